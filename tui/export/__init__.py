@@ -1,0 +1,1 @@
+"""Exporters: Rich allowed, Textual never."""
