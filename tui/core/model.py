@@ -91,7 +91,7 @@ class Article:
     @property
     def label(self) -> str:
         """A short human name for the source: its outlet when known, else its id."""
-        return self.outlet if self.outlet and self.outlet != "unknown" else self.id
+        return self.outlet or self.id
 
     def paragraph_at(self, offset: int) -> int:
         """The 0-based index of the paragraph holding ``offset`` (the last one if past the end)."""

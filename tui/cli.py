@@ -1,0 +1,167 @@
+"""The ``storydiff`` command: open the reader, export a comparison, or check a story.
+
+Input problems are reported here, as one line on stderr, before any screen opens. Textual
+is imported only on the path that opens the reader, so ``--help``, ``export`` and ``check``
+start fast and work where no terminal UI can run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.core.model import Annotations, Diagnostic, Story
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+COMMANDS = ("export", "check")
+FORMATS = ("json", "md", "html", "txt")
+
+_EPILOG = """\
+commands:
+  storydiff [STORY ...]            open the reader (no STORY: the bundled story)
+  storydiff export [STORY ...]     write the comparison as json, md, html or txt
+  storydiff check [STORY ...]      validate the articles and the annotation file
+
+STORY is a folder of article files (.md .txt .html; an annotations.yaml inside is picked
+up) or one or more article files. Exit codes: 0 success, 1 input error, 2 usage error.
+Run 'storydiff COMMAND --help' for a command's options.
+"""
+
+
+class InputError(Exception):
+    """A problem with what the user asked for, reported as one line with exit code 1."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args[0] if args and args[0] in COMMANDS else None
+    parser = _parser(command)
+    options = parser.parse_args(args[1:] if command else args)
+    try:
+        if command == "export":
+            return _export(options)
+        if command == "check":
+            return _check(options)
+        return _read(options)
+    except InputError as error:
+        print(f"storydiff: error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command == "export":
+        parser = argparse.ArgumentParser(
+            prog="storydiff export",
+            description="Compare the story's sources and write the result (stdout without -o).",
+        )
+        parser.add_argument("--format", "-f", choices=FORMATS, default="json",
+                            help="output format (default: json, schema storydiff/1)")
+        parser.add_argument("--only", metavar="KIND",
+                            help="only these clusters: shared, discrepancy, unique or entity:ID")
+        parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                            help="write to FILE (atomically) instead of standard output")
+        parser.add_argument("--force", action="store_true",
+                            help="overwrite FILE if it exists (never done without this flag)")
+    elif command == "check":
+        parser = argparse.ArgumentParser(
+            prog="storydiff check",
+            description="Validate the story's articles and annotation file; list every problem.",
+        )
+    else:
+        parser = argparse.ArgumentParser(
+            prog="storydiff",
+            description="Read several reports of one story side by side: what the sources "
+                        "agree on, where they differ, and who and what they talk about.",
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("--version", action="version", version=f"storydiff {__version__}")
+    parser.add_argument("story", nargs="*", type=Path, metavar="STORY",
+                        help="a folder of articles, or article files (default: the bundled story)")
+    parser.add_argument("--annotations", "-a", type=Path, metavar="FILE",
+                        help="the annotation file (default: STORY/annotations.yaml)")
+    return parser
+
+
+def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
+    """Load the story and its annotations, turning every fatal problem into an InputError."""
+    from tui.core.corpus import StoryError, load_story
+    from tui.core.resources import bundled_story
+
+    paths = list(options.story) or [bundled_story()]
+    try:
+        story = load_story(paths)
+    except StoryError as error:
+        raise InputError(str(error)) from error
+    annotations_path = _annotations_path(options.annotations, story.annotations_path)
+    from tui.core.annotations import load_annotations
+
+    return story, load_annotations(annotations_path)
+
+
+def _annotations_path(given: Path | None, found: str | None) -> Path | None:
+    if given is None:
+        return Path(found) if found else None
+    if not given.exists():
+        raise InputError(f"{given}: no such annotation file")
+    if given.is_dir():
+        raise InputError(f"{given}: is a folder; --annotations expects a YAML file")
+    return given
+
+
+def _export(options: argparse.Namespace) -> int:
+    from tui.core.atomic import atomic_write_text
+    from tui.core.pipeline import build_comparison
+    from tui.export import render
+
+    story, annotations = _load(options)
+    _report(story.diagnostics)
+    comparison = build_comparison(story, annotations)
+    try:
+        output = render(comparison, options.format, only=options.only)
+    except ValueError as error:
+        raise InputError(str(error)) from error
+    if options.output is None:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        return EXIT_OK
+    try:
+        atomic_write_text(options.output, output, overwrite=options.force)
+    except FileExistsError as error:
+        raise InputError(f"{options.output}: already exists; use --force to overwrite it") from error
+    except OSError as error:
+        raise InputError(f"{options.output}: cannot write ({error.strerror or error})") from error
+    print(f"storydiff: wrote {options.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(options: argparse.Namespace) -> int:
+    story, annotations = _load(options)
+    problems = (*story.diagnostics, *annotations.diagnostics)
+    _report(problems)
+    errors = sum(1 for d in problems if d.severity == "error")
+    warnings = len(problems) - errors
+    print(f"{story.title}: {len(story.articles)} articles, {len(annotations.entities)} entities, "
+          f"{len(annotations.claims)} claims; {errors} errors, {warnings} warnings")
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def _read(options: argparse.Namespace) -> int:
+    story, annotations = _load(options)
+    from tui.app.app import run_reader
+
+    return run_reader(story, annotations)
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(f"storydiff: {diagnostic}", file=sys.stderr)

@@ -1,0 +1,308 @@
+"""Load a story: a folder of article files, or article files named one by one.
+
+Articles come from the web and are treated as hostile. Each file is decoded (invalid UTF-8
+replaced, with a warning that names the byte), refused if binary, split into optional YAML
+front matter and body, reduced to text if it is HTML, sanitised once, cut into paragraphs
+and scanned for boilerplate. Problems that spoil one file become diagnostics and the rest of
+the story still loads; only problems that leave nothing to read raise ``StoryError``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from tui.core.boilerplate import find_boilerplate
+from tui.core.htmltext import reduce_html
+from tui.core.model import Article, Diagnostic, Story
+from tui.core.sanitize import clean_line, clean_text
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
+KNOWN_FIELDS = ("title", "outlet", "date", "author", "url", "note")
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)",
+                           re.DOTALL | re.MULTILINE)
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+class StoryError(Exception):
+    """A problem that leaves nothing to read: a missing path, an empty folder, no articles."""
+
+
+def load_story(paths: Sequence[Path], *, title: str | None = None) -> Story:
+    """Load the articles named by ``paths`` (one folder, or article files) as one story.
+
+    Articles are ordered by file name, so the same files give the same story whatever order
+    they are named in.
+    """
+    if not paths:
+        raise StoryError("no story given: name a folder of articles or one or more article files")
+    files: list[Path] = []
+    annotations: Path | None = None
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        if not path.exists():
+            raise StoryError(f"{path}: no such file or folder")
+        if path.is_dir():
+            files.extend(_article_files(path, diagnostics))
+            annotations = annotations or _annotations_in(path)
+        elif path.name in ANNOTATION_NAMES:
+            annotations = path
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            files.append(path)
+        else:
+            raise StoryError(
+                f"{path}: not an article file; use {', '.join(ARTICLE_SUFFIXES)} files or a folder"
+            )
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        raise StoryError(f"{where}: no article files ({', '.join(ARTICLE_SUFFIXES)}) found")
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for path in sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p))):
+        article_id = _unique_id(_ID_UNSAFE.sub("-", path.stem).strip("-") or "article", used_ids)
+        article, problems = read_article(path, article_id)
+        diagnostics.extend(problems)
+        if article is not None:
+            articles.append(article)
+    if not articles:
+        details = "; ".join(str(d) for d in diagnostics[:3])
+        raise StoryError(f"no readable articles in {', '.join(str(p) for p in paths)}: {details}")
+    story_title = title or _story_title(paths)
+    story_path = str(paths[0]) if len(paths) == 1 else os.path.commonpath([str(p) for p in paths])
+    return Story(
+        title=story_title,
+        path=story_path,
+        articles=tuple(articles),
+        annotations_path=str(annotations) if annotations else None,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def read_article(path: Path, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
+    """Read one article file; ``None`` (with a diagnostic saying why) when it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return None, [Diagnostic("error", str(path), f"file is {size} bytes; the limit is "
+                                     f"{MAX_ARTICLE_BYTES} bytes", hint="split the article")]
+        data = path.read_bytes()
+    except OSError as error:
+        raise StoryError(f"{path}: cannot read the file ({error.strerror or error})") from error
+    return parse_article_bytes(data, str(path), article_id)
+
+
+def parse_article_bytes(
+    data: bytes, path: str, article_id: str
+) -> tuple[Article | None, list[Diagnostic]]:
+    """Decode and parse an article's bytes, refusing binary files and warning on bad UTF-8."""
+    if b"\x00" in data:
+        return None, [Diagnostic("error", path, "binary file (it contains NUL bytes); skipped",
+                                 byte_offset=data.index(b"\x00"),
+                                 hint="convert it to UTF-8 text")]
+    problems: list[Diagnostic] = []
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raw = data.decode("utf-8", errors="replace")
+        problems.append(Diagnostic("warning", path, "invalid UTF-8; undecodable bytes were "
+                                   "replaced with U+FFFD", byte_offset=error.start,
+                                   hint="re-save the file as UTF-8"))
+    article, more = parse_article(raw, path, article_id)
+    return article, problems + more
+
+
+def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
+    """Turn an article's text into an ``Article``: front matter, HTML reduction, sanitising."""
+    problems: list[Diagnostic] = []
+    raw = raw.removeprefix("\ufeff")
+    metadata: dict[str, Any] = {}
+    body = raw
+    match = _FRONT_MATTER.match(raw)
+    if match:
+        body = raw[match.end():]
+        metadata, problem = _front_matter(match.group(1), path)
+        if problem:
+            problems.append(problem)
+    if path.lower().endswith((".html", ".htm")) or _looks_like_html(body):
+        document = reduce_html(body)
+        body = document.text
+        for key, value in document.metadata.items():
+            metadata.setdefault(key, value)
+    text = clean_text(body)
+    if not text.strip():
+        problems.append(Diagnostic("warning", path, "empty article; skipped",
+                                   hint="add the article text below the front matter"))
+        return None, problems
+    fields = {key: _field(metadata.get(key)) for key in KNOWN_FIELDS}
+    extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items()
+             if k not in KNOWN_FIELDS}
+    paragraphs = split_paragraphs(text)
+    editorial = extra.get("title_editorial", "").lower() in {"true", "yes", "1"}
+    title = fields["title"]
+    if not title:
+        title, editorial = _derived_title(text, paragraphs, Path(path).stem)
+    boilerplate = find_boilerplate(text, paragraphs, None if editorial else title)
+    article = Article(
+        id=article_id,
+        path=path,
+        title=title,
+        text=text,
+        outlet=fields["outlet"],
+        date=_iso_date(fields["date"]),
+        author=fields["author"],
+        url=fields["url"],
+        note=fields["note"],
+        title_is_editorial=editorial,
+        metadata=extra,
+        paragraphs=paragraphs,
+        boilerplate=boilerplate,
+    )
+    return article, problems
+
+
+def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """Cut text into paragraphs: one per line, except that hard-wrapped lines are rejoined.
+
+    News copy pasted from the web has one paragraph per line; Markdown and e-mail wrap
+    paragraphs at a width and separate them with blank lines. A line break counts as a
+    paragraph break unless the line is long, does not end a sentence, and the next line
+    continues in lower case.
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    position = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        line_start, line_end = position, position + len(line)
+        position = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                spans.append((start, _rstrip_end(text, start, line_start - 1)))
+                start = None
+            continue
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+        following = lines[index + 1].lstrip() if index + 1 < len(lines) else ""
+        wrapped = (
+            len(stripped) >= 50
+            and not _TERMINAL.search(stripped)
+            and following[:1].islower()
+        )
+        if not wrapped:
+            spans.append((start, _rstrip_end(text, start, line_end)))
+            start = None
+    if start is not None:
+        spans.append((start, _rstrip_end(text, start, len(text))))
+    return tuple(spans)
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _article_files(folder: Path, diagnostics: list[Diagnostic]) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        raise StoryError(f"{folder}: cannot list the folder ({error.strerror or error})") from error
+    files = []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.is_file():
+            continue
+        if entry.suffix.lower() in ARTICLE_SUFFIXES and entry.name.lower() != "readme.md":
+            files.append(entry)
+    return files
+
+
+def _annotations_in(folder: Path) -> Path | None:
+    for name in ANNOTATION_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | None]:
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 for 1-based
+        column = mark.column + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        return {}, Diagnostic("warning", path, f"front matter is not valid YAML ({reason}); "
+                              "its fields were ignored", line=line, column=column,
+                              hint="fix the YAML between the --- lines")
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, Diagnostic("warning", path, "front matter is not a mapping of fields; ignored",
+                              line=2, hint="write it as 'title: ...' lines")
+    return data, None
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_scalar(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _field(value: Any) -> str | None:
+    """A metadata field's text; ``None`` when absent or stated as unknown."""
+    text = clean_line(_scalar(value))
+    return None if not text or text.casefold() in {"unknown", "n/a", "none", "null"} else text
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Keep ISO dates (at any precision) as given; anything else is kept verbatim."""
+    if value is None:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if match:
+        return value[:10] if match.group(3) else match.group(0)
+    return value
+
+
+def _derived_title(
+    text: str, paragraphs: tuple[tuple[int, int], ...], stem: str
+) -> tuple[str, bool]:
+    """A title from the first line when it reads like a headline, else from the file name."""
+    if paragraphs:
+        start, end = paragraphs[0]
+        first = text[start:end].strip()
+        if 3 <= len(first) <= 160 and not first.endswith((".", "!", "?", "…")):
+            return first, False
+    words = re.sub(r"[_-]+", " ", stem).strip()
+    return (words[:1].upper() + words[1:]) if words else "Untitled", True
+
+
+def _story_title(paths: Sequence[Path]) -> str:
+    base = paths[0] if len(paths) == 1 and paths[0].is_dir() else paths[0].parent
+    name = base.resolve().name or "story"
+    return re.sub(r"[_-]+", " ", name).strip()
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    article_id, counter = candidate, 2
+    while article_id in used:
+        article_id, counter = f"{candidate}-{counter}", counter + 1
+    used.add(article_id)
+    return article_id
+
+
+def _looks_like_html(body: str) -> bool:
+    head = body.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
