@@ -120,11 +120,11 @@ def _annotations_path(given: Path | None, found: str | None) -> Path | None:
 
 
 def _export(options: argparse.Namespace) -> int:
+    story, annotations = _load(options)
     from tui.core.atomic import atomic_write_text
     from tui.core.pipeline import build_comparison
     from tui.export import render
 
-    story, annotations = _load(options)
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
     try:

@@ -1,0 +1,111 @@
+"""The storydiff command as a user types it: help, version, export, check, and its errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+from tui.cli import main
+from tui.core.resources import bundled_story
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed command in a fresh process, as a user would."""
+    command = shutil.which("storydiff")
+    argv = [command] if command else [sys.executable, "-m", "tui"]
+    return subprocess.run([*argv, *args], capture_output=True, text=True, cwd=cwd, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+def test_help_names_every_command_and_the_exit_codes() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("storydiff export", "storydiff check", "STORY", "Exit codes"):
+        assert word in result.stdout
+
+
+def test_version_and_python_dash_m_agree() -> None:
+    assert run("--version").stdout.strip() == f"storydiff {__version__}"
+    module = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
+                            text=True, check=True)
+    assert module.stdout.strip() == f"storydiff {__version__}"
+
+
+@pytest.mark.parametrize("args", [["/no/such/story"], ["export", "/no/such/story"],
+                                  ["check", "/no/such/story"]])
+def test_a_missing_story_is_one_line_on_stderr_and_exit_1(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "/no/such/story" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run("export", "--format", "pdf")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_annotations_must_be_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(bundled_story()), "--annotations", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_export_json_of_the_bundled_story_from_another_directory(tmp_path: Path) -> None:
+    result = run("export", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "storydiff/1"
+    assert len(data["articles"]) == 5
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    kinds = {c["kind"] for c in data["clusters"]}
+    assert kinds == {"shared", "discrepancy", "unique"}
+    for cluster in data["clusters"]:
+        for member in cluster["members"]:
+            assert texts[member["article"]][member["start"]:member["end"]] == member["text"]
+
+
+def test_export_refuses_to_overwrite_without_force(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("my notes", encoding="utf-8")
+    assert main(["export", "--format", "md", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "my notes"
+    assert main(["export", "--format", "md", "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("#")
+
+
+def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "-o", str(tmp_path / "missing-folder" / "out.json")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("storydiff: error:") and error.count("\n") == 1
+
+
+def test_export_only_rejects_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--only", "rumours"]) == 1
+    assert "rumours" in capsys.readouterr().err
+
+
+def test_check_passes_on_the_bundled_story(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    summary = capsys.readouterr().out
+    assert "5 articles" in summary and "0 errors" in summary
+
+
+def test_check_reports_a_broken_annotation_file_with_its_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(bundled_story(), story)
+    (story / "annotations.yaml").write_text("entities:\n  - id: a\n    name: [unclosed\n",
+                                            encoding="utf-8")
+    assert main(["check", str(story)]) == 1
+    error = capsys.readouterr().err
+    assert "annotations.yaml:" in error and "error" in error

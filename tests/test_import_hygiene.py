@@ -1,0 +1,52 @@
+"""The core never loads Textual or Rich, and the headless commands never load Textual.
+
+Static import graphs cannot see deferred imports, so each check runs a fresh interpreter
+and looks at ``sys.modules`` afterwards (the harlequin way).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE_MODULES = sorted(
+    f"tui.core.{p.stem}" for p in (ROOT / "tui" / "core").glob("*.py") if p.stem != "__init__"
+)
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = code + "\nimport sys\nprint(','.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    return set(result.stdout.strip().splitlines()[-1].split(","))
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_loads_neither_textual_nor_rich(module: str) -> None:
+    assert not loaded_after(f"import {module}") & {"textual", "rich"}
+
+
+def test_the_package_root_imports_nothing() -> None:
+    assert not loaded_after("import tui") & {"textual", "rich", "yaml"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--version"], ["export", "--format", "json"], ["export", "--format", "html"],
+     ["check"]],
+)
+def test_headless_commands_never_load_textual(argv: list[str]) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+    )
+    assert "textual" not in loaded_after(code)
