@@ -1,0 +1,155 @@
+"""Clusters turned into citeable excerpts: the one place every export format reads quotes from.
+
+An excerpt carries both ways of finding its text again (W3C Web Annotation style): the
+offsets (a TextPositionSelector) and the quote with some text before and after it (a
+TextQuoteSelector). Offsets break when an article is edited; the quote survives, and
+``find_quote`` tells whether it still matches exactly once. The context is widened until
+the quote matches exactly once in its own article, so an exported excerpt is never ambiguous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
+
+CONTEXT = 32
+"""Characters of context on each side, as Hypothesis uses; widened when that is ambiguous."""
+
+UNKNOWN = "unknown"
+
+
+def known(value: str | None) -> str | None:
+    """Metadata as exports show it: ``None`` for missing, empty or "unknown" values."""
+    if value is None:
+        return None
+    stripped = value.strip()
+    return None if not stripped or stripped.lower() == UNKNOWN else value
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One member of one cluster, with everything needed to cite it and find it again.
+
+    ``emphasis`` holds (start, end) pairs relative to ``exact``: the differing value, or
+    the changed words of a diff, which every format shows in bold or marked.
+    ``prefix_cut``/``suffix_cut`` say the context stops short of the article's start/end.
+    """
+
+    article: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    path: str
+    paragraph: int
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    cluster: str
+    kind: ClusterKind
+    label: str
+    discrepancy_type: DiscrepancyType | None
+    value: str | None
+    verdict: Verdict | None
+    support: int
+    independent_support: int = 0
+    emphasis: tuple[tuple[int, int], ...] = ()
+    url: str | None = None
+    prefix_cut: bool = False
+    suffix_cut: bool = False
+
+
+def find_quote(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> list[int]:
+    """Every start offset where ``exact`` occurs with ``prefix`` right before and ``suffix`` right after."""
+    if not exact:
+        return []
+    prefix = prefix or ""
+    suffix = suffix or ""
+    starts: list[int] = []
+    position = text.find(exact)
+    while position != -1:
+        if text.endswith(prefix, 0, position) and text.startswith(suffix, position + len(exact)):
+            starts.append(position)
+        position = text.find(exact, position + 1)
+    return starts
+
+
+def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[str, str, str]:
+    """(exact, prefix, suffix) for ``text[start:end]``, with context widened until it is unique."""
+    exact = text[start:end]
+    width = context
+    while True:
+        prefix = text[max(0, start - width):start]
+        suffix = text[end:end + width]
+        if find_quote(text, exact, prefix, suffix) == [start]:
+            return exact, prefix, suffix
+        if start - width <= 0 and end + width >= len(text):
+            # Whole text as context: unique by construction unless exact is empty.
+            return exact, prefix, suffix
+        width *= 2
+
+
+def excerpt_for(article: Article, cluster: Cluster, member: Member) -> Excerpt:
+    """The excerpt for one member of ``cluster``, cut from ``article`` (the member's article)."""
+    exact, prefix, suffix = quote_selector(article.text, member.start, member.end)
+    value = member.value if member.value is not None else cluster.values.get(member.article)
+    return Excerpt(
+        article=article.id,
+        outlet=known(article.outlet),
+        title=known(article.title),
+        date=known(article.date),
+        path=article.path,
+        paragraph=article.paragraph_at(member.start) + 1,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        start=member.start,
+        end=member.end,
+        cluster=cluster.id,
+        kind=cluster.kind,
+        label=cluster.label,
+        discrepancy_type=cluster.discrepancy_type,
+        value=value,
+        verdict=cluster.verdict,
+        support=cluster.support,
+        independent_support=cluster.independent_support,
+        emphasis=_emphasis(member, exact, value),
+        url=known(article.url),
+        prefix_cut=member.start - len(prefix) > 0,
+        suffix_cut=member.end + len(suffix) < len(article.text),
+    )
+
+
+def excerpts_for(comparison: Comparison, clusters: Iterable[Cluster] | None = None) -> tuple[Excerpt, ...]:
+    """Every member of every cluster (all clusters when None) as an excerpt, in cluster then member order."""
+    articles = {article.id: article for article in comparison.articles}
+    chosen = comparison.clusters if clusters is None else clusters
+    return tuple(
+        excerpt_for(articles[member.article], cluster, member)
+        for cluster in chosen
+        for member in cluster.members
+        if member.article in articles
+    )
+
+
+def _emphasis(member: Member, exact: str, value: str | None) -> tuple[tuple[int, int], ...]:
+    """Where the differing part sits inside ``exact``: the value span, else the changed diff words."""
+    if member.value_start is not None and member.value_end is not None:
+        if member.start <= member.value_start < member.value_end <= member.end:
+            return ((member.value_start - member.start, member.value_end - member.start),)
+    if value:
+        found = exact.find(value)
+        if found != -1:
+            return ((found, found + len(value)),)
+    if member.diff and "".join(piece.text for piece in member.diff) == exact:
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for piece in member.diff:
+            if piece.changed and piece.text.strip():
+                spans.append((offset, offset + len(piece.text)))
+            offset += len(piece.text)
+        return tuple(spans)
+    return ()

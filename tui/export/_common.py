@@ -1,0 +1,203 @@
+"""Wording and layout decisions shared by the Markdown, HTML and text exports.
+
+Each format escapes differently, but they say the same things in the same order: this
+module decides what (citation line, cluster heading, support, verdict), the format module
+decides how it is escaped and laid out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from tui.core.excerpts import Excerpt, excerpts_for, known
+from tui.core.model import CLUSTER_KINDS, Cluster, ClusterKind, Comparison, Entity, Verdict
+from tui.core.select import select
+
+SECTION_TITLES: dict[ClusterKind, str] = {
+    "discrepancy": "Where the sources differ",
+    "shared": "What the sources agree on",
+    "unique": "What only one source says",
+}
+SECTION_ORDER: tuple[ClusterKind, ...] = ("discrepancy", "shared", "unique")
+KIND_NAMES: dict[ClusterKind, str] = {"discrepancy": "Discrepancy", "shared": "Shared", "unique": "Unique"}
+
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+_SPACE = re.compile(r"\s+")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters (except newline) and bidi overrides.
+
+    Article text is sanitised at load; this is the exporters' own last guard, because an
+    export goes to terminals, mail clients and browsers that would act on such characters.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch for ch in text
+        if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI)
+    )
+
+
+def oneline(text: str) -> str:
+    """Text for a single display line: controls dropped, every run of whitespace one space."""
+    return strip_controls(_SPACE.sub(" ", text))
+
+
+@dataclass(frozen=True)
+class Section:
+    """The clusters of one kind, with their excerpts, in story order."""
+
+    kind: ClusterKind
+    title: str
+    clusters: tuple[tuple[Cluster, tuple[Excerpt, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a human-readable export shows, resolved once from a comparison and a selection."""
+
+    comparison: Comparison
+    sections: tuple[Section, ...]
+    entity: Entity | None
+    only: str | None
+    excerpt_count: int
+
+
+def build_report(
+    comparison: Comparison,
+    only: str | None = None,
+    *,
+    clusters: Sequence[Cluster] | None = None,
+    entity: str | None = None,
+) -> Report:
+    """Resolve the selection (``clusters``/``entity`` win over ``only``) and cut the excerpts."""
+    selection = select(comparison, only)
+    chosen = tuple(clusters) if clusters is not None else selection.clusters
+    entity_id = entity if entity is not None else selection.entity
+    excerpts = excerpts_for(comparison, chosen)
+    by_cluster: dict[str, list[Excerpt]] = {}
+    for excerpt in excerpts:
+        by_cluster.setdefault(excerpt.cluster, []).append(excerpt)
+    sections = []
+    for kind in SECTION_ORDER:
+        of_kind = tuple((c, tuple(by_cluster.get(c.id, ()))) for c in chosen if c.kind == kind)
+        if of_kind:
+            sections.append(Section(kind, SECTION_TITLES[kind], of_kind))
+    chosen_entity = next((e for e in comparison.entities if e.id == entity_id), None)
+    return Report(comparison, tuple(sections), chosen_entity, only, len(excerpts))
+
+
+def story_title(comparison: Comparison) -> str:
+    """The story title, or its folder name when the title is unknown."""
+    return known(comparison.story.title) or comparison.story.path or "Untitled story"
+
+
+def counts_line(report: Report) -> str:
+    """'5 sources; 3 discrepancies, 7 shared facts, 4 unique statements' for the selected clusters."""
+    numbers = {kind: sum(len(s.clusters) for s in report.sections if s.kind == kind) for kind in CLUSTER_KINDS}
+    words = {"discrepancy": ("discrepancy", "discrepancies"), "shared": ("shared fact", "shared facts"),
+             "unique": ("unique statement", "unique statements")}
+    parts = [f"{numbers[k]} {words[k][numbers[k] != 1]}" for k in SECTION_ORDER]
+    sources = len(report.comparison.articles)
+    return f"{sources} source{'s' if sources != 1 else ''}; " + ", ".join(parts)
+
+
+def filter_line(report: Report) -> str | None:
+    """Says which part of the story this export holds, or None for all of it."""
+    if report.entity is not None:
+        return f"Only clusters that mention {report.entity.name} ({report.entity.id})."
+    if report.only and report.only.strip():
+        return f"Only {report.only.strip()} clusters."
+    return None
+
+
+def cluster_heading(cluster: Cluster) -> str:
+    """'Discrepancy (number): label' / 'Shared: label'."""
+    kind = KIND_NAMES[cluster.kind]
+    if cluster.discrepancy_type:
+        kind += f" ({cluster.discrepancy_type})"
+    return f"{kind}: {cluster.label}"
+
+
+def cluster_facts(cluster: Cluster) -> str:
+    """Id, support and flags of a cluster in one line."""
+    parts = [f"cluster {cluster.id}", support_text(cluster)]
+    if cluster.scope == "story":
+        parts.append("story-level")
+    if cluster.change_over_time:
+        parts.append("may be a change over time")
+    if cluster.wire:
+        parts.append("wire copy")
+    if cluster.origin == "curated":
+        parts.append("curated")
+    return "; ".join(parts)
+
+
+def support_text(cluster: Cluster) -> str:
+    """'3 sources (1 independent)'."""
+    text = f"{cluster.support} source{'s' if cluster.support != 1 else ''}"
+    if cluster.independent_support and cluster.independent_support != cluster.support:
+        text += f" ({cluster.independent_support} independent)"
+    return text
+
+
+def verdict_text(verdict: Verdict | None) -> str | None:
+    """'true-conflict: note', or None when the user has given no verdict."""
+    if verdict is None:
+        return None
+    return f"{verdict.kind}: {verdict.note}" if verdict.note else verdict.kind
+
+
+def source_name(excerpt: Excerpt) -> str:
+    """The outlet, or the article id when the outlet is unknown."""
+    return excerpt.outlet or excerpt.article
+
+
+def citation(excerpt: Excerpt) -> str:
+    """'Outlet, "Title", 2025-03, path ¶4, chars 120-180': enough to find the passage by hand."""
+    parts = [excerpt.outlet or "outlet unknown"]
+    parts.append(f"\u201c{excerpt.title}\u201d" if excerpt.title else "untitled")
+    parts.append(excerpt.date or "undated")
+    parts.append(f"{excerpt.path} \u00b6{excerpt.paragraph}")
+    parts.append(f"chars {excerpt.start}\u2013{excerpt.end}")
+    return oneline(", ".join(parts))
+
+
+def pieces(excerpt: Excerpt) -> list[tuple[str, bool]]:
+    """The quote cut into (text, emphasised) runs from the excerpt's emphasis spans.
+
+    Emphasised runs never start or end with whitespace (Markdown's ``**`` and the text
+    format's »« need the marked text to hug its markers).
+    """
+    runs: list[tuple[str, bool]] = []
+    cursor = 0
+    exact = excerpt.exact
+    for start, end in sorted(excerpt.emphasis):
+        while start < end and exact[start].isspace():
+            start += 1
+        while end > start and exact[end - 1].isspace():
+            end -= 1
+        if start < cursor or start == end:
+            continue
+        if start > cursor:
+            runs.append((exact[cursor:start], False))
+        runs.append((exact[start:end], True))
+        cursor = end
+    if cursor < len(exact):
+        runs.append((exact[cursor:], False))
+    return runs
+
+
+def context(excerpt: Excerpt) -> tuple[str, str]:
+    """The text just before and after the quote, one line each, with … where it was cut."""
+    before = oneline(excerpt.prefix).lstrip()
+    after = oneline(excerpt.suffix).rstrip()
+    if excerpt.prefix_cut:
+        before = "\u2026" + before
+    if excerpt.suffix_cut:
+        after += "\u2026"
+    return before, after

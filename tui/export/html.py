@@ -1,0 +1,147 @@
+"""The HTML export: one self-contained page to open in a browser, mail or archive.
+
+No scripts and no external resources (a Content-Security-Policy says so to the browser as
+well); every piece of article text and metadata goes through ``html.escape``. Highlights
+are ``<mark>`` elements whose kind shows as a text label and a distinct underline style,
+never by colour alone, and the colours work in light and dark schemes.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+from tui import __version__
+from tui.core.excerpts import Excerpt, known
+from tui.core.model import Cluster, ClusterKind, Comparison
+from tui.export._common import (
+    KIND_NAMES,
+    build_report,
+    citation,
+    cluster_facts,
+    context,
+    counts_line,
+    filter_line,
+    oneline,
+    pieces,
+    source_name,
+    story_title,
+    strip_controls,
+    verdict_text,
+)
+
+_CSS = """
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --muted: #5a5a5a; --rule: #d0d0d0;
+  --shared: #d8f0dc; --discrepancy: #ffe0b8; --unique: #dde6ff; --value: #ffd24d; --value-fg: #000000; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e8e8e8; --bg: #16181c; --muted: #a8a8a8; --rule: #3a3d44;
+    --shared: #1f4a2a; --discrepancy: #5a3a10; --unique: #23305c; --value: #e0b000; --value-fg: #000000; }
+}
+body { font: 16px/1.55 system-ui, sans-serif; color: var(--fg); background: var(--bg);
+  max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { line-height: 1.25; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+section.cluster { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
+.facts, .cite, .context { color: var(--muted); font-size: .9rem; }
+blockquote { margin: .8rem 0; padding: .2rem .8rem; border-left: 4px solid var(--rule); }
+blockquote.discrepancy { border-left-style: double; border-left-width: 6px; }
+mark { color: inherit; padding: 0 .1em; }
+mark.shared { background: var(--shared); border-bottom: 2px solid currentColor; }
+mark.discrepancy { background: var(--discrepancy); border-bottom: 2px dashed currentColor; }
+mark.unique { background: var(--unique); border-bottom: 2px dotted currentColor; }
+mark.value { background: var(--value); color: var(--value-fg); font-weight: bold; outline: 1px solid currentColor; }
+.tag { font: bold .75rem/1 ui-monospace, monospace; text-transform: uppercase; letter-spacing: .04em;
+  border: 1px solid currentColor; border-radius: 3px; padding: .1rem .3rem; margin-right: .4rem; }
+.verdict { font-weight: bold; }
+"""
+
+
+def _e(text: str | None) -> str:
+    """Escaped for HTML text and attributes, with control characters dropped."""
+    return html.escape(strip_controls(text or ""), quote=True)
+
+
+def to_html(
+    comparison: Comparison,
+    only: str | None = None,
+    *,
+    clusters: Sequence[Cluster] | None = None,
+    entity: str | None = None,
+) -> str:
+    """The comparison (or the part ``only`` selects) as one standalone HTML document."""
+    report = build_report(comparison, only, clusters=clusters, entity=entity)
+    title = story_title(comparison)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f'<meta name="generator" content="storydiff {_e(__version__)}">',
+        f"<title>{_e(title)}: storydiff</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(title)}</h1>",
+        f"<p>{_e(counts_line(report))}.</p>",
+    ]
+    note = filter_line(report)
+    if note:
+        out.append(f'<p class="facts">{_e(note)}</p>')
+    out += ["<h2>Sources</h2>", "<table>", "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
+    for article in comparison.articles:
+        cells = (known(article.outlet) or f"{article.id} (outlet unknown)", known(article.title) or "untitled",
+                 known(article.date) or "undated", article.path)
+        out.append("<tr>" + "".join(f"<td>{_e(oneline(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table>")
+    for section in report.sections:
+        out.append(f"<h2>{_e(section.title)}</h2>")
+        for cluster, excerpts in section.clusters:
+            out.append(f'<section class="cluster" id="{_e(cluster.id)}">')
+            out.append(f'<h3><span class="tag">{_e(_label(cluster.kind, cluster.discrepancy_type))}</span>{_e(cluster.label)}</h3>')
+            out.append(f'<p class="facts">{_e(cluster_facts(cluster))}</p>')
+            verdict = verdict_text(cluster.verdict)
+            out.append(f'<p class="verdict">Verdict: {_e(verdict)}</p>' if verdict else '<p class="facts">Verdict: none yet</p>')
+            if cluster.note:
+                out.append(f"<p>Note: {_e(cluster.note)}</p>")
+            out += [_excerpt(excerpt) for excerpt in excerpts]
+            out.append("</section>")
+    if comparison.orphans:
+        out += ["<h2>Curated claims that no longer match</h2>", "<ul>"]
+        for orphan in comparison.orphans:
+            where = f" in {orphan.quote.article}" if orphan.quote.article else ""
+            out.append(
+                f"<li>{_e(orphan.claim)}: \u201c{_e(orphan.quote.exact)}\u201d{_e(where)} matches "
+                f"{orphan.matches} times: {_e(orphan.message)}</li>"
+            )
+        out.append("</ul>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _label(kind: ClusterKind, discrepancy_type: str | None) -> str:
+    """The visible text label of a highlight kind ("discrepancy · number"), so colour is never the only cue."""
+    label = KIND_NAMES[kind].lower()
+    return f"{label} \u00b7 {discrepancy_type}" if discrepancy_type else label
+
+
+def _excerpt(excerpt: Excerpt) -> str:
+    """One source's passage: context, the quote in a labelled mark, the value marked inside it."""
+    inner = "".join(
+        f'<mark class="value" title="differing value">{_e(text)}</mark>' if emphasised else _e(text)
+        for text, emphasised in pieces(excerpt)
+    )
+    label = _label(excerpt.kind, excerpt.discrepancy_type)
+    before, after = context(excerpt)
+    value = f' \u00b7 value: <mark class="value">{_e(excerpt.value)}</mark>' if excerpt.value else ""
+    return (
+        f'<blockquote class="{excerpt.kind}">'
+        f'<p><span class="tag">{_e(source_name(excerpt))}</span>'
+        f'<span class="context">{_e(before)}</span>'
+        f'<mark class="{excerpt.kind}" title="{_e(label)}">{inner}</mark>'
+        f'<span class="context">{_e(after)}</span></p>'
+        f'<p class="cite">{_e(label)} \u2014 {_e(citation(excerpt))}{value}</p>'
+        "</blockquote>"
+    )

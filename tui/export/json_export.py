@@ -1,0 +1,182 @@
+"""The JSON export, schema "storydiff/1": the public, versioned, machine-readable format.
+
+The keys DESIGN.md documents are always present with the documented meaning; everything
+else here is additive (new keys only), so a script written against storydiff/1 keeps
+working. Offsets index the exported ``text`` of the article, end exclusive. Member
+``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from tui import __version__
+from tui.core.excerpts import Excerpt, excerpts_for, known
+from tui.core.model import Cluster, Comparison, Diagnostic, Entity
+from tui.core.select import select
+
+SCHEMA = "storydiff/1"
+
+
+def to_json(
+    comparison: Comparison,
+    only: str | None = None,
+    *,
+    clusters: Sequence[Cluster] | None = None,
+    entity: str | None = None,
+) -> str:
+    """The comparison (or the part ``only`` selects) as storydiff/1 JSON text.
+
+    ``clusters``/``entity`` override what ``only`` selects (for callers that already hold a
+    selection). With an entity filter, "entities" holds only that entity.
+    """
+    return json.dumps(to_document(comparison, only, clusters=clusters, entity=entity), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_document(
+    comparison: Comparison,
+    only: str | None = None,
+    *,
+    clusters: Sequence[Cluster] | None = None,
+    entity: str | None = None,
+) -> dict[str, Any]:
+    """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
+    selection = select(comparison, only)
+    chosen = tuple(clusters) if clusters is not None else selection.clusters
+    entity_id = entity if entity is not None else selection.entity
+    excerpts: dict[tuple[str, str, int, int], Excerpt] = {
+        (e.cluster, e.article, e.start, e.end): e for e in excerpts_for(comparison, chosen)
+    }
+    entities = comparison.entities if entity_id is None else tuple(e for e in comparison.entities if e.id == entity_id)
+    diagnostics = (*comparison.story.diagnostics, *comparison.annotations.diagnostics)
+    return {
+        "schema": SCHEMA,
+        "generator": f"storydiff {__version__}",
+        "story": {
+            "title": known(comparison.story.title),
+            "path": comparison.story.path,
+            "annotations": comparison.annotations.path,
+        },
+        "filter": _filter(only, clusters is not None, entity_id),
+        "articles": [
+            {
+                "id": article.id,
+                "title": known(article.title),
+                "outlet": known(article.outlet),
+                "date": known(article.date),
+                "path": article.path,
+                "text": article.text,
+                "author": known(article.author),
+                "url": known(article.url),
+                "note": known(article.note),
+                "boilerplate": [{"start": b.start, "end": b.end, "reason": b.reason} for b in article.boilerplate],
+            }
+            for article in comparison.articles
+        ],
+        "clusters": [_cluster(cluster, excerpts) for cluster in chosen],
+        "entities": [_entity(e, comparison) for e in entities],
+        "orphans": [
+            {
+                "claim": orphan.claim,
+                "matches": orphan.matches,
+                "message": orphan.message,
+                "quote": {
+                    "article": orphan.quote.article,
+                    "exact": orphan.quote.exact,
+                    "prefix": orphan.quote.prefix,
+                    "suffix": orphan.quote.suffix,
+                },
+            }
+            for orphan in comparison.orphans
+        ],
+        "shared_phrases": [
+            {
+                "text": phrase.text,
+                "words": phrase.words,
+                "occurrences": [{"article": o.article, "start": o.start, "end": o.end} for o in phrase.occurrences],
+            }
+            for phrase in comparison.phrases
+        ],
+        "wire": [
+            {"articles": list(copy.articles), "shared_words": copy.shared_words, "ratio": copy.ratio}
+            for copy in comparison.wire
+        ],
+        "diagnostics": [_diagnostic(d) for d in diagnostics],
+    }
+
+
+def _filter(only: str | None, explicit: bool, entity_id: str | None) -> dict[str, Any] | None:
+    if explicit:
+        return {"only": None, "entity": entity_id, "clusters": "chosen by caller"}
+    if only is None or not only.strip():
+        return None
+    return {"only": only.strip(), "entity": entity_id}
+
+
+def _cluster(cluster: Cluster, excerpts: dict[tuple[str, str, int, int], Excerpt]) -> dict[str, Any]:
+    values = dict(cluster.values)
+    for member in cluster.members:
+        if member.value is not None:
+            values.setdefault(member.article, member.value)
+    members = []
+    for member in cluster.members:
+        excerpt = excerpts.get((cluster.id, member.article, member.start, member.end))
+        entry: dict[str, Any] = {"article": member.article, "start": member.start, "end": member.end, "text": member.text}
+        if excerpt is not None:
+            entry["paragraph"] = excerpt.paragraph
+            entry["quote"] = {"exact": excerpt.exact, "prefix": excerpt.prefix, "suffix": excerpt.suffix}
+        entry["unit"] = member.unit
+        entry["value"] = member.value
+        entry["value_start"] = member.value_start
+        entry["value_end"] = member.value_end
+        if member.diff:
+            entry["diff"] = [{"text": piece.text, "changed": piece.changed} for piece in member.diff]
+        members.append(entry)
+    verdict = cluster.verdict
+    return {
+        "id": cluster.id,
+        "kind": cluster.kind,
+        "label": cluster.label,
+        "discrepancy_type": cluster.discrepancy_type,
+        "values": values,
+        "members": members,
+        "verdict": None if verdict is None else {"kind": verdict.kind, "note": verdict.note, "claim": verdict.claim},
+        "scope": cluster.scope,
+        "change_over_time": cluster.change_over_time,
+        "wire": cluster.wire,
+        "support": cluster.support,
+        "independent_support": cluster.independent_support,
+        "entities": list(cluster.entities),
+        "origin": cluster.origin,
+        "note": cluster.note,
+    }
+
+
+def _entity(entity: Entity, comparison: Comparison) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "mentions": [
+            {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+            for m in comparison.mentions_of(entity.id)
+        ],
+        "aliases": list(entity.aliases),
+        "description": entity.description,
+        "links": list(entity.links),
+        "notes": entity.notes,
+    }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "severity": diagnostic.severity,
+        "file": diagnostic.file,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "field": diagnostic.field,
+        "message": diagnostic.message,
+        "hint": diagnostic.hint,
+        "byte_offset": diagnostic.byte_offset,
+    }

@@ -1,0 +1,94 @@
+"""The plain-text export: for terminals, pagers and e-mail.
+
+Nothing but printable characters and newlines, wrapped to 78 columns, so it reads the
+same in ``less``, a mail client or a ticket. Differing values are marked »like this«,
+since there is no bold.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Sequence
+
+from tui.core.excerpts import Excerpt, known
+from tui.core.model import Cluster, Comparison
+from tui.export._common import (
+    build_report,
+    citation,
+    cluster_facts,
+    cluster_heading,
+    context,
+    counts_line,
+    filter_line,
+    oneline,
+    pieces,
+    story_title,
+    verdict_text,
+)
+
+WIDTH = 78
+
+
+def _wrap(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
+    """``text`` as one paragraph wrapped to WIDTH, never splitting a word or a path."""
+    return textwrap.wrap(
+        oneline(text), width=WIDTH, initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_long_words=False, break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def _underline(title: str, char: str) -> list[str]:
+    lines = _wrap(title)
+    return [*lines, char * min(WIDTH, max(len(line) for line in lines))]
+
+
+def to_text(
+    comparison: Comparison,
+    only: str | None = None,
+    *,
+    clusters: Sequence[Cluster] | None = None,
+    entity: str | None = None,
+) -> str:
+    """The comparison (or the part ``only`` selects) as plain wrapped text."""
+    report = build_report(comparison, only, clusters=clusters, entity=entity)
+    out = [*_underline(story_title(comparison), "="), "", *_wrap(counts_line(report) + ".")]
+    note = filter_line(report)
+    if note:
+        out += _wrap(note)
+    out += ["", *_underline("Sources", "-")]
+    for number, article in enumerate(comparison.articles, 1):
+        name = known(article.outlet) or f"{article.id} (outlet unknown)"
+        line = f"[{number}] {name}: {known(article.title) or 'untitled'}; {known(article.date) or 'undated'}; {article.path}"
+        out += _wrap(line, "", "    ")
+    for section in report.sections:
+        out += ["", "", *_underline(section.title, "-")]
+        for cluster, excerpts in section.clusters:
+            out += ["", *_wrap(cluster_heading(cluster), "* ", "  "), *_wrap(cluster_facts(cluster), "  ", "  ")]
+            verdict = verdict_text(cluster.verdict)
+            out += _wrap(f"Verdict: {verdict}" if verdict else "Verdict: none yet", "  ", "  ")
+            if cluster.note:
+                out += _wrap(f"Note: {cluster.note}", "  ", "  ")
+            for excerpt in excerpts:
+                out += ["", *_excerpt(excerpt)]
+    if comparison.orphans:
+        out += ["", "", *_underline("Curated claims that no longer match", "-")]
+        for orphan in comparison.orphans:
+            where = f" in {orphan.quote.article}" if orphan.quote.article else ""
+            out += _wrap(
+                f"- {orphan.claim}: \u201c{orphan.quote.exact}\u201d{where} matches {orphan.matches} times: {orphan.message}",
+                "", "  ",
+            )
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(excerpt: Excerpt) -> list[str]:
+    """One source's passage: citation, the quote with »values«, the text around it."""
+    quote = "".join(f"\u00bb{text}\u00ab" if emphasised else text for text, emphasised in pieces(excerpt))
+    lines = _wrap(citation(excerpt), "    ", "      ")
+    lines += _wrap(f"\u201c{oneline(quote).strip()}\u201d", "    | ", "    | ")
+    if excerpt.value:
+        lines += _wrap(f"value: \u00bb{excerpt.value}\u00ab", "    ", "      ")
+    before, after = context(excerpt)
+    lines += _wrap(f"context: {before} [quote] {after}".rstrip(), "    ", "      ")
+    return lines
