@@ -1,0 +1,311 @@
+"""Comparison-time normalisation of words: what makes two wordings count as the same token.
+
+Nothing here changes the text a user sees. Sources write the same word many ways
+(``Japan’s``/``Japan's``, ``war-fighting``/``warfighting``, ``60,000``/``sixty thousand``,
+``troops``/``troop``), and alignment only works when those variants collapse to one token.
+Every rule is deterministic and deliberately conservative: a wrong merge hides a real
+difference, which is worse for a fact-checker than a missed paraphrase.
+
+Names that mean the same thing without sharing letters ("U.S." vs "United States") are
+*not* folded here: that knowledge lives in the annotation file, whose mentions replace a
+span of words by one ``@<entity id>`` token (see :func:`content_tokens`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from tui.core.model import Mention
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
+})
+
+# A word: an acronym with dots (U.S., e.g.), a plain number (60,000 3.5) or a run of letters
+# and digits joined by apostrophes or hyphens (Japan's, war-fighting, SM-6, 80th).
+TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|\d+(?:[.,]\d+)*(?![^\W_])"
+    r"|[^\W_]+(?:['\u2019][^\W_]+)*(?:[-\u2010\u2011][^\W_]+(?:['\u2019][^\W_]+)*)*"
+)
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(SCALE_WORDS)
+
+STOPWORDS = frozenset("""
+a about above across after against all almost along also although am among an and another
+any anybody anyone anything are around as at be because been before being below beneath
+beside besides between beyond both but by can cannot could did do does doing done down
+during each either else even ever every for from further had has have having he her here
+hers herself him himself his how however i if in inside into is it its itself just least
+less like many may me might more most much must my myself neither no nor not now of off
+on once only onto or other others ought our ours ourselves out over own per rather same
+shall she should since so some such than that the their theirs them themselves then there
+these they this those though through throughout thus to too toward towards under unless
+until up upon us very was we were what whatever when whenever where whereas whether which
+while who whom whose why will with within without would yet you your yours yourself
+yourselves dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt
+hasnt havent hadnt its im ive id youre theyre weve were hes shes thats theres whats
+""".split())
+
+
+def fold(text: str) -> str:
+    """Typographic quotes, apostrophes and dashes made plain, compatibility forms folded, lower case."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+
+
+def number_text(value: float) -> str:
+    """The canonical digits for a number: ``60000``, ``3.5`` (no separators, no trailing zeros)."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return repr(round(value, 9)).rstrip("0").rstrip(".")
+
+
+def parse_digits(text: str) -> float | None:
+    """The value of ``60,000`` / ``3.5`` / ``1,234.5``; ``None`` when commas are not thousands separators."""
+    if "," in text:
+        if not _THOUSANDS_RE.fullmatch(text):
+            return None
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def words_value(words: Sequence[str]) -> float | None:
+    """The value of spelled-out number words (``sixty thousand`` -> 60000); ``and`` is allowed inside."""
+    total = 0
+    current = 0
+    seen = False
+    for word in words:
+        if word == "and":
+            continue
+        if word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: plural -s/-es/-ies, -ed, -ing, and a final silent -e.
+
+    It only has to map inflections of one word to one key (``troops``/``troop``,
+    ``created``/``create``/``creating``), never to produce a real word, so the final ``e`` is
+    dropped everywhere. Short words and words with digits are left alone.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    elif word.endswith("ing") and len(word) > 5 and _has_vowel(word[:-3]):
+        word = _undouble(word[:-3])
+    elif word.endswith("ed") and len(word) > 4 and _has_vowel(word[:-2]):
+        word = _undouble(word[:-2])
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _has_vowel(text: str) -> bool:
+    return any(c in "aeiouy" for c in text)
+
+
+def _undouble(stem_: str) -> str:
+    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "lsz":
+        return stem_[:-1]
+    return stem_
+
+
+def normalize_word(word: str) -> str:
+    """The comparison key of one word as written: ``Japan’s`` -> ``japan``, ``60,000`` -> ``60000``,
+    ``war-fighting`` -> ``warfight``, ``twelve`` -> ``12``, ``U.S.`` -> ``us``."""
+    w = fold(word)
+    if "." in w and not _NUMBER_RE.fullmatch(w):
+        w = w.replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if _NUMBER_RE.fullmatch(w):
+        value = parse_digits(w)
+        return number_text(value) if value is not None else w.replace(",", "")
+    parts = w.split("-")
+    if len(parts) > 1 and all(p in NUMBER_WORDS for p in parts):
+        value = words_value(parts)
+        if value is not None:
+            return number_text(value)
+    if w in UNITS_WORDS:
+        return str(UNITS_WORDS[w])
+    w = w.replace("-", "").replace("'", "")
+    return stem(w)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One normalised word with the span of text it came from (offsets relative to the text given)."""
+
+    start: int
+    end: int
+    norm: str
+
+
+def _is_stopword(raw: str) -> bool:
+    """Function words are dropped, but an all-capital acronym (``US``) never is."""
+    if len(raw) > 1 and raw.replace(".", "").isupper():
+        return False
+    return fold(raw).replace("'", "") in STOPWORDS
+
+
+def tokens_with_spans(
+    text: str,
+    mentions: Iterable[Mention] = (),
+    base: int = 0,
+    compounds: Collection[str] = (),
+) -> tuple[Token, ...]:
+    """The content tokens of ``text`` with their spans.
+
+    ``base`` is where ``text`` starts in its article, so ``mentions`` (article offsets) can
+    be matched: the words a mention covers become one ``@<entity id>`` token. Runs of number
+    words (``sixty thousand``, ``1.5 billion``) become one canonical number token. Adjacent
+    tokens whose concatenation is in ``compounds`` are joined (``war fighting`` ->
+    ``warfight`` when ``warfight`` is known), so spaced, hyphenated and solid spellings agree.
+    """
+    spans = sorted(
+        ((m.start - base, m.end - base, m.entity) for m in mentions
+         if m.end > base and m.start < base + len(text)),
+    )
+    out: list[Token] = []
+    span_index = 0
+    pending_words: list[tuple[int, int, str]] = []
+
+    def flush_numbers() -> None:
+        if pending_words:
+            _emit_number_run(pending_words, out)
+            pending_words.clear()
+
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        while span_index < len(spans) and spans[span_index][1] <= start:
+            span_index += 1
+        if span_index < len(spans) and spans[span_index][0] < end:
+            flush_numbers()
+            m_start, m_end, entity = spans[span_index]
+            token = f"@{entity}"
+            if not (out and out[-1].norm == token and out[-1].end >= m_start + base):
+                out.append(Token(max(m_start, 0) + base, min(m_end, len(text)) + base, token))
+            continue
+        raw = match.group()
+        low = fold(raw)
+        if pending_words and text[pending_words[-1][1] - base:start].strip():
+            flush_numbers()
+        if low in NUMBER_WORDS or _NUMBER_RE.fullmatch(raw) or (
+                low == "and" and pending_words and fold(pending_words[-1][2]) in SCALE_WORDS) \
+                or (all(p in NUMBER_WORDS for p in low.split("-")) and "-" in low):
+            pending_words.append((start + base, end + base, raw))
+            continue
+        flush_numbers()
+        if _is_stopword(raw):
+            continue
+        norm = normalize_word(raw)
+        if norm:
+            out.append(Token(start + base, end + base, norm))
+    flush_numbers()
+    return join_compounds(out, compounds) if compounds else tuple(out)
+
+
+def _emit_number_run(words: list[tuple[int, int, str]], out: list[Token]) -> None:
+    """Turn a run of digits / number words into number tokens (``60 thousand`` -> ``60000``)."""
+    while words and fold(words[-1][2]) == "and":
+        words = words[:-1]
+    i = 0
+    while i < len(words):
+        start, end, raw = words[i]
+        low = fold(raw)
+        if _NUMBER_RE.fullmatch(raw):
+            value = parse_digits(raw)
+            j = i + 1
+            scale_words: list[str] = []
+            while j < len(words) and fold(words[j][2]) in SCALE_WORDS:
+                scale_words.append(fold(words[j][2]))
+                j += 1
+            if value is None:
+                out.append(Token(start, end, raw.replace(",", "")))
+                i += 1
+                continue
+            for scale in scale_words:
+                value *= SCALE_WORDS[scale]
+            out.append(Token(start, words[j - 1][1], number_text(value)))
+            i = j
+            continue
+        j = i
+        parts: list[str] = []
+        while j < len(words) and not _NUMBER_RE.fullmatch(words[j][2]):
+            parts.extend(fold(words[j][2]).split("-"))
+            j += 1
+        value = words_value(parts)
+        if value is None:
+            i = max(j, i + 1)
+            continue
+        out.append(Token(start, words[j - 1][1], number_text(value)))
+        i = j
+
+
+def join_compounds(tokens: Sequence[Token], compounds: Collection[str]) -> tuple[Token, ...]:
+    """Join adjacent tokens whose concatenation is a known compound (``war`` + ``fight``)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens):
+            a, b = tokens[i], tokens[i + 1]
+            joined = a.norm + b.norm
+            if joined in compounds and not a.norm.startswith("@") and not b.norm.startswith("@"):
+                out.append(Token(a.start, b.end, joined))
+                i += 2
+                continue
+        out.append(tokens[i])
+        i += 1
+    return tuple(out)
+
+
+def content_tokens(
+    text: str,
+    mentions: Iterable[Mention] = (),
+    base: int = 0,
+    compounds: Collection[str] = (),
+) -> tuple[str, ...]:
+    """The normalised content words of ``text`` (function words dropped, numbers as digits).
+
+    See :func:`tokens_with_spans` for ``mentions``, ``base`` and ``compounds``.
+    """
+    return tuple(t.norm for t in tokens_with_spans(text, mentions, base, compounds))

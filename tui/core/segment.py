@@ -1,0 +1,282 @@
+"""Cutting an article into Units: the sentences (or long clauses) that get aligned across sources.
+
+A Unit is one statement a fact-checker would compare: one sentence, or one clause of a long
+sentence. News copy is full of periods that do not end sentences ("U.S.", "Lt. Gen.",
+"Oct. 29", "No. 2", "J. R. R.", "3.5", "Japan… We") and of quotations that run over several
+sentences, so the splitter decides at each candidate boundary from the word before it and
+the word after it rather than splitting at every period.
+
+Every Unit's offsets slice the article text exactly (``article.text[u.start:u.end] ==
+u.text``), trimmed of surrounding whitespace, in order and without overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.core.model import Article, Mention, Unit
+from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, tokens_with_spans
+
+# Abbreviations that precede a name or a number and so never end a sentence.
+TITLES = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt rev hon pres supt
+det insp brig gens lts cols reps sens messrs mme mlle msgr fr sr st mt ft
+""".split())
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols fig figs art sec p pp ch para ref".split())
+# Abbreviations that usually sit mid-sentence but may also end one.
+SOFT_ABBREVIATIONS = frozenset("inc ltd co corp jr etc vs approx ca cf incl est dept univ".split())
+
+_CANDIDATE_RE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_](?:[\w.'’-]*[^\W_])?)\.$")
+_NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([^\s\"'“”‘’«»()\[\]]+)")
+_CLAUSE_RE = re.compile(r";|\s[—–]\s|—|\s--\s")
+_LINE_END_CONTINUES = re.compile(r"[^\s.!?:;…\"'”’)\]]$")
+
+MIN_CLAUSE_WORDS = 7
+"""A clause is cut at a semicolon only when both sides have at least this many words."""
+MIN_DASH_CLAUSE_WORDS = 10
+"""A dash more often introduces an apposition than a clause, so it needs longer sides."""
+
+
+def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple[Unit, ...]:
+    """The article's Units, in text order, with tokens, facts, names and entity ids filled in.
+
+    ``mentions`` are the annotation mentions (any article; only this article's are used).
+    Their spans become ``@<entity id>`` tokens, so aliases count as the same word.
+    """
+    text = article.text
+    own = sorted(
+        (m for m in mentions if m.article == article.id), key=lambda m: (m.start, m.end)
+    )
+    spans = [clause for sentence in sentence_spans(text, article.paragraphs)
+             for clause in clause_spans(text, *sentence)]
+    ordinary = _ordinary_words(text)
+    units: list[Unit] = []
+    for index, (start, end) in enumerate(spans):
+        unit_mentions = [m for m in own if m.start < end and m.end > start]
+        tokens = tokens_with_spans(text[start:end], unit_mentions, start)
+        units.append(Unit(
+            id=f"{article.id}:{index}",
+            article=article.id,
+            index=index,
+            start=start,
+            end=end,
+            text=text[start:end],
+            paragraph=article.paragraph_at(start),
+            tokens=tuple(t.norm for t in tokens),
+            names=find_names(text, start, end, ordinary),
+            entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
+            is_boilerplate=_in_boilerplate(article, start, end),
+        ))
+    return tuple(units)
+
+
+_TITLE_ALTERNATIVES = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+_NAME_WORD = (
+    rf"(?:(?:{_TITLE_ALTERNATIVES})\.(?=\s+[A-Z])"
+    r"|[A-Z](?:\.[A-Z])+\.?(?:-[A-Z][\w-]*\w)?"
+    r"|[A-Z][\w’'-]*\w|[A-Z]\.?)"
+)
+_NAME_RE = re.compile(
+    rf"{_NAME_WORD}(?:(?<![’']s)(?:\s+(?:of|and|de|del|da|van|von|bin|al|la|le)(?=\s+[A-Z]))?"
+    rf"\s+{_NAME_WORD})+"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_OPENING = re.compile(r"[\s\"'“‘(\[]*$")
+
+
+def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tuple[str, ...]:
+    """Capitalised multi-word names in ``text[start:end]`` ("Joint Operations Command").
+
+    Used when there is no annotation file. A name stops after a possessive ("Japan’s
+    Ministry" is not one name). A leading function word ("The") is dropped; so is a
+    sentence-initial word the article also writes in lower case, or that reads as a verb or
+    adverb ("Regarding", "Improving"), since only its position capitalises it. What is left
+    must still have two words.
+    """
+    names: list[str] = []
+    for match in _NAME_RE.finditer(text, start, end):
+        initial = bool(_SENTENCE_OPENING.fullmatch(text, start, match.start()))
+        for words in _split_lists(match.group().split()):
+            while words and (words[0].lower() in STOPWORDS
+                             or initial and _ordinary(words[0], ordinary)):
+                words.pop(0)
+                initial = False
+            initial = False
+            if len(words) >= 2:
+                words[-1] = _POSSESSIVE.sub("", words[-1])
+                names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
+
+
+def _split_lists(words: list[str]) -> list[list[str]]:
+    """"Trump and Takaichi" is two names; "Treaty of Cooperation and Security" is one (an "of" came first)."""
+    groups: list[list[str]] = [[]]
+    for word in words:
+        if word == "and" and "of" not in groups[-1]:
+            groups.append([])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def _ordinary(word: str, ordinary: frozenset[str]) -> bool:
+    low = word.lower()
+    return low in ordinary or (low.isalpha() and low.endswith(("ing", "ed", "ly")))
+
+
+def _in_boilerplate(article: Article, start: int, end: int) -> bool:
+    """Inside one boilerplate span, or mostly covered by boilerplate (a credit line cut mid-way)."""
+    if article.is_boilerplate(start, end):
+        return True
+    covered = sum(max(0, min(end, b.end) - max(start, b.start)) for b in article.boilerplate)
+    return covered * 2 > end - start
+
+
+def _ordinary_words(text: str) -> frozenset[str]:
+    """Words the article also writes in lower case: capitalised only because a sentence starts."""
+    return frozenset(
+        m.group() for m in TOKEN_RE.finditer(text) if m.group()[:1].islower()
+    ) | STOPWORDS
+
+
+def sentence_spans(
+    text: str, paragraphs: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """The trimmed (start, end) of every sentence, heading and short line of ``text``.
+
+    Paragraph ends always end a sentence. A line break ends one too, unless the line reads
+    as hard-wrapped prose (it ends mid-phrase and the next line starts in lower case), so
+    a heading like "Preparing for Regional Security Challenges" is a unit of its own.
+    """
+    blocks = list(paragraphs) or [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for block_start, block_end in blocks:
+        for line_start, line_end in _lines(text, block_start, block_end):
+            cut = line_start
+            for match in _CANDIDATE_RE.finditer(text, line_start, line_end):
+                if _is_boundary(text, match, line_end):
+                    _append_trimmed(text, cut, match.end(), out)
+                    cut = match.end()
+            _append_trimmed(text, cut, line_end, out)
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at line breaks that end a statement (see :func:`sentence_spans`)."""
+    lines: list[tuple[int, int]] = []
+    cut = start
+    position = text.find("\n", start, end)
+    while position != -1:
+        before = text[cut:position].rstrip()
+        after = text[position + 1:end].lstrip(" \t")
+        wrapped = bool(before) and bool(_LINE_END_CONTINUES.search(before)) \
+            and after[:1].islower() and not after.startswith("\n")
+        if not wrapped:
+            lines.append((cut, position))
+            cut = position + 1
+        position = text.find("\n", position + 1, end)
+    lines.append((cut, end))
+    return lines
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
+    """Whether the punctuation in ``match`` ends a sentence, judged by the words around it."""
+    mark = match.group()
+    core = mark.rstrip("\"'”’»)]")
+    closed = len(core) < len(mark)
+    following = _NEXT_WORD_RE.match(text, match.end(), limit)
+    if following is None:
+        return True
+    next_word = following.group(1)
+    opener = text[following.start(1) - 1] if following.start(1) > match.end() else ""
+    if next_word[:1].islower():
+        return False
+    if core in ("…", "...") or core.endswith("..."):
+        return closed
+    if core != ".":
+        return True
+    if closed:
+        return True
+    before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 40), match.end())
+    if before is None:
+        return True
+    word = before.group(1)
+    key = word.lower()
+    starts_number = next_word[:1].isdigit()
+    if word[:1].isupper() and key in TITLES:
+        return False
+    if key in MONTH_ABBREVIATIONS and starts_number:
+        return False
+    if key in NUMBER_ABBREVIATIONS and starts_number:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False
+    if "." in word or key in SOFT_ABBREVIATIONS:
+        return opener in "\"“‘«" and opener != "" or fold(next_word) in STOPWORDS
+    return True
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one long sentence at ``;`` or an em dash where both sides are long.
+
+    A semicolon or a lone dash often joins statements that other sources report as separate
+    sentences ("...bullying of Taiwan; Beijing's claims over the Senkakus; and ..."), and
+    alignment compares units, so those statements must stand alone to find their partners.
+    Short sides are datelines ("TOKYO — ..."), appositions or tags ("— most notably from
+    China") that mean nothing alone, so they stay with their sentence; a pair of dashes is
+    a parenthesis and is never cut; nothing inside a quotation is cut.
+    """
+    cuts: list[tuple[int, int]] = []
+    dashes = 0
+    for match in _CLAUSE_RE.finditer(text, start, end):
+        if match.group() != ";":
+            dashes += 1
+        if not _inside_quote(text, start, match.start()):
+            cuts.append(match.span())
+    if dashes > 1:
+        cuts = [c for c in cuts if text[c[0]:c[1]] == ";"]
+    pieces: list[tuple[int, int, int]] = []
+    cursor = start
+    minimum = 0
+    for cut_start, cut_end in cuts:
+        semicolon = text[cut_start:cut_end] == ";"
+        pieces.append((cursor, cut_end if semicolon else cut_start, minimum))
+        cursor = cut_end
+        minimum = MIN_CLAUSE_WORDS if semicolon else MIN_DASH_CLAUSE_WORDS
+    pieces.append((cursor, end, minimum))
+    merged: list[tuple[int, int]] = []
+    for piece_start, piece_end, needed in pieces:
+        if merged and (_words(text, *merged[-1]) < needed
+                       or _words(text, piece_start, end) < needed):
+            merged[-1] = (merged[-1][0], piece_end)
+        else:
+            merged.append((piece_start, piece_end))
+    out: list[tuple[int, int]] = []
+    for piece in merged:
+        _append_trimmed(text, piece[0], piece[1], out)
+    return out
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in TOKEN_RE.finditer(text, start, end))
+
+
+def _inside_quote(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` sits inside a quotation opened earlier in the same sentence."""
+    segment = text[start:position]
+    depth = segment.count("“") - segment.count("”")
+    if depth > 0:
+        return True
+    return segment.count('"') % 2 == 1
