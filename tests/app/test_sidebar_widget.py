@@ -1,0 +1,94 @@
+"""The entity sidebar on its own: labels, counts, problems, and the messages it sends."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from tests.app.sidebar_fixtures import tiny_comparison
+from tui.app.widgets.entity_sidebar import EntityItem, EntitySidebar, SuggestionItem
+from tui.core.model import Comparison
+from tui.core.resources import styles_dir
+
+
+class SidebarApp(App[None]):
+    CSS_PATH = [styles_dir() / "sidebar.tcss", styles_dir() / "dialogs.tcss"]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        yield EntitySidebar(self.comparison)
+
+
+def _unique(messages: list[Message], kind: type[Message]) -> list[Message]:
+    """Each message once: the hook sees a bubbling message at every node it passes."""
+    return list({id(m): m for m in messages if isinstance(m, kind)}.values())
+
+
+def _labels(sidebar: EntitySidebar) -> dict[object, str]:
+    return {leaf.data: leaf.label.plain for group in sidebar.tree.root.children for leaf in group.children}
+
+
+async def test_labels_show_names_literally_with_per_source_counts() -> None:
+    app = SidebarApp(tiny_comparison())
+    async with app.run_test(size=(160, 48)):
+        sidebar = app.query_one(EntitySidebar)
+        labels = _labels(sidebar)
+        assert all(isinstance(leaf.label, Text) for group in sidebar.tree.root.children for leaf in group.children)
+        assert labels[EntityItem("mara-voss")].split() == ["Mara", "Voss", "3", "·", "2", "1", "—"]
+        assert labels[EntityItem("bold-x")].split() == ["[bold]x[/]", "1", "·", "—", "—", "1"]
+        assert "[/]" in labels[EntityItem("slash")]
+        [suggestion] = [label for data, label in labels.items() if isinstance(data, SuggestionItem)]
+        assert "Monday Crew [/]" in suggestion and "in 2/3" in suggestion
+        groups = [group.label.plain.split()[0] for group in sidebar.tree.root.children]
+        assert groups == ["person", "group", "Suggested"]
+
+
+async def test_annotation_errors_show_in_the_header() -> None:
+    app = SidebarApp(tiny_comparison(errors=True))
+    async with app.run_test(size=(160, 48)):
+        problems = app.query_one("#sidebar-problems", Static)
+        assert problems.display
+        assert "entity [/] has no type" in str(problems.render())
+    clean = SidebarApp(tiny_comparison())
+    async with clean.run_test(size=(160, 48)):
+        assert not clean.query_one("#sidebar-problems", Static).display
+
+
+async def test_enter_on_an_entity_and_a_on_a_suggestion_send_messages() -> None:
+    messages: list[Message] = []
+    app = SidebarApp(tiny_comparison())
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        sidebar = app.query_one(EntitySidebar)
+        sidebar.tree.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        chosen = _unique(messages, EntitySidebar.EntityChosen)
+        assert [m.entity_id for m in chosen] == ["mara-voss"]
+        await pilot.press("a")  # not a suggestion: only a warning
+        await pilot.pause()
+        assert not _unique(messages, EntitySidebar.SuggestionChosen)
+        assert sidebar.select_entity("slash")
+        await pilot.press("down", "down", "a")
+        await pilot.pause()
+        [added] = _unique(messages, EntitySidebar.SuggestionChosen)
+        assert added.suggestion.name == "Monday Crew [/]"
+
+
+async def test_focused_entity_is_marked_and_survives_a_rebuild() -> None:
+    app = SidebarApp(tiny_comparison())
+    async with app.run_test(size=(160, 48)) as pilot:
+        sidebar = app.query_one(EntitySidebar)
+        sidebar.focused_entity = "bold-x"
+        await pilot.pause()
+        assert _labels(sidebar)[EntityItem("bold-x")].startswith("▶ [bold]x[/]")
+        assert sidebar.select_entity("bold-x")
+        sidebar.show_comparison(tiny_comparison())
+        await pilot.pause()
+        assert sidebar.tree.cursor_node is not None
+        assert sidebar.tree.cursor_node.data == EntityItem("bold-x")
+        assert _labels(sidebar)[EntityItem("bold-x")].startswith("▶")

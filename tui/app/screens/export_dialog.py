@@ -1,0 +1,211 @@
+"""The export dialog (``x``): what to export, in which format, to which file.
+
+The file is written atomically and an existing file is never replaced without a yes from
+the user; "no" leaves it exactly as it was. A path that cannot be written (missing folder,
+no permission) is reported on one line inside the dialog so the user can fix the name
+without losing their choices.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from tui.app.screens.confirm import ConfirmScreen
+from tui.core.atomic import atomic_write_text
+from tui.core.model import Comparison
+from tui.export import FORMATS, render
+
+SCOPES = ("cluster", "marked", "entity", "all")
+"""What can be exported, in the order the dialog lists them."""
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What the reader is looking at when the dialog opens."""
+
+    comparison: Comparison
+    current_cluster: str | None = None
+    marked: Collection[str] = ()
+    entity: str | None = None
+
+
+def slug(text: str) -> str:
+    """A file-name-safe lower-case slug ("USFJ joint force HQ" -> "usfj-joint-force-hq")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:48] or "story"
+
+
+def story_slug(comparison: Comparison) -> str:
+    """The story's folder name, else its title, as a slug."""
+    return slug(Path(comparison.story.path).name or comparison.story.title)
+
+
+def scope_available(context: ExportContext, scope: str) -> bool:
+    """Whether ``scope`` has anything to export right now."""
+    if scope == "cluster":
+        return context.current_cluster is not None
+    if scope == "marked":
+        return bool(context.marked)
+    if scope == "entity":
+        return context.entity is not None
+    return True
+
+
+def scope_label(context: ExportContext, scope: str) -> str:
+    """The radio label for a scope, with what it would cover."""
+    if scope == "cluster":
+        return f"Current fact ({context.current_cluster})" if context.current_cluster else "Current fact (none)"
+    if scope == "marked":
+        return f"Marked facts ({len(context.marked)}, Space marks)"
+    if scope == "entity":
+        return f"Current entity's mentions ({context.entity})" if context.entity else "Current entity (none: Enter one in the sidebar)"
+    return "Whole comparison"
+
+
+def default_scope(context: ExportContext) -> str:
+    """Marked facts if any, else the current fact, else everything."""
+    return next(s for s in ("marked", "cluster", "all") if scope_available(context, s))
+
+
+def default_path(context: ExportContext, scope: str, fmt: str, folder: Path) -> Path:
+    """``storydiff-<story>-<what>.<ext>`` in ``folder``."""
+    what = {
+        "cluster": f"fact-{slug(context.current_cluster or '')}",
+        "marked": f"marked-{len(context.marked)}",
+        "entity": f"entity-{slug(context.entity or '')}",
+        "all": "all",
+    }[scope]
+    return folder / f"storydiff-{story_slug(context.comparison)}-{what}.{fmt}"
+
+
+def export_text(context: ExportContext, scope: str, fmt: str) -> str:
+    """Render the chosen part of the comparison with the same exporters the CLI uses."""
+    comparison = context.comparison
+    if scope == "entity":
+        return render(comparison, fmt, only=f"entity:{context.entity}")
+    if scope in ("cluster", "marked"):
+        wanted = {context.current_cluster} if scope == "cluster" else set(context.marked)
+        comparison = replace(comparison, clusters=tuple(c for c in comparison.clusters if c.id in wanted))
+    return render(comparison, fmt)
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Choose scope, format and file; dismisses with the path written, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "export", "Export", priority=True),
+    ]
+    """Escape leaves without writing; Enter in the path box or Ctrl+S exports."""
+
+    def __init__(self, context: ExportContext, *, folder: Path | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.context = context
+        self.folder = folder if folder is not None else Path.cwd()
+        self.scope = default_scope(context)
+        self.fmt = FORMATS[0]
+        self._auto_path = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="dialog-box"):
+            yield Static(Content.styled("Export", "bold"), id="export-title")
+            with Horizontal(id="export-choices"):
+                with RadioSet(id="export-scope"):
+                    for scope in SCOPES:
+                        yield RadioButton(Content(scope_label(self.context, scope)), value=scope == self.scope,
+                                          id=f"scope-{scope}", disabled=not scope_available(self.context, scope))
+                with RadioSet(id="export-format"):
+                    for fmt in FORMATS:
+                        yield RadioButton(Content(fmt), value=fmt == self.fmt, id=f"format-{fmt}")
+            yield Label(Content("File (an existing file is only replaced if you say so):"))
+            yield Input(id="export-path")
+            yield Static(id="export-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Export (Enter)"), id="export-ok", variant="primary")
+                yield Button(Content("Cancel (Esc)"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        self._suggest_path()
+        self.query_one("#export-path", Input).focus()
+
+    def _suggest_path(self) -> None:
+        """Refresh the default file name unless the user has typed their own."""
+        box = self.query_one("#export-path", Input)
+        if box.value in ("", self._auto_path):
+            self._auto_path = str(default_path(self.context, self.scope, self.fmt, self.folder))
+            box.value = self._auto_path
+
+    @on(RadioSet.Changed, "#export-scope")
+    def _scope_changed(self, event: RadioSet.Changed) -> None:
+        self.scope = (event.pressed.id or "scope-all").removeprefix("scope-")
+        self._suggest_path()
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        self.fmt = (event.pressed.id or f"format-{FORMATS[0]}").removeprefix("format-")
+        self._suggest_path()
+
+    def show_error(self, text: str) -> None:
+        """One line in the dialog: the user fixes the path and tries again."""
+        error = self.query_one("#export-error", Static)
+        error.update(Content(text))
+        error.display = bool(text)
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-ok")
+    def action_export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.show_error("Give a file name.")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        if path.is_dir():
+            self.show_error(f"{path} is a folder: add a file name.")
+            return
+        try:
+            text = export_text(self.context, self.scope, self.fmt)
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        if path.exists():
+            self._ask_overwrite(path, text)
+        else:
+            self._write(path, text, overwrite=False)
+
+    def _ask_overwrite(self, path: Path, text: str) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(path, text, overwrite=True)
+            else:
+                self.show_error(f"Kept {path} unchanged: choose another name, or export again and answer yes.")
+
+        self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?", yes="Replace", no="Keep"),
+                             answered)
+
+    def _write(self, path: Path, text: str, *, overwrite: bool) -> None:
+        try:
+            atomic_write_text(path, text, overwrite=overwrite)
+        except FileExistsError:
+            self._ask_overwrite(path, text)  # appeared since we looked: ask, never clobber
+            return
+        except OSError as error:
+            self.show_error(f"Cannot write {path}: {error.strerror or error}")
+            return
+        self.app.notify(f"Exported to {path}", title="Export", markup=False)
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
