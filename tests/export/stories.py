@@ -98,9 +98,9 @@ def flood_comparison() -> Comparison:
             ),
             independent_support=2,
         ),
-        Cluster("u1", "unique", "Volunteers handed out sandbags",
+        Cluster("u1", "unique", "Sandbag help from volunteers",
                 (member(LEDGER, "Volunteers handed out sandbags at the school."),)),
-        Cluster("u2", "unique", "The governor will visit", (member(TIMES, "The governor will visit on Friday."),),
+        Cluster("u2", "unique", "Governor plans a visit", (member(TIMES, "The governor will visit on Friday."),),
                 entities=("governor",)),
     )
     entities = (

@@ -1,0 +1,85 @@
+"""Excerpts: citations, emphasis and TextQuoteSelectors that find exactly their text again."""
+
+from __future__ import annotations
+
+from tests.export.stories import flood_comparison, hostile_comparison, make_article
+from tui.core.excerpts import excerpts_for, find_quote, known, quote_selector
+from tui.core.model import Cluster, Comparison, Member, Story, Annotations
+
+
+def test_find_quote_needs_prefix_and_suffix_to_match() -> None:
+    text = "the cat sat. the cat ran. the cat sat."
+    assert find_quote(text, "the cat") == [0, 13, 26]
+    assert find_quote(text, "the cat", suffix=" sat") == [0, 26]
+    assert find_quote(text, "the cat", prefix="ran. ", suffix=" sat") == [26]
+    assert find_quote(text, "the dog") == []
+    assert find_quote(text, "") == []
+
+
+def test_find_quote_sees_overlapping_occurrences() -> None:
+    assert find_quote("aaaa", "aa") == [0, 1, 2]
+
+
+def test_selector_widens_context_until_unique() -> None:
+    # The same 41-character sentence five times: 32 characters of context cannot tell the middle ones apart.
+    sentence = "Officials said the bridge is closed now. "
+    text = "Start. " + sentence * 5 + "End."
+    start = text.index(sentence) + 2 * len(sentence)
+    exact, prefix, suffix = quote_selector(text, start, start + len(sentence) - 1)
+    assert find_quote(text, exact, prefix, suffix) == [start]
+    assert len(prefix) > 32 or len(suffix) > 32
+
+
+def test_known_treats_unknown_as_missing() -> None:
+    assert known("unknown") is None and known(" Unknown ") is None and known("") is None and known(None) is None
+    assert known("Daily Ledger") == "Daily Ledger"
+
+
+def test_every_excerpt_cites_and_refinds_its_text() -> None:
+    comparison = flood_comparison()
+    excerpts = excerpts_for(comparison)
+    assert len(excerpts) == sum(len(c.members) for c in comparison.clusters)
+    for excerpt in excerpts:
+        text = comparison.story.article(excerpt.article).text
+        assert text[excerpt.start:excerpt.end] == excerpt.exact
+        assert find_quote(text, excerpt.exact, excerpt.prefix, excerpt.suffix) == [excerpt.start]
+        assert len(excerpt.prefix) <= 32 and len(excerpt.suffix) <= 32
+
+
+def test_excerpt_metadata_paragraph_value_and_verdict() -> None:
+    by_key = {(e.cluster, e.article): e for e in excerpts_for(flood_comparison())}
+    times = by_key["d1", "times"]
+    assert (times.outlet, times.title, times.date, times.path) == ("Valley Times", "Levee holds in Millbrook", None, "story/times.txt")
+    assert times.kind == "discrepancy" and times.discrepancy_type == "number" and times.support == 2
+    assert times.value == "1,500"
+    assert times.exact[slice(*times.emphasis[0])] == "1,500"
+    assert times.verdict is not None and times.verdict.kind == "true-conflict"
+    assert times.prefix == "" and not times.prefix_cut and times.suffix_cut
+    assert by_key["s1", "ledger"].paragraph == 2
+    assert by_key["u1", "ledger"].paragraph == 3
+    wire = by_key["s1", "wire"]
+    assert wire.outlet is None
+    assert [wire.exact[a:b] for a, b in wire.emphasis] == ["that "]
+    assert not wire.suffix_cut and wire.suffix == ""
+
+
+def test_value_without_offsets_is_found_in_the_quote() -> None:
+    article = make_article("a", "Prices rose 4 percent in May.", title="Prices")
+    cluster = Cluster("d", "discrepancy", "inflation", (Member("a", 0, 29, article.text, value="4 percent"),), "number")
+    comparison = Comparison(Story("s", "s", (article,)), {}, (cluster,), Annotations(None))
+    (excerpt,) = excerpts_for(comparison)
+    assert excerpt.exact[slice(*excerpt.emphasis[0])] == "4 percent"
+
+
+def test_hostile_excerpts_keep_text_verbatim() -> None:
+    comparison = hostile_comparison()
+    for excerpt in excerpts_for(comparison):
+        text = comparison.story.article(excerpt.article).text
+        assert text[excerpt.start:excerpt.end] == excerpt.exact
+        assert find_quote(text, excerpt.exact, excerpt.prefix, excerpt.suffix) == [excerpt.start]
+
+
+def test_only_the_given_clusters() -> None:
+    comparison = flood_comparison()
+    excerpts = excerpts_for(comparison, comparison.clusters_of("unique"))
+    assert [(e.cluster, e.article) for e in excerpts] == [("u1", "ledger"), ("u2", "times")]

@@ -1,0 +1,112 @@
+"""Every format, every filter: dispatch, what each excerpt must carry, and import cost."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.export.stories import flood_comparison, hostile_comparison
+from tui.core.excerpts import excerpts_for
+from tui.core.select import select_clusters
+from tui.export import FORMATS, render
+from tui.export.html import to_html
+from tui.export.json_export import to_json
+from tui.export.markdown import escape_markdown, to_markdown
+from tui.export.text import to_text
+
+ONLY = (None, "shared", "discrepancy", "unique", "entity:ruiz", "entity:millbrook", "entity:governor", "entity:nobody")
+
+
+def test_formats_and_dispatch() -> None:
+    comparison = flood_comparison()
+    assert FORMATS == ("json", "md", "html", "txt")
+    for fmt, function in zip(FORMATS, (to_json, to_markdown, to_html, to_text)):
+        assert render(comparison, fmt) == function(comparison)
+        assert render(comparison, fmt, "unique") == function(comparison, "unique")
+
+
+def test_unknown_format_names_the_choices() -> None:
+    with pytest.raises(ValueError, match="unknown export format 'pdf'; use one of json, md, html, txt"):
+        render(flood_comparison(), "pdf")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unknown_filter_is_reported_by_every_format(fmt: str) -> None:
+    with pytest.raises(ValueError, match="unknown --only value 'everything'"):
+        render(flood_comparison(), fmt, "everything")
+
+
+@pytest.mark.parametrize("only", ONLY)
+@pytest.mark.parametrize("fmt", ("md", "html", "txt"))
+def test_every_excerpt_is_cited_in_full(fmt: str, only: str | None) -> None:
+    """Outlet, title, date, file and paragraph, offsets, the quote, kind/type/value and the verdict."""
+    comparison = flood_comparison()
+    out = render(comparison, fmt, only)
+    if fmt == "txt":
+        out = re.sub(r"(?m)^    \| ", "", out)  # the gutter of wrapped quote lines
+    flat = " ".join(out.split())
+    if fmt == "md":
+        flat = flat.replace("\\", "")
+    if fmt == "html":
+        flat = html.unescape(re.sub(r"<[^>]*>", "", flat))
+    clusters = select_clusters(comparison, only)
+    excerpts = excerpts_for(comparison, clusters)
+    for excerpt in excerpts:
+        assert f"{excerpt.path} \u00b6{excerpt.paragraph}, chars {excerpt.start}\u2013{excerpt.end}" in flat
+        assert (excerpt.outlet or "outlet unknown") in flat
+        assert f"\u201c{excerpt.title}\u201d" in flat
+        assert (excerpt.date or "undated") in flat
+        quote = " ".join(excerpt.exact.split())
+        assert quote in flat.replace("**", "").replace("\u00bb", "").replace("\u00ab", "")
+        if excerpt.value:
+            assert excerpt.value in flat
+        if excerpt.verdict:
+            assert f"{excerpt.verdict.kind}: {excerpt.verdict.note}" in flat
+    for cluster in clusters:
+        assert cluster.label in flat
+        if cluster.discrepancy_type:
+            assert cluster.discrepancy_type in flat
+    others = {c.label for c in comparison.clusters} - {c.label for c in clusters}
+    assert not any(label in flat for label in others)
+
+
+@pytest.mark.parametrize("only", ONLY)
+def test_json_members_carry_the_same_citation(only: str | None) -> None:
+    comparison = flood_comparison()
+    doc = json.loads(render(comparison, "json", only))
+    members = [(c["id"], m) for c in doc["clusters"] for m in c["members"]]
+    excerpts = excerpts_for(comparison, select_clusters(comparison, only))
+    assert len(members) == len(excerpts)
+    for (cluster_id, member), excerpt in zip(members, excerpts):
+        assert cluster_id == excerpt.cluster
+        assert (member["article"], member["start"], member["end"], member["paragraph"]) == (
+            excerpt.article, excerpt.start, excerpt.end, excerpt.paragraph)
+        assert member["quote"] == {"exact": excerpt.exact, "prefix": excerpt.prefix, "suffix": excerpt.suffix}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_story_renders_in_every_format(fmt: str) -> None:
+    out = render(hostile_comparison(), fmt)
+    assert "\x1b" not in out if fmt != "json" else "\\u001b" in out
+    if fmt == "md":
+        assert escape_markdown("<script>") in out and "<script>" not in out
+
+
+def test_importing_the_package_is_light_and_exports_never_load_textual_or_rich() -> None:
+    code = (
+        "import sys, tui.export as e\n"
+        "light = [m for m in ('tui.export.json_export', 'tui.export.markdown', 'tui.export.html', 'tui.export.text',"
+        " 'rich', 'textual') if m in sys.modules]\n"
+        "from tests.export.stories import flood_comparison\n"
+        "c = flood_comparison()\n"
+        "for fmt in e.FORMATS: e.render(c, fmt)\n"
+        "heavy = [m for m in ('rich', 'textual') if m in sys.modules]\n"
+        "print(light, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] []"

@@ -1,0 +1,53 @@
+"""Plain-text export: wrapped, readable, and free of every control character."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.export.stories import flood_comparison, hostile_comparison
+from tui.export.text import WIDTH, to_text
+
+
+def _no_controls(text: str) -> None:
+    bad = {hex(ord(ch)) for ch in text if ch != "\n" and not ch.isprintable()}
+    assert not bad, f"control or invisible characters in export: {sorted(bad)}"
+
+
+@pytest.mark.parametrize("make", [flood_comparison, hostile_comparison])
+def test_only_printable_characters_and_newlines(make) -> None:  # type: ignore[no-untyped-def]
+    out = to_text(make())
+    _no_controls(out)
+    assert "\x1b" not in out and "\r" not in out and "\t" not in out
+
+
+def test_wrapped_to_the_terminal_width() -> None:
+    lines = to_text(flood_comparison()).splitlines()
+    assert max(len(line) for line in lines) <= WIDTH == 78
+
+
+def test_values_marked_and_sources_cited() -> None:
+    out = to_text(flood_comparison())
+    assert "\u201cFloodwaters forced \u00bb1,200\u00ab residents from their homes in Millbrook on" in out
+    assert "| \u201cAbout \u00bb1,500\u00ab residents left Millbrook on Tuesday as the river rose.\u201d" in out
+    assert "value: \u00bb1,500\u00ab" in out
+    assert "Ruiz said \u00bbthat\u00ab the levee" in out
+    assert "Valley Times, \u201cLevee holds in Millbrook\u201d, undated, story/times.txt \u00b62," in out
+    assert "* Discrepancy (number): How many residents left Millbrook" in out
+    assert "Verdict: true-conflict: The Ledger counts households" in out
+    assert "context: \u2026homes in Millbrook on Tuesday. [quote] Volunteers handed out" in out
+    assert "outlet unknown, \u201cEvacuations in Millbrook\u201d, 2024-05-03" in out
+
+
+def test_hostile_text_is_shown_as_written() -> None:
+    out = to_text(hostile_comparison())
+    joined = " ".join(out.split())
+    for piece in ("[bold]Breaking[/]", "<script>alert(1)</script>", "[x](javascript:alert(1))", "**loud**", "`code`"):
+        assert piece in joined, piece
+
+
+def test_unique_filter() -> None:
+    out = to_text(flood_comparison(), "unique")
+    assert "Volunteers handed out sandbags" in out and "The governor will visit" in out
+    assert "Where the sources differ" not in out and "What the sources agree on" not in out
+    assert "3 sources; 0 discrepancies, 0 shared facts, 2 unique statements." in out
+    assert "Only unique clusters." in out
