@@ -8,7 +8,7 @@ from tests.export.stories import flood_comparison, hostile_comparison
 from tui.export.html import to_html
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "tr", "th",
-                "td", "section", "span", "mark", "blockquote", "ul", "li"}
+                "td", "section", "span", "mark", "blockquote", "ul", "li", "div", "sup"}
 
 
 class _Page(HTMLParser):
@@ -81,12 +81,13 @@ def test_self_contained_with_light_and_dark_styles() -> None:
 def test_excerpts_are_marked_labelled_and_cited() -> None:
     raw = to_html(flood_comparison())
     page = _parse(raw)
-    assert "".join(page.mark_text["value"]).count("1,200") == 2  # in the quote and in the citation
+    # In the excerpt's quote, in its citation and in the full article text.
+    assert "".join(page.mark_text["value"]).count("1,200") == 3
     assert "Mayor Ana Ruiz said the levee held overnight." in "".join(page.mark_text["shared"])
     assert "The governor will visit on Friday." in "".join(page.mark_text["unique"])
     for tag, attrs in page.tags:
         if tag == "mark" and attrs["class"] != "value":
-            assert attrs["title"] == attrs["class"] or attrs["title"].startswith(f"{attrs['class']} \u00b7 ")
+            assert attrs["title"].startswith(attrs["class"])  # the kind in words, not only in colour
     text = "".join(page.text)
     assert "discrepancy \u00b7 number \u2014 Daily Ledger, \u201cMillbrook evacuates as river rises\u201d, 2024-05-02, story/ledger.txt \u00b61, chars 0\u201376" in text
     assert "Verdict: true-conflict: The Ledger counts households" in text
@@ -97,3 +98,16 @@ def test_filter_leaves_other_clusters_out() -> None:
     text = "".join(_parse(to_html(flood_comparison(), "shared")).text)
     assert "The mayor says the levee held" in text
     assert "How many residents" not in text and "Only shared clusters." in text
+
+
+def test_full_articles_are_painted_with_labelled_highlights() -> None:
+    raw = to_html(flood_comparison())
+    articles = raw.split("<h2>Articles</h2>")[1]
+    assert ('<mark class="discrepancy" title="discrepancy d1"><mark class="value" title="differing value">1,200</mark></mark>'
+            in articles)
+    assert 'on Tuesday.</mark><sup class="ref">[D d1]</sup>' in articles
+    assert '<mark class="unique" title="unique u2">The governor will visit on Friday.</mark><sup class="ref">[U u2]</sup>' in articles
+    # The wire's first sentence belongs to no cluster and stays plain.
+    assert '<div class="text">Officials said 1,200 people were evacuated in Millbrook.' in articles
+    filtered = to_html(flood_comparison(), "shared").split("<h2>Articles</h2>")[1]
+    assert 'class="discrepancy"' not in filtered.split("</p>", 1)[1] and "[S s1]" in filtered

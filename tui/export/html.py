@@ -9,11 +9,13 @@ never by colour alone, and the colours work in light and dark schemes.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Sequence
 
 from tui import __version__
 from tui.core.excerpts import Excerpt, known
-from tui.core.model import Cluster, ClusterKind, Comparison
+from tui.core.marks import LAYER_ORDER, marks_for
+from tui.core.model import Article, Cluster, ClusterKind, Comparison, Mark
 from tui.export._common import (
     KIND_NAMES,
     build_report,
@@ -54,7 +56,13 @@ mark.value { background: var(--value); color: var(--value-fg); font-weight: bold
 .tag { font: bold .75rem/1 ui-monospace, monospace; text-transform: uppercase; letter-spacing: .04em;
   border: 1px solid currentColor; border-radius: 3px; padding: .1rem .3rem; margin-right: .4rem; }
 .verdict { font-weight: bold; }
+.text { white-space: pre-wrap; }
+.boilerplate { opacity: .6; font-style: italic; }
+sup.ref { font: .7rem ui-monospace, monospace; color: var(--muted); }
 """
+
+PAINTED = ("boilerplate", "unique", "shared", "discrepancy", "value")
+"""The mark kinds the full article texts show, in painting order (outermost first)."""
 
 
 def _e(text: str | None) -> str:
@@ -108,6 +116,17 @@ def to_html(
                 out.append(f"<p>Note: {_e(cluster.note)}</p>")
             out += [_excerpt(excerpt) for excerpt in excerpts]
             out.append("</section>")
+    if comparison.articles:
+        chosen = tuple(cluster for section in report.sections for cluster, _ in section.clusters)
+        painted = replace(comparison, clusters=chosen)
+        out += [
+            "<h2>Articles</h2>",
+            '<p class="facts">Highlighted: <mark class="shared" title="shared">shared</mark> [S], '
+            '<mark class="discrepancy" title="discrepancy">discrepancy</mark> [D], <mark class="unique" title="unique">unique</mark> [U], '
+            '<mark class="value">differing value</mark>; <span class="boilerplate">not part of the story</span>. '
+            "The label after each highlight names its cluster.</p>",
+        ]
+        out += [_article(painted, article) for article in comparison.articles]
     if comparison.orphans:
         out += ["<h2>Curated claims that no longer match</h2>", "<ul>"]
         for orphan in comparison.orphans:
@@ -145,3 +164,36 @@ def _excerpt(excerpt: Excerpt) -> str:
         f'<p class="cite">{_e(label)} \u2014 {_e(citation(excerpt))}{value}</p>'
         "</blockquote>"
     )
+
+
+def _article(comparison: Comparison, article: Article) -> str:
+    """One article's whole text with its highlights; overlapping marks are split so they nest."""
+    layer = {kind: index for index, kind in enumerate(LAYER_ORDER)}
+    marks = sorted((m for m in marks_for(comparison, article.id) if m.kind in PAINTED), key=lambda m: layer[m.kind])
+    cuts = sorted({0, len(article.text), *(m.start for m in marks), *(m.end for m in marks)})
+    ends: dict[int, list[Mark]] = {}
+    for mark in marks:
+        if mark.kind in ("shared", "discrepancy", "unique"):
+            ends.setdefault(mark.end, []).append(mark)
+    body: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):
+        chunk = _e(article.text[start:end])
+        for mark in reversed([m for m in marks if m.start <= start and end <= m.end]):
+            chunk = _wrap(mark, chunk)
+        body.append(chunk)
+        for mark in ends.get(end, ()):
+            body.append(f'<sup class="ref">[{mark.kind[0].upper()} {_e(mark.cluster)}]</sup>')
+    heading = ", ".join((known(article.outlet) or article.id, known(article.title) or "untitled",
+                         known(article.date) or "undated", article.path))
+    return (
+        f'<section class="article" id="article-{_e(article.id)}">'
+        f"<h3>{_e(oneline(heading))}</h3>"
+        f'<div class="text">{"".join(body)}</div></section>'
+    )
+
+
+def _wrap(mark: Mark, chunk: str) -> str:
+    if mark.kind == "boilerplate":
+        return f'<span class="boilerplate" title="not part of the story">{chunk}</span>'
+    title = "differing value" if mark.kind == "value" else f"{mark.kind} {mark.cluster or ''}".strip()
+    return f'<mark class="{mark.kind}" title="{_e(title)}">{chunk}</mark>'
