@@ -93,3 +93,11 @@ def test_hostile_text_round_trips_verbatim() -> None:
     check_storydiff1(doc)
     assert [a["text"] for a in doc["articles"]] == [a.text for a in comparison.articles]
     assert doc["entities"][0]["name"] == "[bold]Evil[/] <i>Corp</i> [x](javascript:alert(1))"
+
+
+def test_caller_chosen_clusters_are_recorded() -> None:
+    comparison = flood_comparison()
+    doc = json.loads(to_json(comparison, clusters=[comparison.cluster("u2"), comparison.cluster("d1")]))
+    check_storydiff1(doc)
+    assert [c["id"] for c in doc["clusters"]] == ["u2", "d1"]
+    assert doc["filter"] == {"only": None, "entity": None, "clusters": ["u2", "d1"]}

@@ -29,9 +29,9 @@ def select(comparison: Comparison, only: str | None) -> Selection:
     if only is None or not only.strip():
         return Selection(comparison.clusters)
     value = only.strip()
-    if value in CLUSTER_KINDS:
-        return Selection(comparison.clusters_of(value))  # type: ignore[arg-type]
-    if value.startswith(ENTITY_PREFIX):
+    if value.lower() in CLUSTER_KINDS:
+        return Selection(comparison.clusters_of(value.lower()))  # type: ignore[arg-type]
+    if value.lower().startswith(ENTITY_PREFIX):
         entity = value[len(ENTITY_PREFIX):].strip()
         _check_entity(comparison, entity)
         return Selection(clusters_mentioning(comparison, entity), entity)

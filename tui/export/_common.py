@@ -111,7 +111,7 @@ def filter_line(report: Report) -> str | None:
     if report.entity is not None:
         return f"Only clusters that mention {report.entity.name} ({report.entity.id})."
     if report.only and report.only.strip():
-        return f"Only {report.only.strip()} clusters."
+        return f"Only {report.only.strip().lower()} clusters."
     return None
 
 

@@ -58,7 +58,7 @@ def to_document(
             "path": comparison.story.path,
             "annotations": comparison.annotations.path,
         },
-        "filter": _filter(only, clusters is not None, entity_id),
+        "filter": _filter(only, None if clusters is None else chosen, entity_id),
         "articles": [
             {
                 "id": article.id,
@@ -106,9 +106,10 @@ def to_document(
     }
 
 
-def _filter(only: str | None, explicit: bool, entity_id: str | None) -> dict[str, Any] | None:
-    if explicit:
-        return {"only": None, "entity": entity_id, "clusters": "chosen by caller"}
+def _filter(only: str | None, explicit: tuple[Cluster, ...] | None, entity_id: str | None) -> dict[str, Any] | None:
+    """What part of the story the document holds; None when it holds all of it."""
+    if explicit is not None:
+        return {"only": None, "entity": entity_id, "clusters": [c.id for c in explicit]}
     if only is None or not only.strip():
         return None
     return {"only": only.strip(), "entity": entity_id}
