@@ -69,6 +69,8 @@ async def test_enter_on_an_entity_and_a_on_a_suggestion_send_messages() -> None:
         await pilot.pause()
         chosen = _unique(messages, EntitySidebar.EntityChosen)
         assert [m.entity_id for m in chosen] == ["mara-voss"]
+        details = str(app.query_one("#entity-details", Static).render())
+        assert "aka Voss" in details and "not named by: Gazette" in details
         await pilot.press("a")  # not a suggestion: only a warning
         await pilot.pause()
         assert not _unique(messages, EntitySidebar.SuggestionChosen)

@@ -164,6 +164,7 @@ class EntitySidebar(Vertical):
         tree.show_root = False
         tree.guide_depth = 2
         yield tree
+        yield Static(id="entity-details", markup=False)
         yield Button(Content("Source × entity grid (E)"), id="open-grid", compact=True)
 
     def on_mount(self) -> None:
@@ -265,6 +266,35 @@ class EntitySidebar(Vertical):
                 self.call_after_refresh(self.tree.move_cursor, node)
                 return True
         return False
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[SidebarItem]) -> None:
+        event.stop()
+        self.query_one("#entity-details", Static).update(self._details(event.node.data))
+
+    def _details(self, item: SidebarItem) -> Content:
+        """Aliases, description and per-source counts of the entity under the cursor."""
+        if self.comparison is None or item is None:
+            return Content("")
+        articles = self.comparison.articles
+        if isinstance(item, SuggestionItem):
+            names = {a.id: a.label for a in articles}
+            where = ", ".join(names.get(a, a) for a in item.suggestion.articles)
+            return Content.assemble((item.suggestion.name, "bold"), ("  not annotated\n", "dim"),
+                                    f"in {where}\n", ("a: add to annotations.yaml", "dim"))
+        entity = next((e for e in self.comparison.entities if e.id == item.entity_id), None)
+        if entity is None:
+            return Content("")
+        counts = mention_counts(self.comparison)[entity.id]
+        parts: list[str | tuple[str, str]] = [(entity.name, "bold"), (f"  {entity.type} · {entity.id}", "dim")]
+        if entity.aliases:
+            parts.append("\naka " + ", ".join(entity.aliases))
+        if entity.description:
+            parts.append("\n" + entity.description)
+        silent = [a.label for a in articles if not counts.get(a.id)]
+        if silent:
+            parts.append(("\nnot named by: " + ", ".join(silent), "italic"))
+        parts.append(("\nEnter: highlight · m/M: step · A: add alias", "dim"))
+        return Content.assemble(*parts)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[SidebarItem]) -> None:
         event.stop()
