@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import subprocess
 import sys
 
 import pytest
 
+from tests.export.checks import assert_every_excerpt_cited, flatten
 from tests.export.stories import flood_comparison, hostile_comparison
 from tui.core.excerpts import excerpts_for
 from tui.core.select import select_clusters
@@ -47,32 +46,10 @@ def test_every_excerpt_is_cited_in_full(fmt: str, only: str | None) -> None:
     """Outlet, title, date, file and paragraph, offsets, the quote, kind/type/value and the verdict."""
     comparison = flood_comparison()
     out = render(comparison, fmt, only)
-    if fmt == "txt":
-        out = re.sub(r"(?m)^    \| ", "", out)  # the gutter of wrapped quote lines
-    flat = " ".join(out.split())
-    if fmt == "md":
-        flat = flat.replace("\\", "")
-    if fmt == "html":
-        flat = html.unescape(re.sub(r"<[^>]*>", "", flat))
-    clusters = select_clusters(comparison, only)
-    excerpts = excerpts_for(comparison, clusters)
-    for excerpt in excerpts:
-        assert f"{excerpt.path} \u00b6{excerpt.paragraph}, chars {excerpt.start}\u2013{excerpt.end}" in flat
-        assert (excerpt.outlet or "outlet unknown") in flat
-        assert f"\u201c{excerpt.title}\u201d" in flat
-        assert (excerpt.date or "undated") in flat
-        quote = " ".join(excerpt.exact.split())
-        assert quote in flat.replace("**", "").replace("\u00bb", "").replace("\u00ab", "")
-        if excerpt.value:
-            assert excerpt.value in flat
-        if excerpt.verdict:
-            assert f"{excerpt.verdict.kind}: {excerpt.verdict.note}" in flat
-    for cluster in clusters:
-        assert cluster.label in flat
-        if cluster.discrepancy_type:
-            assert cluster.discrepancy_type in flat
-    others = {c.label for c in comparison.clusters} - {c.label for c in clusters}
-    assert not any(label in flat for label in others)
+    assert_every_excerpt_cited(comparison, out, fmt, only)
+    flat = flatten(out, fmt)
+    left_out = {c.label for c in comparison.clusters} - {c.label for c in select_clusters(comparison, only)}
+    assert not any(label in flat for label in left_out)
 
 
 @pytest.mark.parametrize("only", ONLY)

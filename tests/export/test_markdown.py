@@ -6,25 +6,9 @@ mode with raw HTML enabled, the most permissive way a reader is likely to render
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from tests.export.checks import assert_safe_markdown, markdown_plain, markdown_tokens
 from tests.export.stories import HOSTILE_TEXT, flood_comparison, hostile_comparison
 from tui.export.markdown import escape_markdown, to_markdown
-
-
-def _tokens(markdown: str) -> Iterator[Token]:
-    def walk(tokens: list[Token]) -> Iterator[Token]:
-        for token in tokens:
-            yield token
-            yield from walk(token.children or [])
-    yield from walk(MarkdownIt("gfm-like").parse(markdown))
-
-
-def _plain(markdown: str) -> str:
-    return "".join(t.content for t in _tokens(markdown) if t.type in ("text", "code_inline"))
 
 
 def test_briefing_layout() -> None:
@@ -52,19 +36,19 @@ def test_sections_follow_the_filter() -> None:
 
 def test_hostile_story_cannot_inject_anything() -> None:
     out = to_markdown(hostile_comparison())
-    kinds = {token.type for token in _tokens(out)}
-    assert not kinds & {"html_inline", "html_block", "image", "code_inline", "code_block", "fence", "s_open", "em_open"}
-    for token in _tokens(out):
+    assert_safe_markdown(out)
+    assert "em_open" not in {token.type for token in markdown_tokens(out)}
+    for token in markdown_tokens(out):
         if token.type == "link_open":  # only a visible URL autolinked by GFM, never a hidden target
             assert token.attrs["href"] in ("http://x", "http://x/i.png")
-    headings = [t for t in _tokens(out) if t.type == "heading_open"]
+    headings = [t for t in markdown_tokens(out) if t.type == "heading_open"]
     assert len(headings) == 1 + 1 + 2 + 2  # story, sources, two sections, two clusters
-    bold = [t for t in _tokens(out) if t.type == "strong_open"]
+    bold = [t for t in markdown_tokens(out) if t.type == "strong_open"]
     assert len(bold) == 1 + 2 * 2  # the verdict label, and each value in its quote and its citation
 
 
 def test_hostile_text_survives_as_literal_text() -> None:
-    plain = _plain(to_markdown(hostile_comparison()))
+    plain = markdown_plain(to_markdown(hostile_comparison()))
     for piece in ("[bold]Breaking[/]", "<script>alert(1)</script>", "[x](javascript:alert(1))", "**loud**",
                   "`code`", "# Not a heading", "- not a list", "<img src=x onerror=alert(1)>", "& < > \" '"):
         assert piece in plain, piece
@@ -73,8 +57,8 @@ def test_hostile_text_survives_as_literal_text() -> None:
 
 
 def test_escape_markdown_line_starts() -> None:
-    assert _plain(escape_markdown("1. first")) == "1. first"
-    assert _plain(escape_markdown("- item")) == "- item"
-    assert _plain(escape_markdown("+ item")) == "+ item"
-    assert _plain(escape_markdown("=== x")) == "=== x"
+    assert markdown_plain(escape_markdown("1. first")) == "1. first"
+    assert markdown_plain(escape_markdown("- item")) == "- item"
+    assert markdown_plain(escape_markdown("+ item")) == "+ item"
+    assert markdown_plain(escape_markdown("=== x")) == "=== x"
     assert escape_markdown("a\n\nb\tc") == "a b c"

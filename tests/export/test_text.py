@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.export.checks import assert_plain_text
 from tests.export.stories import flood_comparison, hostile_comparison
 from tui.export.text import WIDTH, to_text
-
-
-def _no_controls(text: str) -> None:
-    bad = {hex(ord(ch)) for ch in text if ch != "\n" and not ch.isprintable()}
-    assert not bad, f"control or invisible characters in export: {sorted(bad)}"
 
 
 @pytest.mark.parametrize("make", [flood_comparison, hostile_comparison])
 def test_only_printable_characters_and_newlines(make) -> None:  # type: ignore[no-untyped-def]
     out = to_text(make())
-    _no_controls(out)
+    assert_plain_text(out)
     assert "\x1b" not in out and "\r" not in out and "\t" not in out
 
 

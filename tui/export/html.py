@@ -123,7 +123,7 @@ def to_html(
             "<h2>Articles</h2>",
             '<p class="facts">Highlighted: <mark class="shared" title="shared">shared</mark> [S], '
             '<mark class="discrepancy" title="discrepancy">discrepancy</mark> [D], <mark class="unique" title="unique">unique</mark> [U], '
-            '<mark class="value">differing value</mark>; <span class="boilerplate">not part of the story</span>. '
+            '<mark class="value" title="differing value">differing value</mark>; <span class="boilerplate">not part of the story</span>. '
             "The label after each highlight names its cluster.</p>",
         ]
         out += [_article(painted, article) for article in comparison.articles]
@@ -154,7 +154,7 @@ def _excerpt(excerpt: Excerpt) -> str:
     )
     label = _label(excerpt.kind, excerpt.discrepancy_type)
     before, after = context(excerpt)
-    value = f' \u00b7 value: <mark class="value">{_e(excerpt.value)}</mark>' if excerpt.value else ""
+    value = f' \u00b7 value: <mark class="value" title="differing value">{_e(excerpt.value)}</mark>' if excerpt.value else ""
     return (
         f'<blockquote class="{excerpt.kind}">'
         f'<p><span class="tag">{_e(source_name(excerpt))}</span>'
