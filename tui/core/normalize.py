@@ -131,6 +131,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     elif word.endswith("ing") and len(word) > 5 and _has_vowel(word[:-3]):
         word = _undouble(word[:-3])
+    elif word.endswith("eed") and len(word) > 4:
+        word = word[:-1]
     elif word.endswith("ed") and len(word) > 4 and _has_vowel(word[:-2]):
         word = _undouble(word[:-2])
     if word.endswith("e") and len(word) > 3:
@@ -143,7 +145,7 @@ def _has_vowel(text: str) -> bool:
 
 
 def _undouble(stem_: str) -> str:
-    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "lsz":
+    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "aeiouylsz":
         return stem_[:-1]
     return stem_
 

@@ -32,6 +32,7 @@ _CANDIDATE_RE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_](?:[\w.'’-]*[^\W_])?)\.$")
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([^\s\"'“”‘’«»()\[\]]+)")
 _CLAUSE_RE = re.compile(r";|\s[—–]\s|—|\s--\s")
+_QUOTE_CLOSE_RE = re.compile(r"[”\"]")
 _LINE_END_CONTINUES = re.compile(r"[^\s.!?:;…\"'”’)\]]$")
 
 MIN_CLAUSE_WORDS = 7
@@ -46,12 +47,15 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
     ``mentions`` are the annotation mentions (any article; only this article's are used).
     Their spans become ``@<entity id>`` tokens, so aliases count as the same word.
     """
+    from tui.core.facts import article_facts
+
     text = article.text
     own = sorted(
         (m for m in mentions if m.article == article.id), key=lambda m: (m.start, m.end)
     )
     spans = [clause for sentence in sentence_spans(text, article.paragraphs)
              for clause in clause_spans(text, *sentence)]
+    facts = article_facts(article, spans, own)
     ordinary = _ordinary_words(text)
     units: list[Unit] = []
     for index, (start, end) in enumerate(spans):
@@ -66,6 +70,9 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
             text=text[start:end],
             paragraph=article.paragraph_at(start),
             tokens=tuple(t.norm for t in tokens),
+            quantities=tuple(q for q in facts.quantities if start <= q.start < end),
+            dates=tuple(d for d in facts.dates if start <= d.start < end),
+            quotes=tuple(q for q in facts.quotes if _quote_starts_in(q.start, start, end)),
             names=find_names(text, start, end, ordinary),
             entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
             is_boilerplate=_in_boilerplate(article, start, end),
@@ -127,6 +134,11 @@ def _ordinary(word: str, ordinary: frozenset[str]) -> bool:
     return low in ordinary or (low.isalpha() and low.endswith(("ing", "ed", "ly")))
 
 
+def _quote_starts_in(quote_start: int, start: int, end: int) -> bool:
+    """A quotation belongs to the unit holding its first word (its opening mark may sit just before)."""
+    return start <= quote_start < end or start == quote_start + 1
+
+
 def _in_boilerplate(article: Article, start: int, end: int) -> bool:
     """Inside one boilerplate span, or mostly covered by boilerplate (a credit line cut mid-way)."""
     if article.is_boilerplate(start, end):
@@ -157,11 +169,31 @@ def sentence_spans(
         for line_start, line_end in _lines(text, block_start, block_end):
             cut = line_start
             for match in _CANDIDATE_RE.finditer(text, line_start, line_end):
-                if _is_boundary(text, match, line_end):
+                if _is_boundary(text, match, line_end) \
+                        and not _short_inside_quote(text, line_start, cut, match.end(), line_end):
                     _append_trimmed(text, cut, match.end(), out)
                     cut = match.end()
             _append_trimmed(text, cut, line_end, out)
     return out
+
+
+MIN_QUOTED_SENTENCE_WORDS = 5
+"""Inside a quotation, a sentence shorter than this stays with its neighbour."""
+
+
+def _short_inside_quote(text: str, line_start: int, cut: int, position: int, line_end: int) -> bool:
+    """Whether ``position`` falls inside a quotation with a short sentence on either side.
+
+    A quotation of several long sentences is cut like any prose (each sentence may be quoted
+    alone by another source, and the Quote keeps the speaker for all of it), but "“Yes. No,”
+    she said" or "“We must prepare. We will win,” he said" read as one statement.
+    """
+    if not _inside_quote(text, line_start, position):
+        return False
+    closing = _QUOTE_CLOSE_RE.search(text, position, line_end)
+    rest_end = closing.start() if closing else line_end
+    return (_words(text, cut, position) < MIN_QUOTED_SENTENCE_WORDS
+            or _words(text, position, rest_end) < MIN_QUOTED_SENTENCE_WORDS)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,685 @@
+"""The checkable facts inside an article: quantities, dates and quotations, with their offsets.
+
+These are what a discrepancy is made of: "about 60,000 personnel" against "50,000 troops",
+"Tuesday" against "Oct. 28", one wording of a quotation against another. Each finder works
+on the whole article text (quotes run over sentences, a pronoun speaker needs the speakers
+named before it, a weekday needs the article date) and returns article offsets, so
+``text[f.start:f.end] == f.text`` holds for every fact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.model import Article, DateMention, Mention, Quantity, Quote
+from tui.core.normalize import (
+    NUMBER_WORDS, SCALE_WORDS, STOPWORDS, fold, parse_digits, words_value,
+)
+
+INF = float("inf")
+
+# ---------------------------------------------------------------- dates
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _number
+        MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November" \
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_YEAR_LEAD = r"(?:in|since|by|until|till|from|before|after|during|of|early|late|mid|mid-|around)"
+
+_DATE_RE = re.compile(
+    rf"(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<dmy>\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}\b)"
+    rf"|(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+    rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d))"
+    rf"|(?P<dm>\b{_DAY}\s+{_MONTH}(?!\s*,?\s*\d))"
+    rf"|(?P<my>\b{_MONTH}\s*,?\s+{_YEAR}\b)"
+    rf"|\b{_YEAR_LEAD}\s+(?P<month>(?:January|February|March|April|May|June|July|August"
+    rf"|September|October|November|December)\b)(?!\s*\d)"
+    r"|(?P<relative>\b(?:today|tonight|yesterday|tomorrow|(?:last|next|this|past)\s+"
+    r"(?:week|weekend|month|year)|a\s+(?:day|week|month|year)\s+(?:earlier|later|ago)"
+    r"|(?:earlier|later)\s+this\s+(?:week|month|year))\b)"
+    r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<year>(?<![$€£¥\d.,])\b{_YEAR}\b(?![-–]\d|,\d|\.\d))",
+    re.IGNORECASE,
+)
+_CASE_SENSITIVE_GROUPS = ("mdy", "dmy", "md", "dm", "my", "month", "weekday")
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The article's own date at the precision its metadata gives (year, month or day)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "ArticleDate":
+        """``2025-10-29`` / ``2025-03`` / ``2025``; anything else ("unknown", None) is unknown."""
+        match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*", value or "")
+        if not match:
+            return cls()
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            return cls(year)
+        if day is not None:
+            try:
+                date(year, month, day)  # type: ignore[arg-type]
+            except ValueError:
+                return cls(year, month)
+        return cls(year, month, day)
+
+    @property
+    def full(self) -> date | None:
+        if self.year and self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+
+def find_dates(text: str, article_date: str | None = None) -> tuple[DateMention, ...]:
+    """Every date mention in ``text``, resolved against ``article_date`` where the text allows.
+
+    A weekday resolves to the latest such day on or before a full article date (news reports
+    the past); a day without a year takes the article's year; a month on its own takes the
+    latest such month not after the article's month. Otherwise ``iso`` is ``None``.
+    """
+    anchor = ArticleDate.parse(article_date)
+    out: list[DateMention] = []
+    for match in _DATE_RE.finditer(text):
+        kind = match.lastgroup or ""
+        raw = match.group(kind)
+        start, end = match.span(kind)
+        if kind in _CASE_SENSITIVE_GROUPS and not raw[:1].isupper() and not raw[:1].isdigit():
+            continue
+        if kind == "year" and not _is_year(text, start, end):
+            continue
+        mention = _resolve(kind, raw, start, end, anchor)
+        if mention is not None:
+            out.append(mention)
+    return tuple(out)
+
+
+def _resolve(kind: str, raw: str, start: int, end: int, anchor: ArticleDate) -> DateMention | None:
+    words = re.findall(r"[A-Za-z]+|\d+", raw)
+    numbers = [int(re.sub(r"\D", "", w)) for w in words if w[0].isdigit()]
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    if kind in ("mdy", "dmy"):
+        day, year = (numbers[0], numbers[1]) if numbers[0] <= 31 else (numbers[1], numbers[0])
+        return DateMention(start, end, raw, _iso(year, month, day), "absolute")
+    if kind == "iso":
+        year, month, day = (int(p) for p in raw.split("-"))
+        return DateMention(start, end, raw, _iso(year, month, day), "absolute")
+    if kind in ("md", "dm"):
+        year = anchor.year
+        iso = _iso(year, month, numbers[0]) if year else None
+        return DateMention(start, end, raw, iso, "absolute")
+    if kind == "my":
+        return DateMention(start, end, raw, f"{numbers[-1]:04d}-{month:02d}", "month")
+    if kind == "month":
+        iso = None
+        if anchor.year and month:
+            year = anchor.year - 1 if anchor.month and month > anchor.month else anchor.year
+            iso = f"{year:04d}-{month:02d}"
+        return DateMention(start, end, raw, iso, "month")
+    if kind == "year":
+        return DateMention(start, end, raw, raw, "year")
+    if kind == "weekday":
+        iso = None
+        if anchor.full:
+            back = (anchor.full.weekday() - WEEKDAYS[raw.lower()]) % 7
+            iso = (anchor.full - timedelta(days=back)).isoformat()
+        return DateMention(start, end, raw, iso, "weekday")
+    return DateMention(start, end, raw, _relative_iso(raw.lower(), anchor), "relative")
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    try:
+        return date(year, month, day).isoformat()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _relative_iso(phrase: str, anchor: ArticleDate) -> str | None:
+    words = phrase.split()
+    full = anchor.full
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    if phrase in shift:
+        return (full + timedelta(days=shift[phrase])).isoformat() if full else None
+    if words[0] == "a":
+        step = -1 if words[-1] in ("earlier", "ago") else 1
+        if words[1] == "day" and full:
+            return (full + timedelta(days=step)).isoformat()
+        words = ["last" if step < 0 else "next", words[1]]
+    unit = words[-1]
+    step = {"last": -1, "past": -1, "next": 1}.get(words[0], 0)
+    if unit == "year" and anchor.year:
+        return f"{anchor.year + step:04d}"
+    if unit == "month" and anchor.year and anchor.month:
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit in ("week", "weekend") and step == 0 and full:
+        return f"{full.isocalendar().year:04d}-W{full.isocalendar().week:02d}"
+    if unit == "week" and full:
+        other = full + timedelta(weeks=step)
+        return f"{other.isocalendar().year:04d}-W{other.isocalendar().week:02d}"
+    return None
+
+
+_PLURAL_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b")
+_YEAR_CONTEXT_RE = re.compile(
+    rf"(?:\b{_YEAR_LEAD}|{_MONTH}|\bthe|\bin|[(,])\s*$", re.IGNORECASE
+)
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at ``text[start:end]`` read as a year, not a count.
+
+    A year is never written with a thousands comma; "2000 troops" (a plural noun right
+    after, no date word before) is a count; "the 1960 Treaty", "in 1957", "July 2024" are years.
+    """
+    before = text[max(0, start - 12):start]
+    if before.endswith(("$", "€", "£", "¥")):
+        return False
+    if _YEAR_CONTEXT_RE.search(before):
+        return True
+    after = _PLURAL_NOUN_RE.match(text, end)
+    return not (after and after.group(1) not in ("years",) and len(after.group(1)) > 3)
+
+
+# ---------------------------------------------------------------- quantities
+
+_HEDGES: tuple[tuple[str, str], ...] = (
+    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"),
+    ("roughly", "about"), ("around", "about"), ("about", "about"), ("some", "about"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
+    ("at least", "at least"), ("more than", "more than"), ("over", "more than"),
+    ("upwards of", "more than"), ("in excess of", "more than"),
+    ("up to", "up to"), ("as many as", "up to"), ("no more than", "up to"),
+    ("at most", "up to"), ("less than", "less than"), ("fewer than", "less than"),
+    ("under", "less than"), ("below", "less than"),
+)
+_HEDGE_KIND = {phrase: kind for phrase, kind in _HEDGES}
+_HEDGE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _HEDGES)
+
+_NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SPELLED = rf"(?:\b(?:{_NUMWORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*)\b"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn)\b|(?:m|k)\b)"
+_CURRENCY = r"(?:US\$|\$|€|£|¥)"
+_NUMBER = rf"(?:{_CURRENCY}\s?)?(?:(?:{_DIGITS}){_SCALE}?|{_SPELLED})"
+
+_UNITS: dict[str, tuple[str, float]] = {
+    "km": ("km", 1.0), "kilometers": ("km", 1.0), "kilometres": ("km", 1.0),
+    "kilometer": ("km", 1.0), "kilometre": ("km", 1.0),
+    "miles": ("km", 1.609344), "mile": ("km", 1.609344), "mi": ("km", 1.609344),
+    "nautical miles": ("km", 1.852), "nautical mile": ("km", 1.852),
+    "meters": ("km", 0.001), "metres": ("km", 0.001), "meter": ("km", 0.001), "metre": ("km", 0.001),
+    "kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "kilogram": ("kg", 1.0),
+    "pounds": ("kg", 0.45359237), "pound": ("kg", 0.45359237), "lb": ("kg", 0.45359237),
+    "lbs": ("kg", 0.45359237), "tonnes": ("kg", 1000.0), "tonne": ("kg", 1000.0),
+    "metric tons": ("kg", 1000.0),
+    "percent": ("%", 1.0), "per cent": ("%", 1.0), "%": ("%", 1.0),
+    "dollars": ("USD", 1.0), "dollar": ("USD", 1.0), "euros": ("EUR", 1.0),
+    "yen": ("JPY", 1.0), "pounds sterling": ("GBP", 1.0),
+}
+_UNIT_ALT = "|".join(
+    re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True)
+)
+_CURRENCY_UNIT = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_SCALE_VALUE = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, **SCALE_WORDS}
+
+_QUANTITY_RE = re.compile(
+    rf"(?:(?P<between>\bbetween\s+)|(?P<hedge>\b(?:{_HEDGE_ALT})\s+))?"
+    rf"(?P<low>{_NUMBER})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!)))\s*)(?P<high>{_NUMBER}))?"
+    rf"(?:\s?(?P<unit>(?:{_UNIT_ALT})(?![\w])))?"
+    r"|(?P<plural>\b(?:dozens|scores|hundreds|thousands|millions|billions)\b)",
+    re.IGNORECASE,
+)
+_PLURAL_RANGES = {
+    "dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
+}
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:phase|stage|step|round|part|chapter|article|section|no|number|level|tier|grade"
+    r"|category|class|type|world\s+war|page|line|item|season|episode|volume|vol|act|scene"
+    r"|title|rule|resolution|flight|route|highway|room|gate|platform|terminal)\.?\s+"
+    r"|[A-Za-z]-?|#|\d[.:/]|[/:])$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b|[\w/]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)|[-‐‑][A-Za-z]|\.\d",
+    re.IGNORECASE,
+)
+_COUNTED_WORD = re.compile(r"[\s,]*([A-Za-z][\w.’'-]*)")
+_SKIP_ADJECTIVES = frozenset("""
+additional more new other extra active total current further former fresh existing
+american japanese chinese british russian korean foreign military civilian armed
+reserve regular elite full-time part-time active-duty estimated remaining extra so-called
+""".split())
+
+
+def find_quantities(
+    text: str, skip: Sequence[tuple[int, int]] = ()
+) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, with hedge interval, unit and the noun it counts.
+
+    ``skip`` holds spans (dates) whose digits are not quantities. Years, ordinals ("80th",
+    "7th Fleet"), model names ("SM-6"), numbered names ("phase one", "No. 2") and clock
+    times are left out; a bare "one" is left out too, since it is far more often a pronoun.
+    """
+    blocked = sorted(skip)
+    out: list[Quantity] = []
+    for match in _QUANTITY_RE.finditer(text):
+        quantity = _quantity(text, match, blocked)
+        if quantity is not None:
+            out.append(quantity)
+    return tuple(out)
+
+
+def _overlaps(blocked: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in blocked)
+
+
+def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]) -> Quantity | None:
+    if match.group("plural"):
+        word = match.group("plural")
+        if not word[0].islower() and not word.islower():
+            return None
+        low, high = _PLURAL_RANGES[word.lower()]
+        counted = _counted(text, match.end(), match.start())
+        return Quantity(match.start(), match.end(), word, low, low, high, word.lower(), None, counted)
+    low_text = match.group("low")
+    low_start = match.start("low")
+    if _overlaps(blocked, low_start, match.end("low")):
+        return None
+    if _NOT_A_COUNT_BEFORE.search(text, max(0, low_start - 24), low_start):
+        return None
+    attached_unit = match.group("unit") and match.start("unit") == match.end("low")
+    if not attached_unit and _NOT_A_COUNT_AFTER.match(text, match.end("low")):
+        return None
+    value, unit = _number_value(low_text)
+    if value is None:
+        return None
+    low_stripped = fold(low_text).strip()
+    if low_stripped in ("one", "zero") and not match.group("hedge") and not match.group("unit"):
+        return None
+    if low_text[0].isdigit() and not re.search(r"[,.]|\D", low_text) and len(low_text) == 4 \
+            and _is_year(text, low_start, match.end("low")):
+        return None
+    end = match.end("low")
+    hedge = _HEDGE_KIND.get(re.sub(r"\s+", " ", (match.group("hedge") or "").strip().lower()), "exact")
+    start = match.start("hedge") if match.group("hedge") else low_start
+    lower, upper = value, value
+    high_text = match.group("high")
+    sep = (match.group("sep") or "").strip().lower()
+    if high_text and not _overlaps(blocked, match.start("high"), match.end("high")):
+        high_value, high_unit = _number_value(high_text)
+        if high_value is not None and high_value > value \
+                and not _NOT_A_COUNT_AFTER.match(text, match.end("high")):
+            if value < 1000 <= high_value and not _SCALE_RE.search(low_text):
+                scale = _SCALE_RE.search(high_text)
+                if scale:
+                    value *= _SCALE_VALUE[scale.group().strip().lower()]
+            lower, upper = value, high_value
+            unit = unit or high_unit
+            end = match.end("high")
+            hedge = "range"
+            start = match.start("between") if match.group("between") else start
+    if match.group("unit") and (end == match.end("high") or not high_text or hedge != "range"):
+        unit_name, factor = _UNITS[re.sub(r"\s+", " ", match.group("unit").lower())]
+        if unit is None or unit_name != "USD":
+            unit = unit_name
+            lower, upper, value = lower * factor, upper * factor, value * factor
+        end = match.end("unit")
+    if hedge == "range":
+        value = (lower + upper) / 2
+    else:
+        lower, upper = _interval(hedge, value)
+    counted = None if unit in ("%",) else _counted(text, end, start)
+    return Quantity(start, end, text[start:end], value, lower, upper, hedge, unit, counted)
+
+
+_SCALE_RE = re.compile(r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", re.IGNORECASE)
+
+
+def _number_value(raw: str) -> tuple[float | None, str | None]:
+    """The value of ``$1.5 billion`` / ``60,000`` / ``sixty thousand``, and its currency if any."""
+    unit = None
+    currency = re.match(r"US\$|\$|€|£|¥", raw)
+    if currency:
+        unit = _CURRENCY_UNIT[currency.group()]
+        raw = raw[currency.end():].strip()
+    digits = re.match(_DIGITS, raw)
+    if digits:
+        value = parse_digits(digits.group())
+        if value is None:
+            return None, unit
+        rest = raw[digits.end():].strip().lower()
+        if rest:
+            value *= _SCALE_VALUE[rest]
+        return value, unit
+    return words_value(re.split(r"[\s-]+", fold(raw))), unit
+
+
+def _interval(hedge: str, value: float) -> tuple[float, float]:
+    """The values a hedged number allows: "about 60" -> ±10 %, "at least 40" -> [40, inf)."""
+    if hedge == "about":
+        return _round(value * 0.9), _round(value * 1.1)
+    if hedge == "nearly":
+        return _round(value * 0.9), value
+    if hedge in ("at least", "more than"):
+        return value, INF
+    if hedge in ("up to", "less than"):
+        return 0.0, value
+    return value, value
+
+
+def _round(value: float) -> float:
+    """Drop float noise (6000 * 1.1 = 6600.000000000001) so intervals print and compare cleanly."""
+    return round(value, 6)
+
+
+def _counted(text: str, end: int, start: int) -> str | None:
+    """The noun a number counts: the first plain word after it, skipping names and adjectives.
+
+    "about 60,000 Air Force, Army ... personnel" skips the capitalised list; "the current
+    50,000 stationed in Japan" has no noun after the number, so the nearest plural noun
+    before it ("troops beyond the current 50,000") is taken instead.
+    """
+    position = end
+    for _ in range(12):
+        word_match = _COUNTED_WORD.match(text, position)
+        if word_match is None:
+            break
+        word = word_match.group(1).rstrip(".")
+        low = word.lower()
+        position = word_match.end()
+        if low == "of" and position - end < 6:
+            continue
+        if word[:1].isupper() or low in _SKIP_ADJECTIVES or "-" in low:
+            continue
+        if low in ("and", "or"):
+            continue
+        if low in STOPWORDS or low.endswith("ed") or low.endswith("ing"):
+            break
+        return low
+    return _counted_before(text, start)
+
+
+_PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}s)\b")
+
+
+def _counted_before(text: str, start: int) -> str | None:
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
+    candidates = [w for w in _PLURAL_BEFORE_RE.findall(window[cut + 1:])
+                  if w not in STOPWORDS and not w.endswith(("ss", "us", "is"))]
+    return candidates[-1] if candidates else None
+
+
+# ---------------------------------------------------------------- quotes
+
+SPEECH_VERBS = (
+    "said|says|told|tells|stated|states|added|adds|declared|declares|concluded|concludes"
+    "|noted|notes|wrote|writes|explained|explains|emphasized|emphasised|stressed|asked"
+    "|continued|insisted|argued|warned|announced|remarked|replied|responded|acknowledged"
+    "|admitted|claimed|described|called|cautioned|recalled|observed|urged|saying|stating"
+    "|adding|noting|telling|describing|calling"
+)
+_PRONOUNS = frozenset(("he", "she", "they"))
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
+_PRONOUN = r"\b(?:he|she|they|He|She|They)\b"
+_AFTER_RE = re.compile(
+    rf"^[\s,]*(?:(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+(?P<name2>{_NAME}))"
+)
+_SAID_BY_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b")
+_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_ACCORDING_RE = re.compile(rf"\baccording to\s+(?P<name>{_NAME})")
+_CANDIDATE_RE = re.compile(rf"{_NAME}|{_PRONOUN}")
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:of|in|at|to|from|with|for|on|by|about|over|across|regarding|the|a|an)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE,
+)
+_TITLE_WORDS = frozenset("""
+president vice prime minister secretary defense defence foreign chief general gen gen. lt lt.
+col col. sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. commander admiral adm adm.
+ambassador spokesman spokeswoman spokesperson director deputy senator governor mayor king
+queen prince chancellor the former u.s. us japanese american chinese british
+""".split())
+_MARK_RE = re.compile(r"[“”\"\n]")
+_OPENING = "“"
+_CLOSING = "”"
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A place where the text names someone speaking, for resolving a later "he said"."""
+
+    position: int
+    name: str
+    entity: str | None
+
+
+def find_quotes(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]] = (),
+    mentions: Sequence[Mention] = (),
+) -> tuple[Quote, ...]:
+    """Every quotation in ``text`` (the words inside the marks) with its speaker when the text says.
+
+    A quotation whose closing mark is missing runs to the end of its paragraph (the usual
+    convention when a quotation continues into the next paragraph). The speaker comes from
+    the sentence that holds the end of the quote ("...,” Hegseth said.") or its start
+    ("Jost explained: “..."), or from "according to X". "He said" takes the person last named
+    as speaking before it, in a quotation or not ("Koizumi noted ..."). A quotation with no
+    attribution right after an attributed one (same paragraph, or the next paragraph when
+    the first never closed) continues it and takes its speaker.
+    """
+    blocks = list(paragraphs) or _paragraph_spans(text)
+    named = _named_speakers(text, mentions)
+    positions = [n.position for n in named]
+    quotes: list[Quote] = []
+    previous: tuple[Quote, int, bool] | None = None
+    for block_index, (block_start, block_end) in enumerate(blocks):
+        for start, end, closed in _quote_spans(text, block_start, block_end):
+            speaker, speaker_start, speaker_end = _speaker(text, start, end, sentences)
+            entity = None
+            if speaker and speaker.lower() in _PRONOUNS:
+                earlier = bisect_left(positions, speaker_start) - 1
+                speaker, entity = (named[earlier].name, named[earlier].entity) if earlier >= 0 \
+                    else (None, None)
+            elif speaker:
+                entity = _entity_at(mentions, speaker_start, speaker_end)
+            if speaker is None and previous is not None and previous[0].speaker and (
+                (previous[1] == block_index and start - previous[0].end < 80)
+                or (previous[1] == block_index - 1 and not previous[2])
+            ):
+                speaker, entity = previous[0].speaker, previous[0].speaker_entity
+            quote = Quote(start, end, text[start:end], speaker, entity)
+            quotes.append(quote)
+            previous = (quote, block_index, closed)
+    return tuple(quotes)
+
+
+def _named_speakers(text: str, mentions: Sequence[Mention]) -> list[_Named]:
+    """Every "<Name> said" in the article, in text order."""
+    out: list[_Named] = []
+    for match in _SAID_BY_RE.finditer(text):
+        name, start, end = _trim_name(text, *match.span("name"))
+        if name and name.lower() not in _PRONOUNS and not _ordinary_opening(name):
+            out.append(_Named(start, name, _entity_at(mentions, start, end)))
+    return out
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cut = 0
+    for match in re.finditer(r"\n", text):
+        spans.append((cut, match.start()))
+        cut = match.end()
+    spans.append((cut, len(text)))
+    return spans
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of the words inside each quotation of one paragraph, trimmed.
+
+    A line break inside a paragraph does not end a quotation; only the paragraph end does.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for mark in _MARK_RE.finditer(text, start, end):
+        index = mark.start()
+        char = mark.group()
+        if char == "\n":
+            continue
+        if char == _OPENING or (char == '"' and open_at is None and _opens(text, index, start, end)):
+            if open_at is not None:
+                _add_span(text, open_at, index, True, spans)
+            open_at = index + 1
+        elif open_at is not None:
+            _add_span(text, open_at, index, True, spans)
+            open_at = None
+    if open_at is not None:
+        _add_span(text, open_at, end, False, spans)
+    return spans
+
+
+def _opens(text: str, index: int, start: int, end: int) -> bool:
+    """A straight quote opens when it follows a space or the line start and precedes a word."""
+    before = text[index - 1] if index > start else " "
+    after = text[index + 1] if index + 1 < end else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _add_span(
+    text: str, start: int, end: int, closed: bool, spans: list[tuple[int, int, bool]]
+) -> None:
+    """Trim spaces, and the comma that English puts inside the closing mark ("readiness,”)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if start < end:
+        spans.append((start, end, closed))
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    index = bisect_right([s[1] for s in sentences], offset)
+    if index < len(sentences) and sentences[index][0] <= offset:
+        return sentences[index]
+    return None
+
+
+def _speaker(
+    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
+) -> tuple[str | None, int, int]:
+    """The speaker named around a quotation, as written, with its span (-1 when none)."""
+    close = end
+    while close < len(text) and text[close] in ",.!? ":
+        close += 1
+    tail_start = close + 1 if close < len(text) and text[close] in (_CLOSING, '"') else end
+    tail_sentence = _sentence_of(sentences, max(end - 1, start))
+    tail_end = max(tail_start, tail_sentence[1] if tail_sentence else min(len(text), tail_start + 160))
+    tail = text[tail_start:tail_end]
+    after = _AFTER_RE.match(tail)
+    if after:
+        group = "name" if after.group("name") else "name2"
+        return _trim_name(text, tail_start + after.start(group), tail_start + after.end(group))
+    head_sentence = _sentence_of(sentences, start)
+    head_start = head_sentence[0] if head_sentence else max(0, start - 200)
+    head_end = max(head_start, start - 1)
+    head = text[head_start:head_end]
+    for pattern in (_ACCORDING_RE,):
+        found = list(pattern.finditer(head))
+        if found:
+            return _trim_name(text, head_start + found[-1].start("name"), head_start + found[-1].end("name"))
+    verbs = list(_VERB_RE.finditer(head))
+    if verbs:
+        before_verb = head[:verbs[-1].start()]
+        names = [
+            m for m in _CANDIDATE_RE.finditer(before_verb)
+            if not _ordinary_opening(m.group())
+            and not _PREPOSITION_BEFORE_RE.search(before_verb, 0, m.start())
+        ]
+        if names:
+            return _trim_name(text, head_start + names[-1].start(), head_start + names[-1].end())
+    for pattern in (_SAID_BY_RE, _ACCORDING_RE):
+        found_in_tail = pattern.search(tail)
+        if found_in_tail:
+            return _trim_name(
+                text, tail_start + found_in_tail.start("name"), tail_start + found_in_tail.end("name")
+            )
+    return None, -1, -1
+
+
+def _ordinary_opening(name: str) -> bool:
+    """A lone capitalised function word ("The", "As", "We") is not a speaker's name."""
+    words = name.split()
+    return len(words) == 1 and fold(words[0]) in STOPWORDS and words[0].lower() not in _PRONOUNS
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """Drop titles and possessives from a speaker name ("Defense Secretary Pete Hegseth" -> "Pete Hegseth")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    words = words[-3:]
+    while len(words) > 1 and words[0].group().lower().rstrip(",") in _TITLE_WORDS:
+        words.pop(0)
+    if not words:
+        return None, -1, -1
+    name_start = start + words[0].start()
+    name_end = start + words[-1].end()
+    while name_end > name_start and text[name_end - 1] in ",.;:’'":
+        name_end -= 1
+    if re.search(r"['’]s$", text[name_start:name_end]):
+        name_end -= 2
+    name = text[name_start:name_end]
+    return (name or None), name_start, name_end
+
+
+def _entity_at(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return mention.entity
+    return None
+
+
+# ---------------------------------------------------------------- all together
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything :func:`article_facts` found in one article, in text order."""
+
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    quotes: tuple[Quote, ...]
+
+
+def article_facts(
+    article: Article,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention] = (),
+) -> ArticleFacts:
+    """Quantities, dates and quotes of an article; dates are found first so their digits are not counts."""
+    dates = find_dates(article.text, article.date)
+    quantities = find_quantities(article.text, [(d.start, d.end) for d in dates])
+    quotes = find_quotes(article.text, sentences, article.paragraphs, mentions)
+    return ArticleFacts(quantities, dates, quotes)
