@@ -67,13 +67,12 @@ def find_quote(text: str, exact: str, prefix: str | None = None, suffix: str | N
     if not exact:
         return []
     prefix = prefix or ""
-    suffix = suffix or ""
+    needle = prefix + exact + (suffix or "")
     starts: list[int] = []
-    position = text.find(exact)
+    position = text.find(needle)
     while position != -1:
-        if text.endswith(prefix, 0, position) and text.startswith(suffix, position + len(exact)):
-            starts.append(position)
-        position = text.find(exact, position + 1)
+        starts.append(position + len(prefix))
+        position = text.find(needle, position + 1)
     return starts
 
 
@@ -84,11 +83,13 @@ def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> t
     while True:
         prefix = text[max(0, start - width):start]
         suffix = text[end:end + width]
-        if find_quote(text, exact, prefix, suffix) == [start]:
+        # Same test as find_quote(...) == [start], but stops at the second match.
+        needle = prefix + exact + suffix
+        first = text.find(needle)
+        if first == start - len(prefix) and text.find(needle, first + 1) == -1:
             return exact, prefix, suffix
         if start - width <= 0 and end + width >= len(text):
-            # Whole text as context: unique by construction unless exact is empty.
-            return exact, prefix, suffix
+            return exact, prefix, suffix  # the whole text as context: unique unless exact is empty
         width *= 2
 
 
