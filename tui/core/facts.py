@@ -13,7 +13,7 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tui.core.model import Article, DateMention, Mention, Quantity, Quote
@@ -349,7 +349,7 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
         value = (lower + upper) / 2
     else:
         lower, upper = _interval(hedge, value)
-    counted = None if unit in ("%",) else _counted(text, end, start)
+    counted = None if unit is not None else _counted(text, end, start)
     return Quantity(start, end, text[start:end], value, lower, upper, hedge, unit, counted)
 
 
@@ -450,7 +450,7 @@ _AFTER_RE = re.compile(
 )
 _SAID_BY_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b")
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_ACCORDING_RE = re.compile(rf"\baccording to\s+(?P<name>{_NAME})")
+_ACCORDING_RE = re.compile(rf"\b[Aa]ccording to\s+(?P<name>{_NAME})")
 _CANDIDATE_RE = re.compile(rf"{_NAME}|{_PRONOUN}")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:of|in|at|to|from|with|for|on|by|about|over|across|regarding|the|a|an)\s+"
@@ -490,13 +490,15 @@ def find_quotes(
     ("Jost explained: “..."), or from "according to X". "He said" takes the person last named
     as speaking before it, in a quotation or not ("Koizumi noted ..."). A quotation with no
     attribution right after an attributed one (same paragraph, or the next paragraph when
-    the first never closed) continues it and takes its speaker.
+    the first never closed) continues it and takes its speaker; a quotation left open at a
+    paragraph end takes the speaker of the one that carries it on in the next paragraph.
     """
     blocks = list(paragraphs) or _paragraph_spans(text)
     named = _named_speakers(text, mentions)
     positions = [n.position for n in named]
     quotes: list[Quote] = []
     previous: tuple[Quote, int, bool] | None = None
+    runs_on: list[tuple[int, bool]] = []
     for block_index, (block_start, block_end) in enumerate(blocks):
         for start, end, closed in _quote_spans(text, block_start, block_end):
             speaker, speaker_start, speaker_end = _speaker(text, start, end, sentences)
@@ -515,6 +517,15 @@ def find_quotes(
             quote = Quote(start, end, text[start:end], speaker, entity)
             quotes.append(quote)
             previous = (quote, block_index, closed)
+            runs_on.append((block_index, closed))
+    for index in range(len(quotes) - 2, -1, -1):
+        block_index, closed = runs_on[index]
+        following = quotes[index + 1]
+        if quotes[index].speaker is None and not closed and following.speaker \
+                and runs_on[index + 1][0] == block_index + 1:
+            quotes[index] = replace(
+                quotes[index], speaker=following.speaker, speaker_entity=following.speaker_entity
+            )
     return tuple(quotes)
 
 
@@ -572,10 +583,16 @@ def _opens(text: str, index: int, start: int, end: int) -> bool:
 def _add_span(
     text: str, start: int, end: int, closed: bool, spans: list[tuple[int, int, bool]]
 ) -> None:
-    """Trim spaces, and the comma that English puts inside the closing mark ("readiness,”)."""
+    """Trim spaces, and the comma or full stop English puts inside the closing mark ("readiness,”).
+
+    That punctuation belongs to the reporting sentence, not to the words quoted, so two
+    sources quoting the same words compare equal whichever mark they used.
+    """
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ",." and not text[start:end].endswith(".."):
         end -= 1
     if start < end:
         spans.append((start, end, closed))
