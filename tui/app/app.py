@@ -1,0 +1,68 @@
+"""The storydiff reader application: loads the styles, opens the reader screen, runs.
+
+The CLI has already loaded and validated the story (errors print before any screen opens);
+the app receives it and compares it in a worker. Tests can hand in a finished Comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.app.commands import FactCommands, binding_commands
+from tui.app.screens.reader import ReaderScreen
+from tui.core.model import Annotations, Comparison, Story
+from tui.core.resources import styles_dir
+
+
+class ReaderApp(App[None]):
+    """Several reports of one story side by side, with what they share and where they differ."""
+
+    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "highlights.tcss"]
+    TITLE = "storydiff"
+    COMMANDS = App.COMMANDS | {FactCommands}
+
+    BINDINGS: list[BindingType] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+    """App-wide keys; the reader's own keys are on ReaderScreen and the panes."""
+
+    def __init__(
+        self,
+        story: Story | Sequence[Path] | None = None,
+        annotations: Annotations | Path | None = None,
+        *,
+        comparison: Comparison | None = None,
+    ) -> None:
+        super().__init__()
+        self._story = story
+        self._annotations = annotations
+        self._comparison = comparison
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReaderScreen(self._story, self._annotations, comparison=self._comparison)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(screen)
+
+    def action_help(self) -> None:
+        """Show every key, generated from the bindings so it cannot drift."""
+        from tui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+
+def run_reader(
+    story: Story | Sequence[Path] | None = None, annotations: Annotations | Path | None = None
+) -> int:
+    """Open the reader on a story and return the process exit code when the user quits."""
+    app = ReaderApp(story, annotations)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,84 @@
+"""Command palette entries: every reader key's action, and "go to fact" by its label.
+
+The entries are generated from the bindings, so a key added to the reader is in the palette
+without anyone remembering to list it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+
+def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+    """One palette command per described binding of the screen and its focused pane."""
+    from tui.app.screens.reader import ReaderScreen
+
+    if not isinstance(screen, ReaderScreen):
+        return
+    seen: set[str] = set()
+    owners: list[DOMNode] = [screen]
+    if screen.panes:
+        owners.append(screen.panes[screen.focused_pane].scroller)
+    for owner in owners:
+        for binding in _bindings(owner):
+            if not binding.description or binding.description in seen:
+                continue
+            if owner.check_action(*_split(binding.action)) is False:
+                continue
+            seen.add(binding.description)
+            keys = binding.key.replace(",", " / ")
+            yield SystemCommand(
+                binding.description,
+                binding.tooltip or f"Key: {keys}",
+                partial(owner.run_action, binding.action),
+            )
+
+
+def _bindings(node: DOMNode) -> Iterable[Binding]:
+    for binding in type(node).BINDINGS:
+        if isinstance(binding, Binding):
+            yield binding
+
+
+def _split(action: str) -> tuple[str, tuple[object, ...]]:
+    from textual.actions import parse
+
+    _, name, parameters = parse(action)
+    return name, parameters
+
+
+class FactCommands(Provider):
+    """Jump to any fact (cluster) by typing part of its label."""
+
+    def _clusters(self) -> list[tuple[str, str]]:
+        from tui.app.screens.reader import ReaderScreen
+
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen) or screen.comparison is None:
+            return []
+        return [(f"Go to {c.kind} fact: {c.label}", c.id) for c in screen.comparison.clusters]
+
+    async def discover(self) -> Hits:
+        for title, cluster_id in self._clusters()[:20]:
+            yield DiscoveryHit(title, partial(self._jump, cluster_id), help="Scroll every source to it")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, cluster_id in self._clusters():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._jump, cluster_id),
+                          help="Scroll every source to it")
+
+    def _jump(self, cluster_id: str) -> None:
+        from tui.app.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.jump_to(cluster_id)

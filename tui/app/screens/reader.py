@@ -1,0 +1,595 @@
+"""The reader: one pane per source side by side, the facts list and the current fact's variants.
+
+The screen owns the story-wide state (current cluster, which panes are shown, synced
+scrolling, search) and pushes it down to the widgets; widgets report up with messages.
+The comparison runs in a thread worker so the text is readable while it is computed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import DescendantFocus, Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from tui.app.messages import (
+    AnnotationsLoaded,
+    CompareFailed,
+    CompareFinished,
+    CompareProgress,
+    StoryLoaded,
+)
+from tui.app.widgets.article_pane import ArticlePane, PaneScroll
+from tui.app.widgets.facts_panel import FactsPanel
+from tui.app.widgets.status import StatusBar
+from tui.app.widgets.variants import VariantsView
+from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
+from tui.core.sanitize import clean_line
+from tui.core.scrollsync import interpolate, monotone_anchors
+
+MIN_PANE_WIDTH = 40
+"""Narrowest readable pane (columns, border included); decides how many panes fit."""
+
+MAX_MATCHES = 2000
+"""Search matches highlighted per article; more would only slow repainting."""
+
+NAVIGABLE = ("shared", "discrepancy", "unique")
+"""Mark kinds that n/N step through."""
+
+
+class ReaderScreen(Screen[None]):
+    """Side-by-side sources with synced scrolling, fact navigation and search."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("tab", "focus_pane(1)", "Next source", show=False),
+        Binding("shift+tab", "focus_pane(-1)", "Previous source", show=False),
+        Binding("right_square_bracket", "discrepancy(1)", "Next discrepancy"),
+        Binding("left_square_bracket", "discrepancy(-1)", "Previous discrepancy", show=False),
+        Binding("right_curly_bracket", "shared(1)", "Next shared fact"),
+        Binding("left_curly_bracket", "shared(-1)", "Previous shared fact", show=False),
+        Binding("n", "highlight(1)", "Next highlight in this pane", show=False),
+        Binding("N", "highlight(-1)", "Previous highlight in this pane", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("s", "sync(False)", "Sync: on", tooltip="Synced scrolling is on; press to turn it off"),
+        Binding("s", "sync(True)", "Sync: off", tooltip="Synced scrolling is off; press to turn it on"),
+        Binding("z", "zoom", "Zoom"),
+        Binding("f", "toggle_facts", "Facts"),
+        Binding("b", "toggle_boilerplate", "Hide/show boilerplate", show=False),
+        Binding("p", "pick_panes", "Pick sources", show=False),
+        Binding("less_than_sign", "page(-1)", "Previous sources (page)", show=False),
+        Binding("greater_than_sign", "page(1)", "Next sources (page)", show=False),
+        Binding("escape", "back", "Back to the text", show=False),
+    ]
+    """Story-wide keys; reading keys live on the pane, filter keys on the facts list."""
+
+    sync_enabled: reactive[bool] = reactive(True, bindings=True)
+    """Whether scrolling one pane moves the others to the aligned statements."""
+
+    current_cluster: reactive[str | None] = reactive(None)
+    """The cluster (fact) being looked at: highlighted in every pane, shown in the variants."""
+
+    zoomed: reactive[int | None] = reactive(None, bindings=True)
+    """Index of the pane shown at full width, or None."""
+
+    def __init__(
+        self,
+        story: Story | Sequence[Path] | None,
+        annotations: Annotations | Path | None = None,
+        *,
+        comparison: Comparison | None = None,
+    ) -> None:
+        super().__init__()
+        self._source = story
+        self._annotations_source = annotations
+        self._ready_comparison = comparison
+        self.story: Story | None = None
+        self.comparison: Comparison | None = None
+        self.marked: set[str] = set()
+        """Cluster ids the user marked (for export); kept here so every view agrees."""
+        self.entity_focus: str | None = None
+        self.panes: list[ArticlePane] = []
+        self.shown: list[int] = []
+        """Pane indexes the user chose to read (all by default), in display order."""
+        self.first = 0
+        """Index into ``shown`` of the leftmost visible pane."""
+        self.focused_pane = 0
+        self.search_text = ""
+        self._matches: list[tuple[int, int, int]] = []
+        self._match_index = -1
+        self._syncing = False
+        """True while followers are being moved, so their own watchers do not echo back."""
+
+    # ---------------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="main"):
+            with Horizontal(id="panes"):
+                yield Static(Content("Loading the story..."), id="placeholder")
+            yield Vertical(id="sidebar-slot")
+        with Horizontal(id="facts-area"):
+            yield FactsPanel(id="facts")
+            yield VariantsView(id="variants")
+        yield Input(placeholder="Search every source: Enter = next match, Esc = close",
+                    id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sidebar-slot").display = False
+        self.query_one("#search").display = False
+        self.query_one("#facts-area").display = self.app.size.height >= 30
+        self.status.show_progress(0.0, "Loading the story...")
+        if self._ready_comparison is not None:
+            comparison = self._ready_comparison
+            self._story_loaded(comparison.story)
+            self._annotations_loaded(comparison.annotations)
+            self.call_after_refresh(self._comparison_ready, comparison, _all_marks(comparison))
+        else:
+            self.analyse()
+
+    @property
+    def status(self) -> StatusBar:
+        """The status line (progress, summary, error banner)."""
+        return self.query_one("#status", StatusBar)
+
+    @property
+    def variants(self) -> VariantsView:
+        """The current cluster's variants."""
+        return self.query_one("#variants", VariantsView)
+
+    @property
+    def facts(self) -> FactsPanel:
+        """The facts list."""
+        return self.query_one("#facts", FactsPanel)
+
+    @property
+    def visible_panes(self) -> list[ArticlePane]:
+        """The panes on screen now, left to right."""
+        return [pane for pane in self.panes if pane.display]
+
+    def capacity(self) -> int:
+        """How many panes fit side by side at a readable width."""
+        sidebar = self.query_one("#sidebar-slot")
+        width = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
+        return max(1, width // MIN_PANE_WIDTH)
+
+    def layout_panes(self) -> None:
+        """Show the panes of the current window (or the zoomed one), hide the others."""
+        if not self.panes:
+            return
+        if self.zoomed is not None:
+            visible = {self.zoomed}
+        else:
+            count = self.capacity()
+            self.first = max(0, min(self.first, len(self.shown) - count))
+            visible = set(self.shown[self.first : self.first + count])
+        for pane in self.panes:
+            pane.display = pane.pane_index in visible
+        hidden = len(self.panes) - len(visible)
+        self.sub_title = (
+            f"{len(visible)} of {len(self.panes)} sources shown (< > page, p pick)" if hidden else ""
+        )
+
+    def on_resize(self, event: Resize) -> None:
+        self.layout_panes()
+
+    # ------------------------------------------------------------------- the worker
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
+          description="Comparing the sources")
+    def analyse(self) -> None:
+        """Load the story and annotations if needed, then compare; report by messages."""
+        from tui.core.annotations import load_annotations
+        from tui.core.corpus import StoryError, load_story
+        from tui.core.marks import marks_for
+        from tui.core.pipeline import build_comparison
+
+        worker = get_current_worker()
+        source = self._source
+        try:
+            if isinstance(source, Story):
+                story = source
+            else:
+                from tui.core.resources import bundled_story
+
+                story = load_story(list(source) if source else [bundled_story()])
+        except (StoryError, OSError) as error:
+            self.post_message(CompareFailed(str(error), fatal=True))
+            return
+        self.post_message(StoryLoaded(story))
+        extra = self._annotations_source
+        if isinstance(extra, Annotations):
+            annotations = extra
+        else:
+            path = extra or (Path(story.annotations_path) if story.annotations_path else None)
+            annotations = load_annotations(path)
+        self.post_message(AnnotationsLoaded(annotations))
+        try:
+            comparison = build_comparison(
+                story,
+                annotations,
+                progress=lambda fraction, text: self.post_message(CompareProgress(fraction, text)),
+                should_stop=worker.cancelled_event.is_set,
+            )
+            if worker.is_cancelled:
+                return
+            marks = {article.id: marks_for(comparison, article.id) for article in story.articles}
+        except Exception as error:  # the text stays readable even if the engine fails
+            self.post_message(CompareFailed(f"The comparison failed: {error!r}", fatal=False))
+            return
+        self.post_message(CompareFinished(comparison, marks))
+
+    @on(StoryLoaded)
+    def _on_story_loaded(self, message: StoryLoaded) -> None:
+        self._story_loaded(message.story)
+
+    @on(AnnotationsLoaded)
+    def _on_annotations_loaded(self, message: AnnotationsLoaded) -> None:
+        self._annotations_loaded(message.annotations)
+
+    @on(CompareProgress)
+    def _on_progress(self, message: CompareProgress) -> None:
+        self.status.show_progress(message.fraction, message.text)
+
+    @on(CompareFinished)
+    def _on_finished(self, message: CompareFinished) -> None:
+        self._comparison_ready(message.comparison, message.marks)
+
+    @on(CompareFailed)
+    def _on_failed(self, message: CompareFailed) -> None:
+        self.status.show_summary("Could not load the story." if message.fatal else "No comparison.")
+        self.status.show_problems("Error", [message.text])
+        if message.fatal:
+            self.query_one("#placeholder", Static).update(Content(message.text))
+
+    def _story_loaded(self, story: Story) -> None:
+        self.story = story
+        self.title = story.title
+        self.query_one("#placeholder").remove()
+        self.panes = [ArticlePane(article, i) for i, article in enumerate(story.articles)]
+        self.shown = list(range(len(self.panes)))
+        self.query_one("#panes").mount_all(self.panes)
+        self.layout_panes()
+        for pane in self.panes:
+            self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
+        self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
+        if story.diagnostics:
+            self.status.show_problems("Some files had problems:", list(story.diagnostics))
+        self.call_after_refresh(self._focus_pane, 0)
+
+    def _annotations_loaded(self, annotations: Annotations) -> None:
+        if annotations.has_errors:
+            self.status.show_problems(
+                "The annotation file has errors (entities may be missing):",
+                [d for d in annotations.diagnostics if d.severity == "error"],
+            )
+
+    def _comparison_ready(self, comparison: Comparison, marks: dict[str, tuple[Mark, ...]]) -> None:
+        self.comparison = comparison
+        for pane in self.panes:
+            pane.set_marks(marks.get(pane.article.id, ()))
+        self.facts.set_comparison(comparison)
+        counts = {kind: len(comparison.clusters_of(kind)) for kind in NAVIGABLE}
+        self.status.show_summary(
+            f"{comparison.story.title}: {len(comparison.articles)} sources, "
+            f"{counts['shared']} shared, {counts['discrepancy']} discrepancies, "
+            f"{counts['unique']} unique"
+        )
+        self.refresh_bindings()
+
+    # -------------------------------------------------------------- current cluster
+
+    def watch_current_cluster(self, cluster_id: str | None) -> None:
+        for pane in self.panes:
+            pane.set_current_cluster(cluster_id)
+        cluster = self._cluster(cluster_id)
+        self.variants.show(cluster, self.story)
+        self.facts.highlight(cluster_id)
+
+    def _cluster(self, cluster_id: str | None) -> Cluster | None:
+        if self.comparison is None or cluster_id is None:
+            return None
+        try:
+            return self.comparison.cluster(cluster_id)
+        except KeyError:
+            return None
+
+    def jump_to(self, cluster_id: str) -> None:
+        """Make a cluster current and scroll every pane that holds a member to it."""
+        cluster = self._cluster(cluster_id)
+        if cluster is None:
+            return
+        self.current_cluster = cluster_id
+        self.query_one("#facts-area").display = True
+        by_article = {pane.article.id: pane for pane in self.panes}
+        first = by_article.get(cluster.members[0].article)
+        if first is not None and not first.display:
+            self._reveal(first.pane_index)
+        self.call_after_refresh(self._scroll_to_members, cluster)
+
+    def _scroll_to_members(self, cluster: Cluster) -> None:
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                starts = [m.start for m in cluster.members if m.article == pane.article.id]
+                if starts:
+                    pane.cursor = min(starts)
+                    pane.scroll_to_offset(min(starts))
+        finally:
+            self._syncing = False
+
+    def _step(self, kind: ClusterKind, direction: int) -> None:
+        if self.comparison is None:
+            self.notify("The comparison is still running.", markup=False)
+            return
+        clusters = self.comparison.clusters_of(kind)
+        if not clusters:
+            self.notify(f"This story has no {kind} facts.", markup=False)
+            return
+        ids = [c.id for c in clusters]
+        if self.current_cluster in ids:
+            index = ids.index(self.current_cluster) + direction
+        else:
+            index = 0 if direction > 0 else len(ids) - 1
+        if not 0 <= index < len(ids):
+            self.notify(f"No {'next' if direction > 0 else 'previous'} {kind} fact.", markup=False)
+            return
+        self.jump_to(ids[index])
+
+    def action_discrepancy(self, direction: int) -> None:
+        """Go to the next/previous discrepancy; every pane scrolls to its statement."""
+        self._step("discrepancy", direction)
+
+    def action_shared(self, direction: int) -> None:
+        """Go to the next/previous shared fact; every pane scrolls to its statement."""
+        self._step("shared", direction)
+
+    def action_highlight(self, direction: int) -> None:
+        """Go to the next/previous highlighted statement in the focused pane only."""
+        if not self.panes:
+            return
+        pane = self.panes[self.focused_pane]
+        starts = sorted({(m.start, m.cluster) for m in pane.marks
+                         if m.kind in NAVIGABLE and m.cluster is not None})
+        if not starts:
+            self.notify("No highlights in this source.", markup=False)
+            return
+        here = pane.cursor if pane.cursor >= 0 and pane.is_offset_visible(pane.cursor) else None
+        if here is None:
+            here = pane.offset_at_top() - (1 if direction > 0 else 0)
+        if direction > 0:
+            candidates = [s for s in starts if s[0] > here]
+            target = candidates[0] if candidates else None
+        else:
+            candidates = [s for s in starts if s[0] < here]
+            target = candidates[-1] if candidates else None
+        if target is None:
+            self.notify("No more highlights in this direction.", markup=False)
+            return
+        pane.cursor = target[0]
+        self.current_cluster = target[1]
+        pane.scroll_to_offset(target[0])
+
+    @on(FactsPanel.ClusterChosen)
+    def _fact_chosen(self, message: FactsPanel.ClusterChosen) -> None:
+        self.jump_to(message.cluster_id)
+
+    # --------------------------------------------------------------- synced scroll
+
+    def _sync_from(self, leader: ArticlePane, old: float, new: float) -> None:
+        if self._syncing or not self.sync_enabled or not leader.display:
+            return
+        self._syncing = True
+        try:
+            for follower in self.visible_panes:
+                if follower is not leader:
+                    y = self.map_scroll(leader, follower, new)
+                    follower.scroller.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._syncing = False
+
+    def map_scroll(self, leader: ArticlePane, follower: ArticlePane, y: float) -> float:
+        """Where the follower should be when the leader's top is at ``y`` (by alignment)."""
+        pairs: list[tuple[float, float]] = []
+        if self.comparison is not None:
+            for cluster in self.comparison.clusters:
+                lead = [m.start for m in cluster.members if m.article == leader.article.id]
+                follow = [m.start for m in cluster.members if m.article == follower.article.id]
+                if lead and follow:
+                    pairs.append((leader.offset_y(min(lead)), follower.offset_y(min(follow))))
+        anchors = monotone_anchors(pairs, leader.scroller.max_scroll_y,
+                                   follower.scroller.max_scroll_y)
+        return interpolate(anchors, y)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sync":
+            return parameters[0] != self.sync_enabled
+        if action == "page":
+            return True if len(self.shown) > self.capacity() else None
+        return True
+
+    def action_sync(self, enabled: bool) -> None:
+        """Turn synced scrolling on or off."""
+        self.sync_enabled = enabled
+        self.notify(f"Synced scrolling {'on' if enabled else 'off'}.", markup=False)
+
+    # ------------------------------------------------------------------ panes
+
+    def _focus_pane(self, index: int) -> None:
+        if not self.panes:
+            return
+        self.focused_pane = index
+        if not self.panes[index].display:
+            self._reveal(index)
+        self.panes[index].scroller.focus()
+
+    def _reveal(self, index: int) -> None:
+        if self.zoomed is not None:
+            self.zoomed = index
+            return
+        if index not in self.shown:
+            self.shown.append(index)
+        position = self.shown.index(index)
+        count = self.capacity()
+        if position < self.first:
+            self.first = position
+        elif position >= self.first + count:
+            self.first = position - count + 1
+        self.layout_panes()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        for pane in self.panes:
+            if event.widget is pane.scroller:
+                self.focused_pane = pane.pane_index
+
+    def action_focus_pane(self, direction: int) -> None:
+        """Focus the next/previous source, paging the window when it is off screen."""
+        if not self.shown:
+            return
+        if self.zoomed is not None:
+            order = self.shown
+            current = order.index(self.zoomed) if self.zoomed in order else 0
+            self.zoomed = order[(current + direction) % len(order)]
+            self._focus_pane(self.zoomed)
+            return
+        current = self.shown.index(self.focused_pane) if self.focused_pane in self.shown else 0
+        self._focus_pane(self.shown[(current + direction) % len(self.shown)])
+
+    def action_page(self, direction: int) -> None:
+        """Slide the window of visible panes by one source."""
+        count = self.capacity()
+        self.first = max(0, min(self.first + direction, len(self.shown) - count))
+        self.layout_panes()
+        visible = self.shown[self.first : self.first + count]
+        if visible and self.focused_pane not in visible:
+            self._focus_pane(visible[0] if direction > 0 else visible[-1])
+
+    def action_zoom(self) -> None:
+        """Show the focused pane at full width, or go back to side by side."""
+        self.zoomed = None if self.zoomed is not None else self.focused_pane
+
+    def watch_zoomed(self, zoomed: int | None) -> None:
+        self.layout_panes()
+        if self.panes:
+            self.panes[self.focused_pane].scroller.focus()
+
+    def action_pick_panes(self) -> None:
+        """Choose which sources are shown (with more sources than fit)."""
+        from tui.app.screens.pane_picker import PanePicker
+
+        if not self.panes:
+            return
+        labels = [(pane.article.label, pane.article.title) for pane in self.panes]
+        self.app.push_screen(PanePicker(labels, self.shown), self._picked)
+
+    def _picked(self, chosen: list[int] | None) -> None:
+        if not chosen:
+            return
+        self.shown = sorted(chosen)
+        self.first = 0
+        self.zoomed = None
+        self.layout_panes()
+        self._focus_pane(self.shown[0])
+
+    def action_toggle_facts(self) -> None:
+        """Show or hide the facts list and variants (focuses the list when shown)."""
+        area = self.query_one("#facts-area")
+        area.display = not area.display
+        if area.display:
+            self.query_one("#facts-list").focus()
+        elif self.panes:
+            self.panes[self.focused_pane].scroller.focus()
+
+    def action_toggle_boilerplate(self) -> None:
+        """Hide or show the lines that are not the story (credits, cross-links...)."""
+        show = not (self.panes[0].show_boilerplate if self.panes else True)
+        for pane in self.panes:
+            pane.set_show_boilerplate(show)
+        self.notify("Boilerplate shown (dimmed)." if show else "Boilerplate hidden.", markup=False)
+
+    def action_back(self) -> None:
+        """Leave zoom, close the search box, or return focus to the text."""
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+        elif self.zoomed is not None:
+            self.zoomed = None
+        if self.panes:
+            self.panes[self.focused_pane].scroller.focus()
+
+    def set_entity_focus(self, entity_id: str | None) -> None:
+        """Emphasise every mention of one entity in every pane (None clears it)."""
+        self.entity_focus = entity_id
+        for pane in self.panes:
+            pane.set_entity_focus(entity_id)
+
+    # -------------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        """Open the search box (typing there never triggers reader keys)."""
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if clean_line(event.value) != self.search_text:
+            self.search(event.value)
+        self.next_match()
+
+    def search(self, raw: str) -> None:
+        """Highlight every case-insensitive match of ``raw`` in every source."""
+        text = clean_line(raw).strip()
+        self.search_text = text
+        self._matches = []
+        self._match_index = -1
+        pattern = re.compile(re.escape(text), re.IGNORECASE) if text else None
+        for pane in self.panes:
+            spans: list[tuple[int, int]] = []
+            if pattern is not None:
+                for match in pattern.finditer(pane.article.text):
+                    spans.append(match.span())
+                    if len(spans) >= MAX_MATCHES:
+                        break
+            pane.set_overlays("search", spans)
+            self._matches.extend((pane.pane_index, s, e) for s, e in spans)
+
+    def next_match(self) -> None:
+        """Scroll to the next search match (across sources, in pane order)."""
+        if not self._matches:
+            if self.search_text:
+                self.notify("No match in any source.", markup=False)
+            return
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        index, start, _ = self._matches[self._match_index]
+        if not self.panes[index].display:
+            self._reveal(index)
+        self.focused_pane = index
+        self.call_after_refresh(self.panes[index].scroll_to_offset, start, margin=2)
+        self.sub_title = f"match {self._match_index + 1} of {len(self._matches)}"
+
+    @property
+    def current_match(self) -> tuple[int, int, int] | None:
+        """(pane index, start, end) of the match last jumped to."""
+        return self._matches[self._match_index] if self._match_index >= 0 else None
+
+
+def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
+    from tui.core.marks import marks_for
+
+    return {article.id: marks_for(comparison, article.id) for article in comparison.articles}

@@ -1,0 +1,130 @@
+"""The list of clusters (facts), filterable by kind or by entity, that drives navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.model import Cluster, Comparison
+
+FILTERS = ("all", "discrepancy", "shared", "unique", "entity")
+"""Filter names in key order: key 1 is "all", key 5 cycles through entities."""
+
+TAGS = {"shared": "=", "discrepancy": "≠", "unique": "◆"}
+
+
+class FactsPanel(Vertical):
+    """Clusters in story order; Enter makes one current (every pane scrolls to it)."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("1", "filter('all')", "All facts", show=False),
+        Binding("2", "filter('discrepancy')", "Only discrepancies", show=False),
+        Binding("3", "filter('shared')", "Only shared facts", show=False),
+        Binding("4", "filter('unique')", "Only unique statements", show=False),
+        Binding("5", "filter('entity')", "By entity (press again: next entity)", show=False),
+    ]
+    """Filter keys; they work while the facts list has focus."""
+
+    @dataclass
+    class ClusterChosen(Message):
+        """The user picked a cluster in the list."""
+
+        cluster_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.comparison: Comparison | None = None
+        self.filter = "all"
+        self.entity: str | None = None
+        self.shown: list[Cluster] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="facts-title", markup=False)
+        yield OptionList(id="facts-list")
+
+    def on_mount(self) -> None:
+        self._refresh_list()
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        """Fill the list from a finished comparison."""
+        self.comparison = comparison
+        self._refresh_list()
+
+    def action_filter(self, name: str) -> None:
+        """Show only one kind of cluster; "entity" steps through the annotated entities."""
+        if name == "entity":
+            entities = self._entities()
+            if not entities:
+                self.app.notify("No entity appears in any fact.", markup=False)
+                return
+            if self.filter == "entity" and self.entity in entities:
+                self.entity = entities[(entities.index(self.entity) + 1) % len(entities)]
+            else:
+                self.entity = entities[0]
+        self.filter = name
+        self._refresh_list()
+
+    def _entities(self) -> list[str]:
+        if self.comparison is None:
+            return []
+        used = {e for cluster in self.comparison.clusters for e in cluster.entities}
+        return [entity.id for entity in self.comparison.entities if entity.id in used]
+
+    def _matches(self, cluster: Cluster) -> bool:
+        if self.filter == "all":
+            return True
+        if self.filter == "entity":
+            return self.entity in cluster.entities
+        return cluster.kind == self.filter
+
+    def _refresh_list(self) -> None:
+        title = self.query_one("#facts-title", Static)
+        options = self.query_one("#facts-list", OptionList)
+        options.clear_options()
+        if self.comparison is None:
+            self.shown = []
+            title.update(Content("Facts: waiting for the comparison..."))
+            return
+        self.shown = [c for c in self.comparison.clusters if self._matches(c)]
+        options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown)
+        label = self.filter
+        if self.filter == "entity" and self.entity:
+            names = {e.id: e.name for e in self.comparison.entities}
+            label = f"entity: {names.get(self.entity, self.entity)}"
+        title.update(
+            Content.assemble(
+                ("Facts", "bold"),
+                f" [{label}] {len(self.shown)} of {len(self.comparison.clusters)}",
+                ("   1 all  2 discrepancies  3 shared  4 unique  5 entity", "dim"),
+            )
+        )
+
+    @staticmethod
+    def _prompt(cluster: Cluster) -> Content:
+        tag = TAGS[cluster.kind]
+        if cluster.kind == "shared":
+            tag = f"{cluster.support}{tag}"
+        kind = cluster.discrepancy_type or cluster.kind
+        return Content.assemble((f"{tag:>3} ", "bold"), (f"{kind:<13}", "italic"), cluster.label)
+
+    def highlight(self, cluster_id: str | None) -> None:
+        """Move the list cursor to a cluster (when the filter shows it)."""
+        options = self.query_one("#facts-list", OptionList)
+        for index, cluster in enumerate(self.shown):
+            if cluster.id == cluster_id:
+                options.highlighted = index
+                return
+
+    @on(OptionList.OptionSelected, "#facts-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.ClusterChosen(event.option.id))

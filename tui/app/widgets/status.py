@@ -1,0 +1,52 @@
+"""The line above the panes: what is loading, how far the comparison has got, and problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+from tui.core.model import Diagnostic
+
+
+class StatusBar(Vertical):
+    """Progress of the analysis, a summary once done, and an error banner when needed."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status-line"):
+            yield Static("", id="status-text", markup=False)
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
+        yield Static("", id="banner", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#banner").display = False
+
+    def show_progress(self, fraction: float, text: str) -> None:
+        """Show the worker's progress (fraction in [0, 1]) and what it is doing."""
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(progress=min(max(fraction, 0.0), 1.0))
+        self.query_one("#status-text", Static).update(Content(text))
+
+    def show_summary(self, text: str) -> None:
+        """Replace the progress with a one-line summary of the finished comparison."""
+        self.query_one(ProgressBar).display = False
+        self.query_one("#status-text", Static).update(Content(text))
+
+    def show_problems(self, title: str, problems: Sequence[Diagnostic | str]) -> None:
+        """Show a banner listing problems (e.g. a broken annotation file); the reader stays usable."""
+        banner = self.query_one("#banner", Static)
+        lines = [str(problem) for problem in problems[:5]]
+        if len(problems) > 5:
+            lines.append(f"... and {len(problems) - 5} more")
+        banner.update(Content.assemble((title, "bold"), "\n", "\n".join(lines)))
+        banner.display = True
+
+    @property
+    def banner_text(self) -> str:
+        """The banner's plain text ("" while hidden)."""
+        banner = self.query_one("#banner", Static)
+        return str(banner.content) if banner.display else ""

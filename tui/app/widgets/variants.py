@@ -1,0 +1,77 @@
+"""How each source words one cluster: the variants one under another, values side by side."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content, Span
+from textual.style import Style
+from textual.widgets import Static
+
+from tui.core.model import Cluster, Story
+
+KIND_TAGS = {"shared": "shared", "discrepancy": "DISCREPANCY", "unique": "unique"}
+
+
+class VariantsView(VerticalScroll):
+    """The current cluster's members, each with its word-level diff emphasised."""
+
+    COMPONENT_CLASSES = {"variant--changed", "variant--source", "variant--value"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=False)
+        self.cluster: Cluster | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("No fact selected: press ] for the next discrepancy."),
+                     id="variants-title", markup=False)
+        yield Horizontal(id="variants-values")
+        yield Static("", id="variants-body", markup=False)
+
+    def show(self, cluster: Cluster | None, story: Story | None) -> None:
+        """Display a cluster (None clears the view)."""
+        self.cluster = cluster
+        title = self.query_one("#variants-title", Static)
+        values = self.query_one("#variants-values", Horizontal)
+        body = self.query_one("#variants-body", Static)
+        values.remove_children()
+        if cluster is None or story is None:
+            title.update(Content("No fact selected: press ] for the next discrepancy."))
+            body.update("")
+            return
+        kind = KIND_TAGS[cluster.kind]
+        if cluster.discrepancy_type:
+            kind += f" ({cluster.discrepancy_type})"
+        title.update(Content.assemble((kind, "bold"), f"  {cluster.support} source(s)  ",
+                                      cluster.label))
+        source = self.get_visual_style("variant--source")
+        value_style = self.get_visual_style("variant--value")
+        labels = {article.id: article.label for article in story.articles}
+        if cluster.values:
+            values.mount_all(
+                Static(Content.assemble((labels.get(article, article), source), "\n",
+                                        (value, value_style)),
+                       classes="variant-value", markup=False)
+                for article, value in cluster.values.items()
+            )
+        body.update(self._variants(cluster, labels, source))
+        self.scroll_home(animate=False)
+
+    def _variants(self, cluster: Cluster, labels: dict[str, str], source: Style) -> Content:
+        changed = self.get_visual_style("variant--changed")
+        parts: list[Content] = []
+        for member in cluster.members:
+            header = Content.assemble((labels.get(member.article, member.article), source))
+            if member.diff:
+                text = "".join(piece.text for piece in member.diff)
+                spans: list[Span] = []
+                position = 0
+                for piece in member.diff:
+                    if piece.changed and piece.text.strip():
+                        spans.append(Span(position, position + len(piece.text), changed))
+                    position += len(piece.text)
+                line = Content(text, spans)
+            else:
+                line = Content(member.text)
+            parts.append(Content.assemble(header, "\n", line))
+        return Content("\n\n").join(parts)
