@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,6 +22,50 @@ from tui.core.normalize import (
 )
 
 INF = float("inf")
+
+# ---------------------------------------------------------------- scanning
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def candidate_words(text: str) -> tuple[tuple[int, str], ...]:
+    """Where a date or quantity may begin: (offset, lower-case word), ``""`` for a number.
+
+    A number's offset moves back onto a currency sign before it ("$1.5", "US$2"). Finding
+    these once per article and trying the big date and quantity patterns only there,
+    instead of at every character, is what keeps segmentation fast on long stories.
+    """
+    starters = _DATE_STARTERS | _QUANTITY_STARTERS
+    out: list[tuple[int, str]] = []
+    for word in _WORD_RE.finditer(text):
+        start = word.start()
+        raw = word.group()
+        if raw[0].isdigit():
+            if start and text[start - 1] in "$€£¥":
+                start -= 3 if text[max(0, start - 3):start] == "US$" else 1
+            out.append((start, ""))
+        else:
+            low = raw.lower()
+            if low in starters:
+                out.append((start, low))
+    return tuple(out)
+
+
+def _matches_at_words(
+    pattern: re.Pattern[str], text: str, starters: frozenset[str],
+    candidates: Sequence[tuple[int, str]] | None,
+) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)``, tried only at numbers and at words in ``starters``."""
+    last_end = 0
+    for start, word in candidate_words(text) if candidates is None else candidates:
+        if start < last_end or (word and word not in starters):
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
 
 # ---------------------------------------------------------------- dates
 
@@ -39,23 +83,28 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _YEAR_LEAD = r"(?:in|since|by|until|till|from|before|after|during|of|early|late|mid|mid-|around)"
 
+# Names of months and weekdays must be capitalised ("we march on", "you may go" are not
+# dates); lead words and relative phrases may be either case. One leading \b lets the
+# engine skip mid-word positions at once, which keeps this fast on long articles.
 _DATE_RE = re.compile(
-    rf"(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
-    rf"|(?P<dmy>\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}\b)"
-    rf"|(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
-    rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d))"
-    rf"|(?P<dm>\b{_DAY}\s+{_MONTH}(?!\s*,?\s*\d))"
-    rf"|(?P<my>\b{_MONTH}\s*,?\s+{_YEAR}\b)"
-    rf"|\b{_YEAR_LEAD}\s+(?P<month>(?:January|February|March|April|May|June|July|August"
+    rf"\b(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<dmy>{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}\b)"
+    rf"|(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+    rf"|(?P<md>{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d))"
+    rf"|(?P<dm>{_DAY}\s+{_MONTH}(?!\s*,?\s*\d))"
+    rf"|(?P<my>{_MONTH}\s*,?\s+{_YEAR}\b)"
+    rf"|(?i:{_YEAR_LEAD})\s+(?P<month>(?:January|February|March|April|May|June|July|August"
     rf"|September|October|November|December)\b)(?!\s*\d)"
-    r"|(?P<relative>\b(?:today|tonight|yesterday|tomorrow|(?:last|next|this|past)\s+"
+    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|(?:last|next|this|past)\s+"
     r"(?:week|weekend|month|year)|a\s+(?:day|week|month|year)\s+(?:earlier|later|ago)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year))\b)"
-    r"|(?P<weekday>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    rf"|(?P<year>(?<![$€£¥\d.,])\b{_YEAR}\b(?![-–]\d|,\d|\.\d))",
-    re.IGNORECASE,
+    r"|(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?<![$€£¥\d.,])(?P<year>{_YEAR}\b(?![-–]\d|,\d|\.\d)))"
 )
-_CASE_SENSITIVE_GROUPS = ("mdy", "dmy", "md", "dm", "my", "month", "weekday")
+_DATE_STARTERS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
+today tonight yesterday tomorrow last next this past a earlier later
+in since by until till from before after during of early late mid around
+""".split())
 
 
 @dataclass(frozen=True)
@@ -89,21 +138,24 @@ class ArticleDate:
         return None
 
 
-def find_dates(text: str, article_date: str | None = None) -> tuple[DateMention, ...]:
+def find_dates(
+    text: str,
+    article_date: str | None = None,
+    candidates: Sequence[tuple[int, str]] | None = None,
+) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, resolved against ``article_date`` where the text allows.
 
     A weekday resolves to the latest such day on or before a full article date (news reports
     the past); a day without a year takes the article's year; a month on its own takes the
     latest such month not after the article's month. Otherwise ``iso`` is ``None``.
+    ``candidates`` (from :func:`candidate_words`) saves a rescan when the caller has them.
     """
     anchor = ArticleDate.parse(article_date)
     out: list[DateMention] = []
-    for match in _DATE_RE.finditer(text):
+    for match in _matches_at_words(_DATE_RE, text, _DATE_STARTERS, candidates):
         kind = match.lastgroup or ""
         raw = match.group(kind)
         start, end = match.span(kind)
-        if kind in _CASE_SENSITIVE_GROUPS and not raw[:1].isupper() and not raw[:1].isdigit():
-            continue
         if kind == "year" and not _is_year(text, start, end):
             continue
         mention = _resolve(kind, raw, start, end, anchor)
@@ -242,24 +294,26 @@ _CURRENCY_UNIT = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 _SCALE_VALUE = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, **SCALE_WORDS}
 
 _QUANTITY_RE = re.compile(
-    rf"(?:(?P<between>\bbetween\s+)|(?P<hedge>\b(?:{_HEDGE_ALT})\s+))?"
+    r"(?<![\w$€£¥])(?=[\w$€£¥])(?i:"
+    rf"(?:(?P<between>between\s+)|(?P<hedge>(?:{_HEDGE_ALT})\s+))?"
     rf"(?P<low>{_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!)))\s*)(?P<high>{_NUMBER}))?"
     rf"(?:\s?(?P<unit>(?:{_UNIT_ALT})(?![\w])))?"
-    r"|(?P<plural>\b(?:dozens|scores|hundreds|thousands|millions|billions)\b)",
-    re.IGNORECASE,
+    r"|(?P<plural>(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
 )
+_QUANTITY_STARTERS = frozenset(phrase.split()[0] for phrase, _ in _HEDGES) | NUMBER_WORDS | {
+    "between", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+}
 _PLURAL_RANGES = {
     "dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0),
     "thousands": (2_000.0, 9_999.0), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
 }
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:phase|stage|step|round|part|chapter|article|section|no|number|level|tier|grade"
-    r"|category|class|type|world\s+war|page|line|item|season|episode|volume|vol|act|scene"
-    r"|title|rule|resolution|flight|route|highway|room|gate|platform|terminal)\.?\s+"
-    r"|[A-Za-z]-?|#|\d[.:/]|[/:])$",
-    re.IGNORECASE,
-)
+_NUMBERED_NAMES = frozenset("""
+phase stage step round part chapter article section no number level tier grade category class
+type war page line item season episode volume vol act scene title rule resolution flight route
+highway room gate platform terminal
+""".split())
+_GLUED_BEFORE_RE = re.compile(r"[A-Za-z]-?|#|\d[.:/]|[/:]")
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[\w/]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)|[-‐‑][A-Za-z]|\.\d",
     re.IGNORECASE,
@@ -273,17 +327,20 @@ reserve regular elite full-time part-time active-duty estimated remaining extra 
 
 
 def find_quantities(
-    text: str, skip: Sequence[tuple[int, int]] = ()
+    text: str,
+    skip: Sequence[tuple[int, int]] = (),
+    candidates: Sequence[tuple[int, str]] | None = None,
 ) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, with hedge interval, unit and the noun it counts.
 
     ``skip`` holds spans (dates) whose digits are not quantities. Years, ordinals ("80th",
     "7th Fleet"), model names ("SM-6"), numbered names ("phase one", "No. 2") and clock
     times are left out; a bare "one" is left out too, since it is far more often a pronoun.
+    ``candidates`` (from :func:`candidate_words`) saves a rescan when the caller has them.
     """
     blocked = sorted(skip)
     out: list[Quantity] = []
-    for match in _QUANTITY_RE.finditer(text):
+    for match in _matches_at_words(_QUANTITY_RE, text, _QUANTITY_STARTERS, candidates):
         quantity = _quantity(text, match, blocked)
         if quantity is not None:
             out.append(quantity)
@@ -291,7 +348,20 @@ def find_quantities(
 
 
 def _overlaps(blocked: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in blocked)
+    """Whether ``[start, end)`` meets one of the sorted, non-overlapping ``blocked`` spans."""
+    index = bisect_right(blocked, (start, INF)) - 1
+    return any(s < end and start < e for s, e in blocked[max(index, 0):index + 2])
+
+
+def _numbered_name_before(text: str, start: int) -> bool:
+    """Whether the number at ``start`` names or labels something ("phase one", "No. 2", "SM-6")."""
+    if start and _GLUED_BEFORE_RE.fullmatch(text, max(0, start - 2), start) \
+            or start and _GLUED_BEFORE_RE.fullmatch(text, start - 1, start):
+        return True
+    if not start or not text[start - 1].isspace():
+        return False
+    words = text[max(0, start - 16):start].split()
+    return bool(words) and words[-1].rstrip(".").lower() in _NUMBERED_NAMES
 
 
 def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]) -> Quantity | None:
@@ -306,7 +376,7 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
     low_start = match.start("low")
     if _overlaps(blocked, low_start, match.end("low")):
         return None
-    if _NOT_A_COUNT_BEFORE.search(text, max(0, low_start - 24), low_start):
+    if _numbered_name_before(text, low_start):
         return None
     attached_unit = match.group("unit") and match.start("unit") == match.end("low")
     if not attached_unit and _NOT_A_COUNT_AFTER.match(text, match.end("low")):
@@ -449,6 +519,7 @@ _AFTER_RE = re.compile(
     rf"|(?:{SPEECH_VERBS})\s+(?P<name2>{_NAME}))"
 )
 _SAID_BY_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b")
+_SAID_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+$")
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING_RE = re.compile(rf"\b[Aa]ccording to\s+(?P<name>{_NAME})")
 _CANDIDATE_RE = re.compile(rf"{_NAME}|{_PRONOUN}")
@@ -532,7 +603,10 @@ def find_quotes(
 def _named_speakers(text: str, mentions: Sequence[Mention]) -> list[_Named]:
     """Every "<Name> said" in the article, in text order."""
     out: list[_Named] = []
-    for match in _SAID_BY_RE.finditer(text):
+    for verb in _VERB_RE.finditer(text):
+        match = _SAID_BEFORE_RE.search(text, max(0, verb.start() - 90), verb.start())
+        if match is None:
+            continue
         name, start, end = _trim_name(text, *match.span("name"))
         if name and name.lower() not in _PRONOUNS and not _ordinary_opening(name):
             out.append(_Named(start, name, _entity_at(mentions, start, end)))
@@ -696,7 +770,8 @@ def article_facts(
     mentions: Sequence[Mention] = (),
 ) -> ArticleFacts:
     """Quantities, dates and quotes of an article; dates are found first so their digits are not counts."""
-    dates = find_dates(article.text, article.date)
-    quantities = find_quantities(article.text, [(d.start, d.end) for d in dates])
+    candidates = candidate_words(article.text)
+    dates = find_dates(article.text, article.date, candidates)
+    quantities = find_quantities(article.text, [(d.start, d.end) for d in dates], candidates)
     quotes = find_quotes(article.text, sentences, article.paragraphs, mentions)
     return ArticleFacts(quantities, dates, quotes)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from tui.core.model import Mention
 
@@ -173,9 +174,11 @@ def normalize_word(word: str) -> str:
     return stem(w)
 
 
-@dataclass(frozen=True)
-class Token:
-    """One normalised word with the span of text it came from (offsets relative to the text given)."""
+class Token(NamedTuple):
+    """One normalised word with the span of text it came from (offsets relative to the text given).
+
+    A named tuple rather than a dataclass: tens of thousands are made per story.
+    """
 
     start: int
     end: int
@@ -187,6 +190,25 @@ def _is_stopword(raw: str) -> bool:
     if len(raw) > 1 and raw.replace(".", "").isupper():
         return False
     return fold(raw).replace("'", "") in STOPWORDS
+
+
+@lru_cache(maxsize=200_000)
+def _classify(raw: str) -> tuple[str, str]:
+    """What one word as written is for tokenising: ``number``, ``and``, ``scale``, ``stop`` or ``word``.
+
+    Cached because news text repeats its words; the answer depends on the word alone.
+    """
+    low = fold(raw)
+    if low == "and":
+        return "and", low
+    if low in SCALE_WORDS:
+        return "scale", low
+    if low in NUMBER_WORDS or _NUMBER_RE.fullmatch(raw) or (
+            "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))):
+        return "number", low
+    if _is_stopword(raw):
+        return "stop", low
+    return "word", normalize_word(raw)
 
 
 def tokens_with_spans(
@@ -204,45 +226,42 @@ def tokens_with_spans(
     ``warfight`` when ``warfight`` is known), so spaced, hyphenated and solid spellings agree.
     """
     spans = sorted(
-        ((m.start - base, m.end - base, m.entity) for m in mentions
-         if m.end > base and m.start < base + len(text)),
+        (m.start - base, m.end - base, m.entity) for m in mentions
+        if m.end > base and m.start < base + len(text)
     )
     out: list[Token] = []
     span_index = 0
-    pending_words: list[tuple[int, int, str]] = []
-
-    def flush_numbers() -> None:
-        if pending_words:
-            _emit_number_run(pending_words, out)
-            pending_words.clear()
-
+    pending: list[tuple[int, int, str]] = []
     for match in TOKEN_RE.finditer(text):
         start, end = match.span()
-        while span_index < len(spans) and spans[span_index][1] <= start:
-            span_index += 1
-        if span_index < len(spans) and spans[span_index][0] < end:
-            flush_numbers()
-            m_start, m_end, entity = spans[span_index]
-            token = f"@{entity}"
-            if not (out and out[-1].norm == token and out[-1].end >= m_start + base):
-                out.append(Token(max(m_start, 0) + base, min(m_end, len(text)) + base, token))
-            continue
+        if spans:
+            while span_index < len(spans) and spans[span_index][1] <= start:
+                span_index += 1
+            if span_index < len(spans) and spans[span_index][0] < end:
+                if pending:
+                    _emit_number_run(pending, out)
+                    pending = []
+                m_start, m_end, entity = spans[span_index]
+                token = f"@{entity}"
+                if not (out and out[-1].norm == token and out[-1].end >= m_start + base):
+                    out.append(Token(max(m_start, 0) + base, min(m_end, len(text)) + base, token))
+                continue
         raw = match.group()
-        low = fold(raw)
-        if pending_words and text[pending_words[-1][1] - base:start].strip():
-            flush_numbers()
-        if low in NUMBER_WORDS or _NUMBER_RE.fullmatch(raw) or (
-                low == "and" and pending_words and fold(pending_words[-1][2]) in SCALE_WORDS) \
-                or (all(p in NUMBER_WORDS for p in low.split("-")) and "-" in low):
-            pending_words.append((start + base, end + base, raw))
+        kind, norm = _classify(raw)
+        if pending and text[pending[-1][1] - base:start].strip():
+            _emit_number_run(pending, out)
+            pending = []
+        if kind == "number" or kind == "scale" or (
+                kind == "and" and pending and _classify(pending[-1][2])[0] == "scale"):
+            pending.append((start + base, end + base, raw))
             continue
-        flush_numbers()
-        if _is_stopword(raw):
-            continue
-        norm = normalize_word(raw)
-        if norm:
+        if pending:
+            _emit_number_run(pending, out)
+            pending = []
+        if kind == "word" and norm:
             out.append(Token(start + base, end + base, norm))
-    flush_numbers()
+    if pending:
+        _emit_number_run(pending, out)
     return join_compounds(out, compounds) if compounds else tuple(out)
 
 

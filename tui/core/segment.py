@@ -13,7 +13,9 @@ u.text``), trimmed of surrounding whitespace, in order and without overlap.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from tui.core.model import Article, Mention, Unit
 from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, tokens_with_spans
@@ -29,11 +31,14 @@ NUMBER_ABBREVIATIONS = frozenset("no nos vol vols fig figs art sec p pp ch para 
 SOFT_ABBREVIATIONS = frozenset("inc ltd co corp jr etc vs approx ca cf incl est dept univ".split())
 
 _CANDIDATE_RE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_](?:[\w.'’-]*[^\W_])?)\.$")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_](?:[\w.'’-]*[^\W_])?")
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([^\s\"'“”‘’«»()\[\]]+)")
 _CLAUSE_RE = re.compile(r";|\s[—–]\s|—|\s--\s")
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'])")
 _QUOTE_CLOSE_RE = re.compile(r"[”\"]")
 _LINE_END_CONTINUES = re.compile(r"[^\s.!?:;…\"'”’)\]]$")
+
+T = TypeVar("T")
 
 MIN_CLAUSE_WORDS = 7
 """A clause is cut at a semicolon only when both sides have at least this many words."""
@@ -57,9 +62,16 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
              for clause in clause_spans(text, *sentence)]
     facts = article_facts(article, spans, own)
     ordinary = _ordinary_words(text)
+    quantities = _per_span(facts.quantities, spans, lambda q: q.start)
+    dates = _per_span(facts.dates, spans, lambda d: d.start)
+    quotes = _per_span(facts.quotes, spans, lambda q: q.start)
+    first_mention = 0
     units: list[Unit] = []
     for index, (start, end) in enumerate(spans):
-        unit_mentions = [m for m in own if m.start < end and m.end > start]
+        while first_mention < len(own) and own[first_mention].end <= start:
+            first_mention += 1
+        unit_mentions = [m for m in own[first_mention:first_mention + 64]
+                         if m.start < end and m.end > start]
         tokens = tokens_with_spans(text[start:end], unit_mentions, start)
         units.append(Unit(
             id=f"{article.id}:{index}",
@@ -70,9 +82,9 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
             text=text[start:end],
             paragraph=article.paragraph_at(start),
             tokens=tuple(t.norm for t in tokens),
-            quantities=tuple(q for q in facts.quantities if start <= q.start < end),
-            dates=tuple(d for d in facts.dates if start <= d.start < end),
-            quotes=tuple(q for q in facts.quotes if _quote_starts_in(q.start, start, end)),
+            quantities=quantities[index],
+            dates=dates[index],
+            quotes=quotes[index],
             names=find_names(text, start, end, ordinary),
             entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
             is_boilerplate=_in_boilerplate(article, start, end),
@@ -87,7 +99,7 @@ _NAME_WORD = (
     r"|[A-Z][\w’'-]*\w|[A-Z]\.?)"
 )
 _NAME_RE = re.compile(
-    rf"{_NAME_WORD}(?:(?<![’']s)(?:\s+(?:of|and|de|del|da|van|von|bin|al|la|le)(?=\s+[A-Z]))?"
+    rf"\b(?=[A-Z]){_NAME_WORD}(?:(?<![’']s)(?:\s+(?:of|and|de|del|da|van|von|bin|al|la|le)(?=\s+[A-Z]))?"
     rf"\s+{_NAME_WORD})+"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -134,9 +146,18 @@ def _ordinary(word: str, ordinary: frozenset[str]) -> bool:
     return low in ordinary or (low.isalpha() and low.endswith(("ing", "ed", "ly")))
 
 
-def _quote_starts_in(quote_start: int, start: int, end: int) -> bool:
-    """A quotation belongs to the unit holding its first word (its opening mark may sit just before)."""
-    return start <= quote_start < end or start == quote_start + 1
+def _per_span(
+    items: Sequence[T], spans: Sequence[tuple[int, int]], key: Callable[[T], int]
+) -> list[tuple[T, ...]]:
+    """Give each span the items whose key offset falls inside it (one sorted pass, no rescans)."""
+    ends = [end for _, end in spans]
+    buckets: list[list[T]] = [[] for _ in spans]
+    for item in items:
+        offset = key(item)
+        index = bisect_right(ends, offset)
+        if index < len(spans) and spans[index][0] <= offset:
+            buckets[index].append(item)
+    return [tuple(bucket) for bucket in buckets]
 
 
 def _in_boilerplate(article: Article, start: int, end: int) -> bool:
@@ -149,9 +170,7 @@ def _in_boilerplate(article: Article, start: int, end: int) -> bool:
 
 def _ordinary_words(text: str) -> frozenset[str]:
     """Words the article also writes in lower case: capitalised only because a sentence starts."""
-    return frozenset(
-        m.group() for m in TOKEN_RE.finditer(text) if m.group()[:1].islower()
-    ) | STOPWORDS
+    return frozenset(_LOWER_WORD_RE.findall(text)) | STOPWORDS
 
 
 def sentence_spans(
@@ -241,10 +260,9 @@ def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
         return True
     if closed:
         return True
-    before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 40), match.end())
-    if before is None:
+    word = _word_before(text, match.start())
+    if not word:
         return True
-    word = before.group(1)
     key = word.lower()
     starts_number = next_word[:1].isdigit()
     if word[:1].isupper() and key in TITLES:
@@ -258,6 +276,15 @@ def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
     if "." in word or key in SOFT_ABBREVIATIONS:
         return opener in "\"“‘«" and opener != "" or fold(next_word) in STOPWORDS
     return True
+
+
+def _word_before(text: str, period: int) -> str:
+    """The word a full stop at ``period`` ends ("Gen", "U.S", "J"), or "" if it ends no word."""
+    start = period
+    while start > 0 and period - start < 40 and not text[start - 1].isspace() \
+            and text[start - 1] not in "([“‘\"'":
+        start -= 1
+    return text[start:period] if _WORD_BEFORE_RE.fullmatch(text, start, period) else ""
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
