@@ -1,0 +1,569 @@
+"""Load and check an annotation file (annotations.yaml): entity types, entities and curated claims.
+
+The file is hand-written by analysts, so every problem is reported as a ``Diagnostic`` that
+names the file, line, column and field path (``entities[3].aliases[1]``) and says how to fix
+it; a broken file still yields whatever parts of it can be used. Content problems never
+raise. The YAML is read with safe-loader semantics only (no Python objects), from the
+composed node tree so that every value keeps its position. Documents that abuse anchors and
+aliases ("billion laughs") are refused on the composed graph, before anything is expanded.
+
+Schema (every section optional; unknown keys are warnings)::
+
+    types:                      # entity type name -> display settings; any name is allowed
+      person:
+        colour: "#4e79a7"       # "#rrggbb", "#rgb", a colour name ("dark_orange") or rgb(r,g,b)
+        description: People     # free text
+    entities:
+      - id: hegseth             # required, unique; letters, digits, ".", "_", "-"
+        name: Pete Hegseth      # required; also matched in the text
+        type: person            # required; any string (declare it under types for a colour)
+        aliases: [Hegseth, Defense Secretary Pete Hegseth]
+                                # other names; an alias may belong to one entity only
+                                # (compared case-insensitively)
+        description: U.S. defense secretary
+        links: [https://en.wikipedia.org/wiki/Pete_Hegseth]
+        notes: free text
+    claims:
+      - id: minister-changed     # required, unique among claims
+        kind: verdict            # fact | discrepancy | verdict
+        quote:                   # or quotes: [ {exact, prefix, suffix, article}, ... ]
+          exact: new Japanese Defense Minister   # required: text copied from the article
+          prefix: "meeting "     # optional text right before, to pick one of several matches
+          suffix: " Shinjiro"    # optional text right after
+          article: 003-stars-and-stripes-phase-two   # optional article id
+        verdict: change-over-time   # true-conflict | paraphrase | rounding |
+                                    # change-over-time | not-a-discrepancy (needed for kind verdict)
+        type: name               # number | date | name | quote-wording | contradiction | other
+                                 # (the discrepancy type, for kind discrepancy)
+        note: free text
+
+Name matching rules (see ``tui.core.mentions``): an all-capitals name (``USFJ``) matches
+with exactly that case; any other name matches regardless of case after its first letter,
+and a name written with a capital first letter only matches text with a capital there.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from tui.core.model import (
+    DISCREPANCY_TYPES,
+    VERDICT_KINDS,
+    Annotations,
+    Claim,
+    Diagnostic,
+    Entity,
+    EntityType,
+    TextQuote,
+)
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Larger files are refused: a hand-written annotation file is a few kilobytes."""
+MAX_ALIASES = 64
+"""YAML aliases (``*name``) allowed in one file; real files need none."""
+MAX_NODES = 100_000
+"""Nodes the document would have once every alias is expanded."""
+
+TOP_KEYS = ("types", "entities", "claims")
+TYPE_KEYS = ("colour", "color", "description")
+ENTITY_KEYS = ("id", "name", "type", "aliases", "description", "links", "notes")
+CLAIM_KEYS = ("id", "kind", "quote", "quotes", "verdict", "type", "note")
+QUOTE_KEYS = ("exact", "prefix", "suffix", "article")
+CLAIM_KINDS = ("fact", "discrepancy", "verdict")
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+_COLOUR = re.compile(
+    r"#[0-9A-Fa-f]{6}\Z|#[0-9A-Fa-f]{3}\Z|[A-Za-z][A-Za-z0-9_]*\Z"
+    r"|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)\Z"
+)
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _Refused(Exception):
+    """The document is unsafe to walk (too many aliases, too big once expanded, recursive)."""
+
+    def __init__(self, message: str, hint: str, node_or_mark: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.mark = getattr(node_or_mark, "start_mark", node_or_mark)
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, counting aliases as it composes so a bomb stops at the first excess one."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_count = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                raise _Refused(
+                    f"more than {MAX_ALIASES} YAML aliases (*name); refused as a possible alias bomb",
+                    "write the values out instead of repeating them with &anchor/*alias",
+                    self.peek_event().start_mark,
+                )
+        return super().compose_node(parent, index)
+
+
+def load_annotations(path: Path | None) -> Annotations:
+    """The annotations in ``path``; ``Annotations(path=None)`` when there is no file.
+
+    Problems in the file come back as diagnostics on the result, never as exceptions.
+    """
+    if path is None:
+        return Annotations(path=None)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            return _failed(name, "is a folder, not an annotation file", "name a YAML file")
+        if size > MAX_BYTES:
+            return _failed(name, f"file is {size} bytes; annotation files over {MAX_BYTES} bytes are refused",
+                           "split the file or remove unused entries")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Annotations(path=None)
+    except OSError as error:
+        return _failed(name, f"cannot read the file: {error.strerror or error}", "check the path and its permissions")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Annotations(path=name, diagnostics=(Diagnostic(
+            "error", name, f"not UTF-8 text: {error.reason}", byte_offset=error.start,
+            hint="save the file as UTF-8"),))
+    return parse_annotations(text, name)
+
+
+def parse_annotations(text: str, file: str) -> Annotations:
+    """Check and convert the annotation document ``text``; ``file`` names it in diagnostics."""
+    reader = _Reader(file)
+    try:
+        root = _compose(text)
+    except _Refused as refused:
+        return Annotations(path=file, diagnostics=(reader.at_mark(refused.mark, refused.message, refused.hint),))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or str(error)
+        if error.context:
+            problem = f"{problem} ({error.context})"
+        return Annotations(path=file, diagnostics=(reader.at_mark(
+            mark, f"YAML syntax error: {problem}",
+            "check the indentation and quoting around this line (quote values containing ': ' or '#')"),))
+    except yaml.YAMLError as error:
+        return _failed(file, f"YAML error: {error}", "check the file is valid YAML")
+    if root is None:
+        return Annotations(path=file)
+    return reader.document(root)
+
+
+def _failed(file: str, message: str, hint: str) -> Annotations:
+    return Annotations(path=file, diagnostics=(Diagnostic("error", file, message, hint=hint),))
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None:
+            _check_size(root)
+            _flatten_merges(loader, root, set())
+        return root
+    finally:
+        loader.dispose()
+
+
+def _check_size(root: Node) -> None:
+    """Refuse a graph that is recursive or would exceed ``MAX_NODES`` once aliases are expanded.
+
+    Sizes are memoised per node, so this is linear in the composed graph however large the
+    expansion would be.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in on_path:
+            raise _Refused("the document refers to itself through an alias (recursive structure)",
+                           "remove the alias that points back into its own anchor", node)
+        on_path.add(key)
+        total = 1
+        for child in _children(node):
+            total += size(child)
+            if total > MAX_NODES:
+                raise _Refused(f"the document expands to more than {MAX_NODES} values through aliases; "
+                               "refused as a possible alias bomb",
+                               "write the values out instead of repeating them with &anchor/*alias", node)
+        on_path.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root)
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, SequenceNode):
+        yield from node.value
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def _flatten_merges(loader: _Loader, node: Node, seen: set[int]) -> None:
+    """Apply YAML merge keys (``<<: *base``) in place, as the safe loader would."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        loader.flatten_mapping(node)
+    for child in _children(node):
+        _flatten_merges(loader, child, seen)
+
+
+def _path(parent: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "empty"
+    return f"the value {node.value!r}"
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'? "
+    return ""
+
+
+@dataclass
+class _Reader:
+    """Walks the composed document, collecting diagnostics as it converts each section."""
+
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def at_mark(self, mark: object, message: str, hint: str | None, *, field: str | None = None,
+                severity: str = "error") -> Diagnostic:
+        line = getattr(mark, "line", None)
+        column = getattr(mark, "column", None)
+        return Diagnostic(severity, self.file, message,  # type: ignore[arg-type]
+                          line=None if line is None else line + 1,
+                          column=None if column is None else column + 1,
+                          field=field, hint=hint)
+
+    def error(self, node: Node, path: str, message: str, hint: str) -> None:
+        self.diagnostics.append(self.at_mark(node.start_mark, message, hint, field=path or None))
+
+    def warning(self, node: Node, path: str, message: str, hint: str) -> None:
+        self.diagnostics.append(self.at_mark(node.start_mark, message, hint, field=path or None,
+                                             severity="warning"))
+
+    # -- generic shapes -------------------------------------------------------------------
+
+    def mapping(self, node: Node, path: str, known: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]:
+        """The mapping's entries by key (key node, value node); warns on unknown keys."""
+        if not isinstance(node, MappingNode):
+            if not (isinstance(node, ScalarNode) and node.tag == _NULL):
+                self.error(node, path, f"expected {what} (a mapping of key: value), found {_kind(node)}",
+                           f"write {what} as indented 'key: value' lines")
+            return {}
+        entries: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, path, f"a key must be plain text, found {_kind(key_node)}",
+                           "use a word as the key")
+                continue
+            key = key_node.value
+            child = _path(path, key)
+            if key in entries:
+                self.error(key_node, child, f"key '{key}' appears twice; the later one is used",
+                           "merge the two entries into one")
+            elif known and key not in known:
+                self.warning(key_node, child, f"unknown key '{key}' is ignored",
+                             f"{_suggest(key, known)}known keys: {', '.join(known)}")
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def sequence(self, node: Node, path: str, what: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return []
+        self.error(node, path, f"expected a list of {what}, found {_kind(node)}",
+                   f"write each of the {what} on its own line starting with '- '")
+        return []
+
+    def text(self, node: Node, path: str, *, required: bool = False) -> str | None:
+        """A scalar as the user wrote it (numbers and dates stay text); None when empty."""
+        if isinstance(node, ScalarNode):
+            if node.tag == _NULL or not node.value.strip():
+                if required:
+                    self.error(node, path, "is empty", "give it a value")
+                return None
+            return node.value
+        self.error(node, path, f"expected text, found {_kind(node)}",
+                   "write a single value; quote it if it contains ': ' or starts with a bracket")
+        return None
+
+    def texts(self, node: Node, path: str, what: str) -> list[tuple[str, Node, str]]:
+        """A list of text values (a single value is accepted as a one-item list, with a warning)."""
+        if isinstance(node, ScalarNode) and node.tag != _NULL:
+            self.warning(node, path, f"expected a list of {what}, found a single value; it is used as a list of one",
+                         f"write it as [{node.value}] or as a '- ' line")
+            value = self.text(node, path)
+            return [(value, node, path)] if value is not None else []
+        items = []
+        for index, item in enumerate(self.sequence(node, path, what)):
+            item_path = _path(path, index)
+            value = self.text(item, item_path, required=True)
+            if value is not None:
+                items.append((value.strip(), item, item_path))
+        return items
+
+    def choice(self, node: Node, path: str, choices: tuple[str, ...], what: str) -> str | None:
+        value = self.text(node, path, required=True)
+        if value is None:
+            return None
+        if value not in choices:
+            self.error(node, path, f"'{value}' is not a {what}",
+                       f"{_suggest(value, choices)}use one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def require(self, entries: dict[str, tuple[Node, Node]], node: Node, path: str, key: str, hint: str) -> Node | None:
+        if key not in entries:
+            self.error(node, path, f"missing required key '{key}'", hint)
+            return None
+        return entries[key][1]
+
+    # -- sections -------------------------------------------------------------------------
+
+    def document(self, root: Node) -> Annotations:
+        top = self.mapping(root, "", TOP_KEYS, "the annotation file")
+        types = self.types(top["types"][1]) if "types" in top else []
+        entities = self.entities(top["entities"][1]) if "entities" in top else []
+        claims = self.claims(top["claims"][1]) if "claims" in top else []
+        declared = {t.name for t in types}
+        if "types" in top:
+            for entity, node, path in entities:
+                if entity.type not in declared:
+                    self.warning(node, path, f"type '{entity.type}' is not listed under types; it has no colour",
+                                 f"{_suggest(entity.type, tuple(sorted(declared)))}"
+                                 f"add '{entity.type}:' under types, or use one of: {', '.join(sorted(declared))}")
+        used = tuple(dict.fromkeys(e.type for e, _, _ in entities if e.type not in declared))
+        all_types = (*types, *(EntityType(name) for name in used))
+        return Annotations(
+            path=self.file,
+            entities=tuple(e for e, _, _ in entities),
+            types=all_types,
+            claims=tuple(claims),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+    def types(self, node: Node) -> list[EntityType]:
+        result = []
+        for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
+            path = _path("types", name)
+            entries = self.mapping(value, path, TYPE_KEYS, f"type '{name}'")
+            colour = None
+            if "colour" in entries and "color" in entries:
+                self.warning(entries["color"][0], _path(path, "color"), "both 'colour' and 'color' are given; 'colour' is used",
+                             "keep one of them")
+            for key in ("color", "colour"):
+                if key in entries:
+                    value_node = entries[key][1]
+                    given = self.text(value_node, _path(path, key))
+                    if given is not None and not _COLOUR.match(given.strip()):
+                        self.error(value_node, _path(path, key), f"'{given}' is not a colour",
+                                   'use "#rrggbb" (quoted: # starts a comment), "#rgb", a colour name like red, or rgb(r,g,b)')
+                    elif given is not None:
+                        colour = given.strip()
+            if "description" in entries:
+                self.text(entries["description"][1], _path(path, "description"))
+            result.append(EntityType(name, colour))
+        return result
+
+    def entities(self, node: Node) -> list[tuple[Entity, Node, str]]:
+        result: list[tuple[Entity, Node, str]] = []
+        ids: dict[str, Node] = {}
+        owners: dict[str, tuple[str, str, Node]] = {}
+        for index, item in enumerate(self.sequence(node, "entities", "entities")):
+            path = _path("entities", index)
+            entity = self.entity(item, path, ids)
+            if entity is None:
+                continue
+            ids[entity.id] = item
+            self.claim_names(entity, item, path, owners)
+            result.append((entity, item, path))
+        return result
+
+    def entity(self, item: Node, path: str, ids: dict[str, Node]) -> Entity | None:
+        entries = self.mapping(item, path, ENTITY_KEYS, "an entity")
+        if not isinstance(item, MappingNode):
+            return None
+        id_node = self.require(entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth")
+        entity_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
+        if entity_id is None:
+            return None
+        entity_id = entity_id.strip()
+        if not _ID.match(entity_id):
+            self.error(id_node, _path(path, "id"), f"id '{entity_id}' has characters other than letters, digits, '.', '_' and '-'",
+                       "ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth")
+            return None
+        if entity_id in ids:
+            first = ids[entity_id].start_mark.line + 1
+            self.error(id_node, _path(path, "id"), f"duplicate entity id '{entity_id}' (first used on line {first}); this entity is ignored",
+                       "give each entity its own id, or merge the two entries")
+            return None
+        name_node = self.require(entries, item, path, "name", "add the display name, e.g. name: Pete Hegseth")
+        name = self.text(name_node, _path(path, "name"), required=True) if name_node is not None else None
+        type_node = self.require(entries, item, path, "type", "add the entity type, e.g. type: person")
+        kind = self.text(type_node, _path(path, "type"), required=True) if type_node is not None else None
+        aliases = self.texts(entries["aliases"][1], _path(path, "aliases"), "aliases") if "aliases" in entries else []
+        links = self.texts(entries["links"][1], _path(path, "links"), "links") if "links" in entries else []
+        description = self.text(entries["description"][1], _path(path, "description")) if "description" in entries else None
+        notes = self.text(entries["notes"][1], _path(path, "notes")) if "notes" in entries else None
+        return Entity(
+            id=entity_id,
+            name=(name or entity_id).strip(),
+            type=(kind or "other").strip(),
+            aliases=tuple(dict.fromkeys(a for a, _, _ in aliases)),
+            description=description,
+            links=tuple(link for link, _, _ in links),
+            notes=notes,
+        )
+
+    def claim_names(self, entity: Entity, item: Node, path: str, owners: dict[str, tuple[str, str, Node]]) -> None:
+        """Report a name or alias that another entity already claims (compared case-insensitively)."""
+        nodes: list[tuple[str, Node, str]] = []
+        entries = {k.value: v for k, v in item.value if isinstance(k, ScalarNode)} if isinstance(item, MappingNode) else {}
+        if "name" in entries:
+            nodes.append((entity.name, entries["name"], _path(path, "name")))
+        if isinstance(entries.get("aliases"), SequenceNode):
+            for index, alias_node in enumerate(entries["aliases"].value):
+                if isinstance(alias_node, ScalarNode) and alias_node.value.strip():
+                    nodes.append((alias_node.value.strip(), alias_node, _path(_path(path, "aliases"), index)))
+        for text, node, where in nodes:
+            key = text.casefold()
+            owner = owners.get(key)
+            if owner is None:
+                owners[key] = (entity.id, text, node)
+            elif owner[0] != entity.id:
+                self.error(node, where,
+                           f"'{text}' is already a name of entity '{owner[0]}' (line {owner[2].start_mark.line + 1}); "
+                           "a name may belong to one entity only",
+                           "remove it from one of the two entities")
+
+    def claims(self, node: Node) -> list[Claim]:
+        result: list[Claim] = []
+        ids: dict[str, Node] = {}
+        for index, item in enumerate(self.sequence(node, "claims", "claims")):
+            path = _path("claims", index)
+            claim = self.claim(item, path, ids)
+            if claim is not None:
+                result.append(claim)
+        return result
+
+    def claim(self, item: Node, path: str, ids: dict[str, Node]) -> Claim | None:
+        entries = self.mapping(item, path, CLAIM_KEYS, "a claim")
+        if not isinstance(item, MappingNode):
+            return None
+        id_node = self.require(entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count")
+        claim_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
+        if claim_id is None:
+            return None
+        claim_id = claim_id.strip()
+        if not _ID.match(claim_id):
+            self.error(id_node, _path(path, "id"), f"id '{claim_id}' has characters other than letters, digits, '.', '_' and '-'",
+                       "use e.g. troop-count")
+            return None
+        if claim_id in ids:
+            first = ids[claim_id].start_mark.line + 1
+            self.error(id_node, _path(path, "id"), f"duplicate claim id '{claim_id}' (first used on line {first}); this claim is ignored",
+                       "give each claim its own id")
+            return None
+        ids[claim_id] = item
+        kind_node = self.require(entries, item, path, "kind", f"add kind: one of {', '.join(CLAIM_KINDS)}")
+        kind = self.choice(kind_node, _path(path, "kind"), CLAIM_KINDS, "claim kind") if kind_node is not None else None
+        quotes = self.claim_quotes(entries, item, path)
+        verdict = self.choice(entries["verdict"][1], _path(path, "verdict"), VERDICT_KINDS, "verdict") if "verdict" in entries else None
+        dtype = self.choice(entries["type"][1], _path(path, "type"), DISCREPANCY_TYPES, "discrepancy type") if "type" in entries else None
+        note = self.text(entries["note"][1], _path(path, "note")) if "note" in entries else None
+        if kind is None or not quotes:
+            return None
+        if kind == "verdict" and verdict is None:
+            if "verdict" not in entries:
+                self.error(item, path, "a claim of kind verdict needs a 'verdict'",
+                           f"add verdict: one of {', '.join(VERDICT_KINDS)}")
+            return None
+        if kind == "discrepancy" and dtype is None and "type" not in entries:
+            self.warning(item, path, "a discrepancy claim without 'type' is shown as type 'other'",
+                         f"add type: one of {', '.join(DISCREPANCY_TYPES)}")
+        return Claim(
+            id=claim_id,
+            kind=kind,  # type: ignore[arg-type]
+            quotes=tuple(quotes),
+            verdict=verdict,  # type: ignore[arg-type]
+            discrepancy_type=(dtype or "other") if kind == "discrepancy" else dtype,  # type: ignore[arg-type]
+            note=note,
+            line=item.start_mark.line + 1,
+        )
+
+    def claim_quotes(self, entries: dict[str, tuple[Node, Node]], item: Node, path: str) -> list[TextQuote]:
+        if "quote" in entries and "quotes" in entries:
+            self.error(entries["quotes"][0], _path(path, "quotes"), "both 'quote' and 'quotes' are given",
+                       "put every quote under 'quotes:' as a list")
+            return []
+        if "quote" in entries:
+            quote = self.quote(entries["quote"][1], _path(path, "quote"))
+            return [quote] if quote is not None else []
+        if "quotes" in entries:
+            nodes = self.sequence(entries["quotes"][1], _path(path, "quotes"), "quotes")
+            quotes = [self.quote(node, _path(_path(path, "quotes"), index)) for index, node in enumerate(nodes)]
+            if not nodes:
+                self.error(entries["quotes"][1], _path(path, "quotes"), "the list of quotes is empty",
+                           "add at least one quote with 'exact:' text copied from an article")
+            if any(q is None for q in quotes):
+                return []
+            return [q for q in quotes if q is not None]
+        self.error(item, path, "missing 'quote' (or 'quotes')",
+                   "add quote: {exact: text copied from the article, article: ARTICLE-ID}")
+        return []
+
+    def quote(self, node: Node, path: str) -> TextQuote | None:
+        if isinstance(node, ScalarNode) and node.tag != _NULL:
+            exact = self.text(node, path, required=True)
+            return TextQuote(exact) if exact is not None else None
+        entries = self.mapping(node, path, QUOTE_KEYS, "a quote")
+        if not isinstance(node, MappingNode):
+            return None
+        exact_node = self.require(entries, node, path, "exact", "add exact: the quoted text, copied from the article")
+        exact = self.text(exact_node, _path(path, "exact"), required=True) if exact_node is not None else None
+        parts = {key: self.text(entries[key][1], _path(path, key)) if key in entries else None
+                 for key in ("prefix", "suffix", "article")}
+        if exact is None:
+            return None
+        article = parts["article"].strip() if parts["article"] else None
+        return TextQuote(exact, parts["prefix"], parts["suffix"], article)

@@ -1,0 +1,195 @@
+"""Find where annotated entities are named in the articles, and suggest names nobody annotated.
+
+All names of all entities go into one compiled alternation, longest first, so each article
+is scanned once and at any position the longest name wins ("U.S. Forces Japan" is one
+mention of USFJ, not "U.S." plus "Japan"). Matching rules, chosen for news text:
+
+- names match on word boundaries only ("Japan" is not found inside "Japanese"), and a
+  possessive is left out of the mention ("Japan's" and "Japan’s" give "Japan");
+- straight and typographic apostrophes match each other, and so do the hyphen variants;
+  a space in a name matches any run of spaces within a line;
+- a name in capitals with no lower-case letter ("USFJ", "U.S.", "SM-6") matches with that
+  exact case, so "US" never matches the pronoun "us";
+- any other name matches regardless of case after its first letter, and a name that starts
+  with a capital only matches text that does too ("Gen Nakatani", never "gen nakatani";
+  "Trump", never "trump card"), while a name written in lower case ("status of forces
+  agreement") also matches at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Sequence
+
+from tui.core.model import Article, Entity, Mention, SuggestedEntity
+
+_APOSTROPHES = "'\u2019\u2018\u02bc"
+_HYPHENS = "-\u2010\u2011"
+
+
+def _char_pattern(char: str) -> str:
+    if char in _APOSTROPHES:
+        return f"[{_APOSTROPHES}]"
+    if char in _HYPHENS:
+        return f"[{_HYPHENS}]"
+    return re.escape(char)
+
+
+def _is_acronym(name: str) -> bool:
+    return any(c.isalpha() for c in name) and not any(c.islower() for c in name)
+
+
+def name_pattern(name: str) -> str:
+    """The regular expression (without boundaries) that one entity name matches."""
+    words = name.split()
+    body = r"[^\S\n]+".join("".join(_char_pattern(c) for c in word) for word in words)
+    if _is_acronym(name):
+        return body
+    first = words[0][0]
+    rest = body[len(_char_pattern(first)):]
+    if first.isupper():
+        lead = _char_pattern(first)
+    elif first.islower():
+        lead = f"[{re.escape(first)}{re.escape(first.upper())}]"
+    else:
+        lead = _char_pattern(first)
+    return f"{lead}(?i:{rest})" if rest else lead
+
+
+def _matcher(entities: Sequence[Entity]) -> tuple[re.Pattern[str], list[str]] | None:
+    """One alternation of every name, longest first; group ``i + 1`` belongs to ``owners[i]``."""
+    seen: dict[str, str] = {}
+    for entity in entities:
+        for name in entity.names:
+            name = " ".join(name.split())
+            if name and name not in seen:
+                seen[name] = entity.id
+    if not seen:
+        return None
+    names = sorted(seen, key=lambda n: (-len(n), n))
+    alternation = "|".join(f"({name_pattern(name)})" for name in names)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), [seen[name] for name in names]
+
+
+def find_mentions(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[Mention, ...]:
+    """Every mention of every entity, non-overlapping, in article order then text order."""
+    matcher = _matcher(entities)
+    if matcher is None:
+        return ()
+    pattern, owners = matcher
+    mentions: list[Mention] = []
+    for article in articles:
+        for match in pattern.finditer(article.text):
+            assert match.lastindex is not None
+            mentions.append(Mention(owners[match.lastindex - 1], article.id,
+                                    match.start(), match.end(), match.group()))
+    return tuple(mentions)
+
+
+# -- suggestions ---------------------------------------------------------------------------
+
+_WORD = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z]\.?|[A-Z](?:\.[A-Z])+\.?)"
+_CONNECTOR = r"(?:of|and|the|for|de|du|van|von|al|bin|la|le)"
+_CONNECTOR_WORD = re.compile(_CONNECTOR)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CANDIDATE = re.compile(rf"(?<![\w'’]){_WORD}(?:(?:[^\S\n]+{_CONNECTOR})*[^\S\n]+{_WORD})*")
+
+COMMON_WORDS = frozenset("""
+a an the this that these those there here it its he she his her him they them their we our us you your
+i my me and but or nor so if then when while as at by for from in into of on onto to with without
+after before during since until about above across against along among around behind below beneath
+beside between beyond despite except inside near over through throughout toward towards under upon
+within both all any each every either neither no not some such many much more most other another
+what which who whom whose why how where yes also only just even still yet however meanwhile
+regarding according read login sign subscribe connect follow please share click photo video
+mr mrs ms dr sir madam lt gen col maj capt sgt adm cmdr sen rep gov pres
+president secretary minister prime deputy commander general chief director spokesman spokeswoman
+spokesperson ambassador chairman chair official officials senator governor mayor king queen prince
+defense defence foreign state national federal new former
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+""".split())
+"""Words never suggested on their own and trimmed from either end of a suggested name."""
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, a line or a quotation."""
+    before = text[:start].rstrip(" \t\u00a0\"“‘'(—–-")
+    return not before or before[-1] in ".!?:;\n…"
+
+
+def _common(word: str) -> bool:
+    return word.rstrip(".").casefold() in COMMON_WORDS or bool(_CONNECTOR_WORD.fullmatch(word))
+
+
+def _clean(word: str) -> str:
+    """A word without its possessive ending and trailing punctuation (abbreviations keep their dot)."""
+    word = _POSSESSIVE.sub("", word).rstrip(",;:!?\"”’')")
+    if word.endswith(".") and "." not in word[:-1]:
+        word = word[:-1]
+    return word
+
+
+def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[str]:
+    """Capitalised names in ``article`` outside mentions and boilerplate."""
+    text = article.text
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        if any(b.start < end and start < b.end for b in article.boilerplate):
+            continue
+        for piece_start, piece_end in _outside(start, end, covered):
+            words = [(piece_start + w.start(), _clean(w.group()))
+                     for w in re.finditer(r"\S+", text[piece_start:piece_end])]
+            words = [(position, word) for position, word in words if word and word[0].isalnum()]
+            while words and _common(words[0][1]):
+                words.pop(0)
+            while words and _common(words[-1][1]):
+                words.pop()
+            if not words or not words[0][1][0].isupper():
+                continue
+            if len(words) == 1 and (len(words[0][1]) < 2 or _sentence_start(text, words[0][0])):
+                continue
+            yield " ".join(word for _, word in words)
+
+
+def _outside(start: int, end: int, covered: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """The parts of [start, end) not covered by any mention span."""
+    position = start
+    for m_start, m_end in covered:
+        if m_end <= position or m_start >= end:
+            continue
+        if m_start > position:
+            yield position, m_start
+        position = max(position, m_end)
+    if position < end:
+        yield position, end
+
+
+def suggest_entities(articles: Sequence[Article], entities: Sequence[Entity],
+                     mentions: Sequence[Mention]) -> tuple[SuggestedEntity, ...]:
+    """Capitalised names that two or more sources use and no entity name covers.
+
+    Ranked by how many sources use the name, then how often; the most common spelling is shown.
+    """
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article].append((mention.start, mention.end))
+    known = {name.casefold() for entity in entities for name in entity.names}
+    sources: dict[str, list[str]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        covered = sorted(by_article.get(article.id, ()))
+        for name in _candidates(article, covered):
+            key = name.casefold()
+            if key in known:
+                continue
+            counts[key] += 1
+            spellings[key][name] += 1
+            if article.id not in sources[key]:
+                sources[key].append(article.id)
+    ranked = sorted((key for key in counts if len(sources[key]) >= 2),
+                    key=lambda k: (-len(sources[k]), -counts[k], k))
+    return tuple(SuggestedEntity(spellings[k].most_common(1)[0][0], tuple(sources[k]), counts[k]) for k in ranked)
