@@ -42,3 +42,20 @@ def test_anchors_beyond_the_scroll_range_are_clamped() -> None:
 
 def test_empty_anchor_tuple_maps_to_top() -> None:
     assert interpolate((), 42) == 0.0
+
+
+def test_leader_at_its_bottom_puts_the_follower_at_its_bottom() -> None:
+    anchors = monotone_anchors([(95, 30), (100, 35)], 100, 80)
+    assert interpolate(anchors, 100) == pytest.approx(80)
+    assert interpolate(anchors, 95) == pytest.approx(30)
+
+
+def test_the_reading_line_runs_from_first_to_last_line() -> None:
+    from tui.core.scrollsync import reading_line, scroll_for_line
+
+    assert reading_line(0, 70, 100) == 0
+    assert reading_line(70, 70, 100) == pytest.approx(100)
+    assert reading_line(35, 70, 100) == pytest.approx(50)
+    assert scroll_for_line(reading_line(20, 70, 100), 70, 100) == pytest.approx(20)
+    assert reading_line(10, 0, 20) == 0  # a pane that does not scroll
+    assert scroll_for_line(500, 70, 100) == 70

@@ -22,7 +22,8 @@ def monotone_anchors(
     such a pair would make the follower jump back and forth while the leader moves steadily
     down. Keeping only pairs whose follower position never decreases (greedy, in leader
     order) gives a mapping that always moves the same way as the leader. The two ends
-    (0, 0) and (leader_max, follower_max) are always included.
+    (0, 0) and (leader_max, follower_max) are always included and win over anchors that lie
+    on them: when the leader is at its top or bottom, so is the follower.
     """
     leader_max = max(leader_max, 0.0)
     follower_max = max(follower_max, 0.0)
@@ -33,12 +34,11 @@ def monotone_anchors(
         last_lead, last_follow = kept[-1]
         if follow < last_follow:
             continue
-        if lead == last_lead:
+        if lead == last_lead or lead >= leader_max:
             # Several anchors on one leader line: the first one wins, the others add nothing.
             continue
         kept.append((lead, follow))
-    if kept[-1][0] < leader_max:
-        kept.append((leader_max, max(follower_max, kept[-1][1])))
+    kept.append((leader_max, follower_max))
     return tuple(kept)
 
 
@@ -59,3 +59,23 @@ def interpolate(anchors: tuple[tuple[float, float], ...], y: float) -> float:
     if lead_b == lead_a:
         return follow_a
     return follow_a + (y - lead_a) * (follow_b - follow_a) / (lead_b - lead_a)
+
+
+def reading_line(scroll_y: float, max_scroll: float, content_height: float) -> float:
+    """The content line a pane is "reading" at a scroll position.
+
+    At the top of the article it is the first visible line, at the bottom the last one, and
+    in between it slides down the viewport in proportion. Matching reading lines (instead of
+    top lines) lets a statement near the end of a short article align with its counterpart in
+    a long one: the top line of a pane scrolled to its end cannot move any further.
+    """
+    if max_scroll <= 0:
+        return 0.0
+    return min(max(scroll_y, 0.0), max_scroll) * content_height / max_scroll
+
+
+def scroll_for_line(line: float, max_scroll: float, content_height: float) -> float:
+    """The scroll position whose reading line is ``line`` (inverse of :func:`reading_line`)."""
+    if content_height <= 0 or max_scroll <= 0:
+        return 0.0
+    return min(max(line * max_scroll / content_height, 0.0), max_scroll)

@@ -36,7 +36,7 @@ from tui.app.widgets.status import StatusBar
 from tui.app.widgets.variants import VariantsView
 from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
 from tui.core.sanitize import clean_line
-from tui.core.scrollsync import interpolate, monotone_anchors
+from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 
 MIN_PANE_WIDTH = 40
 """Narrowest readable pane (columns, border included); decides how many panes fit."""
@@ -400,7 +400,11 @@ class ReaderScreen(Screen[None]):
             self._syncing = False
 
     def map_scroll(self, leader: ArticlePane, follower: ArticlePane, y: float) -> float:
-        """Where the follower should be when the leader's top is at ``y`` (by alignment)."""
+        """Where the follower should be when the leader is at ``y``, following the alignment.
+
+        Each cluster with a member in both panes is an anchor; the leader's reading line is
+        mapped between anchors, and the follower scrolls so its reading line is there.
+        """
         pairs: list[tuple[float, float]] = []
         if self.comparison is not None:
             for cluster in self.comparison.clusters:
@@ -408,9 +412,11 @@ class ReaderScreen(Screen[None]):
                 follow = [m.start for m in cluster.members if m.article == follower.article.id]
                 if lead and follow:
                     pairs.append((leader.offset_y(min(lead)), follower.offset_y(min(follow))))
-        anchors = monotone_anchors(pairs, leader.scroller.max_scroll_y,
-                                   follower.scroller.max_scroll_y)
-        return interpolate(anchors, y)
+        lead, follow = leader.scroller, follower.scroller
+        lead_height, follow_height = lead.virtual_size.height, follow.virtual_size.height
+        anchors = monotone_anchors(pairs, lead_height, follow_height)
+        line = interpolate(anchors, reading_line(y, lead.max_scroll_y, lead_height))
+        return scroll_for_line(line, follow.max_scroll_y, follow_height)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "sync":

@@ -95,6 +95,8 @@ class FactsPanel(Vertical):
             return
         self.shown = [c for c in self.comparison.clusters if self._matches(c)]
         options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown)
+        if self.shown:
+            options.highlighted = 0
         label = self.filter
         if self.filter == "entity" and self.entity:
             names = {e.id: e.name for e in self.comparison.entities}

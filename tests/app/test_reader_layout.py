@@ -1,0 +1,154 @@
+"""What the reader shows: a pane per source, headers, gutter marks, paging, zoom, picker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import OptionList, SelectionList
+
+from tests.app.conftest import BAKERY, DEATHS_A, QUAKE
+from tui.app.app import ReaderApp
+from tui.app.screens.pane_picker import PanePicker
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_pane import ArticlePane, block_ranges
+from tui.core.model import Article
+
+
+def _text(widget: object) -> str:
+    return str(widget.content)  # type: ignore[attr-defined]
+
+
+async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert [p.article.id for p in screen.visible_panes] == ["a", "b", "c"]
+        headers = [_text(p.query_one(".pane-header")) for p in screen.panes]
+        assert "Quake hits coast" in headers[0] and "2026-03-02" in headers[0]
+        assert "(editorial title)" in headers[1] and "(editorial title)" not in headers[0]
+        assert [str(p.border_title) for p in screen.panes] == ["Wire One", "Daily Two", "Radio Three"]
+        assert _text(screen.panes[0].blocks[0].body) == QUAKE
+        assert "3 sources, 2 shared, 2 discrepancies, 1 unique" in _text(screen.query_one("#status-text"))
+
+
+async def test_the_gutter_repeats_what_the_colours_say(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        a, _, c = app.screen.panes
+        gutter = lambda pane, offset: _text(pane.block_at(offset).marks_column)  # noqa: E731
+        assert gutter(a, a.article.text.index(QUAKE)) == " 3"
+        assert gutter(a, a.article.text.index(DEATHS_A)) == " ≠"
+        assert gutter(c, c.article.text.index(BAKERY)) == " ◆"
+        assert gutter(a, a.article.boilerplate[0].start) == " ·"
+        assert gutter(a, a.article.text.index("Background paragraph 3 ")) == "  "
+
+
+async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
+        assert all(p.size.width >= 38 for p in screen.visible_panes)
+        assert "2 of 3 sources shown" in screen.sub_title
+        await pilot.press("greater_than_sign")
+        assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
+        await pilot.press("greater_than_sign")
+        assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
+        await pilot.press("less_than_sign")
+        assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
+        assert screen.focused_pane == 1  # paging right moved focus onto a visible pane
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.focused_pane == 2
+        assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
+        assert app.focused is screen.panes[2].scroller
+
+
+async def test_z_zooms_the_focused_pane_to_full_width_and_back(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("tab", "z")
+        await pilot.pause()
+        assert [p.article.id for p in screen.visible_panes] == ["b"]
+        assert screen.panes[1].size.width >= 150
+        await pilot.press("tab")
+        await pilot.pause()
+        assert [p.article.id for p in screen.visible_panes] == ["c"]
+        await pilot.press("z")
+        await pilot.pause()
+        assert len(screen.visible_panes) == 3
+
+
+async def test_p_picks_which_sources_are_shown(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("p")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PanePicker)
+        assert picker.query_one(SelectionList).selected == [0, 1, 2]
+        await pilot.press("space", "a")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.shown == [1, 2]
+        assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
+        await pilot.press("p", "escape")
+        await pilot.pause()
+        assert screen.shown == [1, 2]
+
+
+async def test_f_toggles_the_facts_list_and_b_hides_boilerplate(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        area = screen.query_one("#facts-area")
+        assert not area.display  # too little room at 24 rows until asked for
+        await pilot.press("f")
+        assert area.display and isinstance(app.focused, OptionList)
+        await pilot.press("f")
+        assert not area.display and app.focused is screen.panes[0].scroller
+        pane = screen.panes[0]
+        boilerplate = pane.block_at(pane.article.boilerplate[0].start)
+        assert boilerplate.display
+        await pilot.press("b")
+        assert not boilerplate.display
+        await pilot.press("b")
+        assert boilerplate.display
+
+
+def test_long_paragraphs_are_cut_at_spaces_and_huge_articles_grouped() -> None:
+    words = " ".join(["word"] * 2000)
+    article = Article(id="x", path="x", title="x", text=words, paragraphs=((0, len(words)),))
+    ranges = block_ranges(article)
+    assert len(ranges) > 1
+    assert "".join(words[s:e] for s, e in ranges) == words
+    assert all(words[e - 1] == " " for _, e in ranges[:-1])
+    many = "\n".join(f"line {i}" for i in range(5000))
+    huge = Article(id="y", path="y", title="y", text=many)
+    grouped = block_ranges(huge)
+    assert len(grouped) <= 650
+    assert grouped[0][0] == 0 and grouped[-1][1] == len(many)
+
+
+async def test_panes_are_article_panes(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert all(isinstance(p, ArticlePane) for p in app.screen.query(ArticlePane))
