@@ -36,6 +36,10 @@ def _quantities(text: str) -> list[tuple[str, float, float, float, str, str | No
     ("40-50 missiles", ("40-50", 45, 40, 50, "range", None, "missiles")),
     ("between 40 and 50 missiles", ("between 40 and 50", 45, 40, 50, "range", None, "missiles")),
     ("dozens of protesters", ("dozens", 24, 24, 144, "dozens", None, "protesters")),
+    ("Dozens were hurt.", ("Dozens", 24, 24, 144, "dozens", None, None)),
+    ("the storm injured dozens in the town", ("dozens", 24, 24, 144, "dozens", None, None)),
+    ("killed tens of thousands of people",
+     ("tens of thousands", 20000, 20000, 99999, "tens of thousands", None, "people")),
     ("35% of voters", ("35%", 35, 35, 35, "exact", "%", None)),
     ("3.5 percent growth", ("3.5 percent", 3.5, 3.5, 3.5, "exact", "%", None)),
     ("$1.5 billion in aid", ("$1.5 billion", 1.5e9, 1.5e9, 1.5e9, "exact", "USD", None)),
@@ -67,7 +71,8 @@ def test_unit_conversion_to_base_units() -> None:
     "the 80th anniversary", "the U.S. 7th Fleet", "SM-6 missiles", "F-35 jets", "COVID-19 cases",
     "phase one personnel", "ready for phase two", "the No. 2 official", "established in 1957",
     "in July 2024", "the 1960 Treaty", "at 10:30 a.m.", "one of the most volatile regions",
-    "to one with more duties", "a 40-year alliance", "on Oct. 29, 2025",
+    "to one with more duties", "a 40-year alliance", "on Oct. 29, 2025", "code 007 was used",
+    "WEDNESDAY 03 JULY 2013",
 ])
 def test_not_quantities(text: str) -> None:
     assert _quantities(text) == []
@@ -96,6 +101,7 @@ def test_not_quantities(text: str) -> None:
     ("on Thursday", "2025-10-29", ("Thursday", "2025-10-23", "weekday")),
     ("on Tuesday", "2025-03", ("Tuesday", None, "weekday")),
     ("on Tuesday", None, ("Tuesday", None, "weekday")),
+    ("03 JULY 2013", None, ("03 JULY 2013", "2013-07-03", "absolute")),
 ])
 def test_dates(text: str, article_date: str | None, expected: tuple[object, ...]) -> None:
     assert [(d.text, d.iso, d.kind) for d in find_dates(text, article_date)] == [expected]
@@ -127,6 +133,11 @@ def _quotes(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, st
     ("Jones noted the costs. “It is expensive,” she said.", [("It is expensive", "Jones", None)]),
     ("The “war-fighting headquarters” plan was announced.", [("war-fighting headquarters", None, None)]),
     ("“This is it,” he said.", [("This is it", None, None)]),
+    ("“Five died,” Fauzi, an official from the local agency, told reporters.",
+     [("Five died", "Fauzi", None)]),
+    ("“We are searching,” said national agency spokesman Ann Lee.",
+     [("We are searching", "Ann Lee", None)]),
+    ("“We are searching,” added the doctor.", [("We are searching", None, None)]),
 ])
 def test_quotes_and_speakers(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _quotes(text) == expected
@@ -145,6 +156,13 @@ def test_a_quotation_left_open_runs_to_the_paragraph_end_and_keeps_its_speaker()
         ("Our forces train together. We are ready for anything", "Smith", None),
         ("We will be on the front lines", "Smith", None),
     ]
+
+
+def test_a_quotation_opening_the_next_paragraph_continues_the_last_speaker() -> None:
+    text = ("“We have received many patients,” Ann Lee said.\n"
+            "“Some of them are badly hurt.”\n"
+            "“This is mine,” a resident told the agency.")
+    assert [q[1] for q in _quotes(text)] == ["Ann Lee", "Ann Lee", None]
 
 
 def test_an_open_quotation_takes_the_speaker_of_its_continuation() -> None:

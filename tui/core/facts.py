@@ -77,8 +77,13 @@ for _number, _name in enumerate(calendar.month_name):
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November" \
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH_NAMES = [name for name in calendar.month_name if name]
+_WEEKDAY_NAMES = list(calendar.day_name)
+# Title case or all capitals ("WEDNESDAY 03 JULY 2013"), never lower case ("you may go").
+_FULL_MONTH = "|".join(_MONTH_NAMES + [n.upper() for n in _MONTH_NAMES])
+_MONTH = rf"(?:{_FULL_MONTH}" \
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_WEEKDAY = "|".join(_WEEKDAY_NAMES + [n.upper() for n in _WEEKDAY_NAMES])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _YEAR_LEAD = r"(?:in|since|by|until|till|from|before|after|during|of|early|late|mid|mid-|around)"
@@ -93,12 +98,11 @@ _DATE_RE = re.compile(
     rf"|(?P<md>{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d))"
     rf"|(?P<dm>{_DAY}\s+{_MONTH}(?!\s*,?\s*\d))"
     rf"|(?P<my>{_MONTH}\s*,?\s+{_YEAR}\b)"
-    rf"|(?i:{_YEAR_LEAD})\s+(?P<month>(?:January|February|March|April|May|June|July|August"
-    rf"|September|October|November|December)\b)(?!\s*\d)"
+    rf"|(?i:{_YEAR_LEAD})\s+(?P<month>(?:{_FULL_MONTH})\b)(?!\s*\d)"
     r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|(?:last|next|this|past)\s+"
     r"(?:week|weekend|month|year)|a\s+(?:day|week|month|year)\s+(?:earlier|later|ago)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year))\b)"
-    r"|(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<weekday>(?:{_WEEKDAY})\b)"
     rf"|(?<![$€£¥\d.,])(?P<year>{_YEAR}\b(?![-–]\d|,\d|\.\d)))"
 )
 _DATE_STARTERS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
@@ -299,14 +303,15 @@ _QUANTITY_RE = re.compile(
     rf"(?P<low>{_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!)))\s*)(?P<high>{_NUMBER}))?"
     rf"(?:\s?(?P<unit>(?:{_UNIT_ALT})(?![\w])))?"
-    r"|(?P<plural>(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
+    r"|(?:(?P<multiplier>tens|hundreds)\s+of\s+)?"
+    r"(?P<plural>(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
 )
 _QUANTITY_STARTERS = frozenset(phrase.split()[0] for phrase, _ in _HEDGES) | NUMBER_WORDS | {
-    "between", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+    "between", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens",
 }
-_PLURAL_RANGES = {
-    "dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0),
-    "thousands": (2_000.0, 9_999.0), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
+_PLURAL_SCALE = {
+    "dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
+    "billions": 1e9,
 }
 _NUMBERED_NAMES = frozenset("""
 phase stage step round part chapter article section no number level tier grade category class
@@ -364,14 +369,23 @@ def _numbered_name_before(text: str, start: int) -> bool:
     return bool(words) and words[-1].rstrip(".").lower() in _NUMBERED_NAMES
 
 
+def _plural_range(multiplier: str | None, plural: str) -> tuple[float, float]:
+    """The counts a vague plural allows: "dozens" 24-144, "hundreds" 200-999,
+    "tens of thousands" 20,000-99,999 (two of the unit up to just under ten of it)."""
+    scale = _PLURAL_SCALE[plural.lower()]
+    if multiplier:
+        scale *= 10.0 if multiplier.lower() == "tens" else 100.0
+    elif plural.lower() in ("dozens", "scores"):
+        return 2 * scale, 12 * scale if plural.lower() == "dozens" else 10 * scale
+    return 2 * scale, 10 * scale - 1
+
+
 def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]) -> Quantity | None:
     if match.group("plural"):
-        word = match.group("plural")
-        if not word[0].islower() and not word.islower():
-            return None
-        low, high = _PLURAL_RANGES[word.lower()]
-        counted = _counted(text, match.end(), match.start())
-        return Quantity(match.start(), match.end(), word, low, low, high, word.lower(), None, counted)
+        low, high = _plural_range(match.group("multiplier"), match.group("plural"))
+        counted = _counted(text, match.end(), match.start(), look_back=False)
+        hedge = re.sub(r"\s+", " ", match.group().lower())
+        return Quantity(match.start(), match.end(), match.group(), low, low, high, hedge, None, counted)
     low_text = match.group("low")
     low_start = match.start("low")
     if _overlaps(blocked, low_start, match.end("low")):
@@ -380,6 +394,8 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
         return None
     attached_unit = match.group("unit") and match.start("unit") == match.end("low")
     if not attached_unit and _NOT_A_COUNT_AFTER.match(text, match.end("low")):
+        return None
+    if low_text[:1] == "0" and low_text[1:2].isdigit():
         return None
     value, unit = _number_value(low_text)
     if value is None:
@@ -463,12 +479,14 @@ def _round(value: float) -> float:
     return round(value, 6)
 
 
-def _counted(text: str, end: int, start: int) -> str | None:
+def _counted(text: str, end: int, start: int, *, look_back: bool = True) -> str | None:
     """The noun a number counts: the first plain word after it, skipping names and adjectives.
 
-    "about 60,000 Air Force, Army ... personnel" skips the capitalised list; "the current
-    50,000 stationed in Japan" has no noun after the number, so the nearest plural noun
-    before it ("troops beyond the current 50,000") is taken instead.
+    "about 60,000 Air Force, Army ... personnel" skips the capitalised list. When a
+    participle or the end of the clause follows ("the current 50,000 stationed in Japan"),
+    the noun was said before, so the nearest plural noun before the number is taken
+    ("troops beyond the current 50,000"). A function word after the number ("injuring
+    dozens in ...") means nothing is named, and nothing is guessed.
     """
     position = end
     for _ in range(12):
@@ -480,14 +498,14 @@ def _counted(text: str, end: int, start: int) -> str | None:
         position = word_match.end()
         if low == "of" and position - end < 6:
             continue
-        if word[:1].isupper() or low in _SKIP_ADJECTIVES or "-" in low:
+        if word[:1].isupper() or low in _SKIP_ADJECTIVES or "-" in low or low in ("and", "or"):
             continue
-        if low in ("and", "or"):
-            continue
-        if low in STOPWORDS or low.endswith("ed") or low.endswith("ing"):
+        if low in NUMBER_WORDS or low[:1].isdigit() or low in STOPWORDS:
+            return None
+        if low.endswith(("ed", "ing")):
             break
         return low
-    return _counted_before(text, start)
+    return _counted_before(text, start) if look_back else None
 
 
 _PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}s)\b")
@@ -495,6 +513,8 @@ _PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}s)\b")
 
 def _counted_before(text: str, start: int) -> str | None:
     window_start = max(0, start - 60)
+    while 0 < window_start < start and text[window_start - 1].isalnum():
+        window_start += 1
     window = text[window_start:start]
     cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
     candidates = [w for w in _PLURAL_BEFORE_RE.findall(window[cut + 1:])
@@ -509,17 +529,27 @@ SPEECH_VERBS = (
     "|noted|notes|wrote|writes|explained|explains|emphasized|emphasised|stressed|asked"
     "|continued|insisted|argued|warned|announced|remarked|replied|responded|acknowledged"
     "|admitted|claimed|described|called|cautioned|recalled|observed|urged|saying|stating"
-    "|adding|noting|telling|describing|calling"
+    "|adding|noting|telling|describing|calling|answered|answering|asking|replying"
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
 _PRONOUN = r"\b(?:he|she|they|He|She|They)\b"
-_AFTER_RE = re.compile(
-    rf"^[\s,]*(?:(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
-    rf"|(?:{SPEECH_VERBS})\s+(?P<name2>{_NAME}))"
+# "Fauzi, an official from the local disaster agency, told AFP": a short apposition
+# between the name and the verb.
+_APPOSITION = r"(?:,[^.;:“”\"\n]{1,80}?,)?"
+# "said national disaster agency spokesman Nugroho": lower-case words describing the speaker.
+_DESCRIPTION = (
+    r"(?:(?!(?:who|whom|that|which|when|while|after|before|in|on|at|to|of|and|but|as|with"
+    r"|for|from|by)\b)[a-z][\w-]*\s+){0,5}"
 )
-_SAID_BY_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b")
-_SAID_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:\s+\w+ly)?\s+$")
+_AFTER_RE = re.compile(
+    rf"^[\s,]*(?:(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+{_DESCRIPTION}(?P<name2>{_NAME}))"
+)
+_SAID_BY_RE = re.compile(
+    rf"(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
+)
+_SAID_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+$")
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING_RE = re.compile(rf"\b[Aa]ccording to\s+(?P<name>{_NAME})")
 _CANDIDATE_RE = re.compile(rf"{_NAME}|{_PRONOUN}")
@@ -560,15 +590,17 @@ def find_quotes(
     the sentence that holds the end of the quote ("...,” Hegseth said.") or its start
     ("Jost explained: “..."), or from "according to X". "He said" takes the person last named
     as speaking before it, in a quotation or not ("Koizumi noted ..."). A quotation with no
-    attribution right after an attributed one (same paragraph, or the next paragraph when
-    the first never closed) continues it and takes its speaker; a quotation left open at a
-    paragraph end takes the speaker of the one that carries it on in the next paragraph.
+    attribution right after an attributed one (same paragraph, or opening the next
+    paragraph, as news copy runs one speaker's words over paragraphs) continues it and takes
+    its speaker; a quotation left open at a paragraph end takes the speaker of the one that
+    carries it on in the next paragraph.
     """
     blocks = list(paragraphs) or _paragraph_spans(text)
     named = _named_speakers(text, mentions)
     positions = [n.position for n in named]
     quotes: list[Quote] = []
     previous: tuple[Quote, int, bool] | None = None
+    last_quoted: _Named | None = None
     runs_on: list[tuple[int, bool]] = []
     for block_index, (block_start, block_end) in enumerate(blocks):
         for start, end, closed in _quote_spans(text, block_start, block_end):
@@ -576,13 +608,18 @@ def find_quotes(
             entity = None
             if speaker and speaker.lower() in _PRONOUNS:
                 earlier = bisect_left(positions, speaker_start) - 1
-                speaker, entity = (named[earlier].name, named[earlier].entity) if earlier >= 0 \
-                    else (None, None)
+                candidates = [n for n in (named[earlier] if earlier >= 0 else None, last_quoted)
+                              if n is not None and n.position < speaker_start]
+                latest = max(candidates, key=lambda n: n.position, default=None)
+                speaker, entity = (latest.name, latest.entity) if latest else (None, None)
             elif speaker:
                 entity = _entity_at(mentions, speaker_start, speaker_end)
-            if speaker is None and previous is not None and previous[0].speaker and (
+                last_quoted = _Named(speaker_start, speaker, entity)
+            if speaker is None and previous is not None and previous[0].speaker \
+                    and not _attributed_in_sentence(text, end, sentences) and (
                 (previous[1] == block_index and start - previous[0].end < 80)
-                or (previous[1] == block_index - 1 and not previous[2])
+                or (previous[1] == block_index - 1
+                    and (not previous[2] or not text[block_start:start - 1].strip()))
             ):
                 speaker, entity = previous[0].speaker, previous[0].speaker_entity
             quote = Quote(start, end, text[start:end], speaker, entity)
@@ -598,6 +635,12 @@ def find_quotes(
                 quotes[index], speaker=following.speaker, speaker_entity=following.speaker_entity
             )
     return tuple(quotes)
+
+
+def _attributed_in_sentence(text: str, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
+    """Whether the rest of the quote's sentence has a speech verb (a speaker we could not name)."""
+    sentence = _sentence_of(sentences, end - 1) if end else None
+    return bool(sentence and _VERB_RE.search(text, end, sentence[1]))
 
 
 def _named_speakers(text: str, mentions: Sequence[Mention]) -> list[_Named]:
