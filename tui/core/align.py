@@ -1,0 +1,175 @@
+"""Align statements across all sources at once, without comparing every pair of sentences.
+
+Candidates come from an inverted index over content tokens (entity mentions are already one
+token per entity, so aliases align). Rare tokens weigh more (IDF) and tokens found in more than
+half of all units are left out of the index: they would make every unit a candidate of every
+other. Alignment is progressive over the articles in id order: each article's units are matched
+against the groups built so far, one unit per article per group, best score first. Because the
+articles are sorted by id and every tie is broken by ids, the result does not depend on the order
+the files were given in. The work per unit is bounded by a candidate cap and a cap on the group
+representatives it is scored against, so the whole pass stays near-linear in the number of units.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Callable, Mapping, Sequence
+
+from tui.core.model import Unit
+
+LINK_THRESHOLD = 0.3
+MAX_CANDIDATES = 12
+MAX_REPRESENTATIVES = 3
+MAX_DF_FRACTION = 0.5
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Inverse document frequencies over units, plus the tokens too common to index."""
+
+    idf: Mapping[str, float]
+    common: frozenset[str]
+    default: float
+
+    def of(self, token: str) -> float:
+        """The weight of one token (unseen tokens count as rarest)."""
+        return self.idf.get(token, self.default)
+
+
+def token_weights(units: Sequence[Unit]) -> Weights:
+    """IDF of every content token over ``units`` (each unit counts a token once)."""
+    df: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for token in set(unit.tokens):
+            df[token] += 1
+    total = max(len(units), 1)
+    idf = {token: math.log((total + 1) / (count + 0.5)) for token, count in df.items()}
+    limit = max(2, MAX_DF_FRACTION * total)
+    common = frozenset(token for token, count in df.items() if count > limit)
+    return Weights(idf, common, math.log((total + 1) / 0.5))
+
+
+def weighted_dice(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
+    """Dice overlap of two token sets, each token counted by its IDF weight."""
+    if not a or not b:
+        return 0.0
+    shared = math.fsum(weights.of(t) for t in sorted(a & b))
+    total = math.fsum(weights.of(t) for t in sorted(a)) + math.fsum(weights.of(t) for t in sorted(b))
+    return 2.0 * shared / total if total else 0.0
+
+
+def pair_score(a: Unit, b: Unit, weights: Weights) -> float:
+    """How strongly two units say the same thing: weighted Dice, refined by token order.
+
+    The difflib ratio is only computed here, i.e. only for candidates the index proposed.
+    """
+    dice = weighted_dice(frozenset(a.tokens), frozenset(b.tokens), weights)
+    if dice < 0.15:
+        return dice
+    order = SequenceMatcher(None, a.tokens, b.tokens, autojunk=False).ratio()
+    return 0.75 * dice + 0.25 * order
+
+
+@dataclass
+class _Group:
+    """A growing set of aligned units, at most one per article."""
+
+    key: int
+    units: list[Unit] = field(default_factory=list)
+
+
+class Cancelled(Exception):
+    """Raised inside alignment when the caller asks to stop."""
+
+
+def align_units(
+    units: Sequence[Unit],
+    *,
+    article_order: Sequence[str] | None = None,
+    weights: Weights | None = None,
+    threshold: float = LINK_THRESHOLD,
+    progress: Callable[[float], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[tuple[Unit, ...], ...]:
+    """Group units that say the same thing, at most one unit per article per group.
+
+    Returns the groups (singletons included) with their units in article order. Articles are
+    processed in ``article_order`` (default: sorted ids); inside an article, the best-scoring
+    (unit, group) links win, ties broken by unit index then group creation order.
+    """
+    weights = weights or token_weights(units)
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_article[unit.article].append(unit)
+    order = [a for a in (article_order or sorted(by_article)) if a in by_article]
+    rank = {article: i for i, article in enumerate(order)}
+    groups: list[_Group] = []
+    index: dict[str, list[int]] = defaultdict(list)
+
+    for done, article in enumerate(order):
+        if should_stop is not None and should_stop():
+            raise Cancelled()
+        mine = sorted(by_article[article], key=lambda u: u.index)
+        links: list[tuple[float, int, int, Unit]] = []
+        for unit in mine:
+            for key, score in _candidates(unit, groups, index, weights):
+                if score >= threshold:
+                    links.append((-score, unit.index, key, unit))
+        links.sort(key=lambda link: link[:3])
+        taken_units: set[int] = set()
+        taken_groups: set[int] = set()
+        for _neg, unit_index, key, unit in links:
+            if unit_index in taken_units or key in taken_groups:
+                continue
+            taken_units.add(unit_index)
+            taken_groups.add(key)
+            group = groups[key]
+            group.units.append(unit)
+            if len(group.units) <= MAX_REPRESENTATIVES:
+                _index_unit(unit, key, index, weights)
+        for unit in mine:
+            if unit.index not in taken_units:
+                group = _Group(len(groups), [unit])
+                groups.append(group)
+                _index_unit(unit, group.key, index, weights)
+        if progress is not None:
+            progress((done + 1) / len(order))
+
+    return tuple(
+        tuple(sorted(group.units, key=lambda u: (rank[u.article], u.index))) for group in groups
+    )
+
+
+def _index_unit(unit: Unit, key: int, index: dict[str, list[int]], weights: Weights) -> None:
+    for token in sorted(set(unit.tokens)):
+        if token in weights.common:
+            continue
+        postings = index[token]
+        if not postings or postings[-1] != key:
+            postings.append(key)
+
+
+def _candidates(
+    unit: Unit, groups: list[_Group], index: Mapping[str, list[int]], weights: Weights
+) -> list[tuple[int, float]]:
+    """The best-scoring groups for ``unit``: accumulate IDF overlap through the index, keep the
+    top few, then score those exactly against each group's first representatives."""
+    overlap: dict[int, float] = defaultdict(float)
+    for token in sorted(set(unit.tokens)):
+        if token in weights.common:
+            continue
+        weight = weights.of(token)
+        for key in index.get(token, ()):
+            overlap[key] += weight
+    if not overlap:
+        return []
+    top = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    scored: list[tuple[int, float]] = []
+    for key, _weight in top:
+        reps = groups[key].units[:MAX_REPRESENTATIVES]
+        best = max(pair_score(unit, rep, weights) for rep in reps)
+        scored.append((key, best))
+    return scored

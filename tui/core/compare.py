@@ -1,0 +1,722 @@
+"""Decide what aligned statements say to a fact-checker: shared, a discrepancy, or unique.
+
+Every check compares each member with one reference member (never all pairs), so a statement
+carried by hundreds of sources costs linear time. A discrepancy is reported with the differing
+value of every member as written and where it sits in the article, and with a word-level diff.
+Sources dated months apart that differ on a number or a name are flagged as a change over time
+rather than a conflict: a new minister in October is not an error in a March report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+from typing import Iterable, Mapping, Sequence
+
+from tui.core.model import (
+    Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
+)
+from tui.core.normalize import content_tokens, fold
+
+CHANGE_DAYS = 60
+STATEMENT_RATIO = 20.0
+APPROX_SPREAD = 0.05
+SNIPPET = 72
+
+_TITLES: dict[str, str] = {
+    "number": "Number differs", "date": "Date differs", "name": "Name differs",
+    "quote-wording": "Quote worded differently", "contradiction": "Contradiction",
+    "other": "Differs",
+}
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|without|neither|nor|none|nobody|nothing|den(?:y|ies|ied)|"
+    r"declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_PIECE = re.compile(r"\s+|\S+")
+_NON_WORD = re.compile(r"[^\w]+")
+_PRONOUNS = frozenset("he she they it we i you his her their officials official".split())
+
+
+@dataclass(frozen=True)
+class Value:
+    """A differing value as written, with its article offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What differs among a set of units: the type, each article's value, and the value groups.
+
+    ``groups`` lists the articles that agree with each other, one tuple per distinct value; it is
+    what the change-over-time rule compares.
+    """
+
+    type: DiscrepancyType
+    values: Mapping[str, Value]
+    groups: tuple[tuple[str, ...], ...]
+    subject: str | None = None
+    units: tuple[Unit, ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+
+
+def date_range(value: str | None) -> tuple[date, date] | None:
+    """The days an article date may mean: ``2025-03`` is all of March, ``2025`` the whole year."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    try:
+        if match.group(3):
+            day = date(year, int(match.group(2)), int(match.group(3)))
+            return day, day
+        if match.group(2):
+            month = int(match.group(2))
+            first = date(year, month, 1)
+            following = date(year + (month == 12), month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def change_over_time(groups: Sequence[Sequence[str]], articles: Mapping[str, Article]) -> bool:
+    """True when every two groups of sources giving different values are dated months apart.
+
+    An undated source counts with the dated sources that give its value; a group with no dated
+    source at all leaves the question open, so the difference stays a conflict.
+    """
+    if len(groups) < 2:
+        return False
+    known: list[list[tuple[date, date]]] = []
+    for group in groups:
+        spans = [r for r in (date_range(articles[a].date) for a in group) if r is not None]
+        if not spans:
+            return False
+        known.append(spans)
+    for i in range(len(known)):
+        for j in range(i + 1, len(known)):
+            if any(_gap(a, b) < CHANGE_DAYS for a in known[i] for b in known[j]):
+                return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Word diffs and labels
+
+
+def _word_key(word: str) -> str:
+    return _NON_WORD.sub("", fold(word))
+
+
+def word_diff(text: str, other: str | None) -> tuple[DiffPiece, ...]:
+    """``text`` cut into runs that concatenate back to it exactly; a run is ``changed`` when its
+    words are not matched in ``other`` (difflib over words, punctuation and case ignored)."""
+    if not text:
+        return ()
+    if other is None:
+        return (DiffPiece(text, False),)
+    pieces = _PIECE.findall(text)
+    word_at = [i for i, piece in enumerate(pieces) if not piece.isspace()]
+    mine = [_word_key(pieces[i]) for i in word_at]
+    theirs = [_word_key(w) for w in other.split()]
+    changed = [True] * len(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.isspace():
+            changed[i] = False
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.a, block.a + block.size):
+            changed[word_at[k]] = False
+    for i, piece in enumerate(pieces):
+        if piece.isspace() and 0 < i < len(pieces) - 1 and changed[i - 1] and changed[i + 1]:
+            changed[i] = True
+    out: list[DiffPiece] = []
+    for piece, flag in zip(pieces, changed):
+        if out and out[-1].changed == flag:
+            out[-1] = DiffPiece(out[-1].text + piece, flag)
+        else:
+            out.append(DiffPiece(piece, flag))
+    return tuple(out)
+
+
+def short_ids(article_ids: Sequence[str]) -> dict[str, str]:
+    """Short names for labels: the id's leading part before the first dash when that is unique."""
+    heads = {a: a.split("-", 1)[0] for a in article_ids}
+    if len(set(heads.values())) == len(heads) and all(heads.values()):
+        return heads
+    return {a: a for a in article_ids}
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """One line of at most ``limit`` characters, cut at a word."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def label_for(
+    kind: str, finding: Finding | None, members: Sequence[Member], total: int,
+    short: Mapping[str, str], over_time: bool,
+) -> str:
+    """The one-line summary a reader sees in lists and exports."""
+    first = members[0]
+    if kind == "unique":
+        return f"Only in {short.get(first.article, first.article)}: {snippet(first.text)}"
+    if kind == "shared" or finding is None:
+        count = len({m.article for m in members})
+        return f"Shared by {count} of {total}: {snippet(first.text)}"
+    title = _TITLES[finding.type]
+    if over_time:
+        title += " (change over time)"
+    parts = []
+    for group in finding.groups:
+        shown = [a for a in group if a in finding.values]
+        if not shown:
+            continue
+        ids = ", ".join(short.get(a, a) for a in shown)
+        parts.append(f"{' '.join(finding.values[shown[0]].text.split())} ({ids})")
+    text = f"{title}: {' / '.join(parts)}"
+    if finding.subject:
+        text += f" {finding.subject}" if finding.type == "number" else f" [{finding.subject}]"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+
+def usable_quantities(unit: Unit) -> list[Quantity]:
+    """The unit's quantities that are facts to compare: not dates, not bare years."""
+    out = []
+    for q in unit.quantities:
+        if any(d.start < q.end and q.start < d.end for d in unit.dates):
+            continue
+        bare = q.text.strip().replace(",", "")
+        if q.unit is None and re.fullmatch(r"\d{4}", bare) and 1500 <= q.value <= 2100:
+            continue
+        out.append(q)
+    return out
+
+
+def comparable_interval(q: Quantity) -> tuple[float, float]:
+    """The values a wording allows when sources are compared.
+
+    "About" is read tightly here (a few percent either side): reporters round to the nearest
+    thousand or five thousand, so "about 60,000" and "55,000" troops are two different counts.
+    """
+    if q.hedge == "about":
+        spread = abs(q.value) * APPROX_SPREAD
+        return max(q.low, q.value - spread), min(q.high, q.value + spread)
+    return q.low, q.high
+
+
+def intervals_overlap(a: Quantity, b: Quantity) -> bool:
+    """The two wordings allow a common value ("about 60,000" and "60,000" do)."""
+    a_low, a_high = comparable_interval(a)
+    b_low, b_high = comparable_interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def magnitude_ratio(a: Quantity, b: Quantity) -> float:
+    """How many times larger the bigger value is (1.0 for equal values)."""
+    x, y = abs(a.value), abs(b.value)
+    if x == y:
+        return 1.0
+    if min(x, y) == 0:
+        return math.inf
+    return max(x, y) / min(x, y)
+
+
+def _counted_match(a: Quantity, b: Quantity) -> int:
+    """2: the counted things share a word; 1: one is unknown; 0: both known and unrelated."""
+    if not a.counted or not b.counted:
+        return 1
+    return 2 if set(content_tokens(a.counted)) & set(content_tokens(b.counted)) else 0
+
+
+def _number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
+    groups: list[tuple[Quantity, list[str]]] = []
+    for article, q in units_values:
+        for rep, members in groups:
+            if intervals_overlap(rep, q):
+                members.append(article)
+                break
+        else:
+            groups.append((q, [article]))
+    return tuple(tuple(members) for _rep, members in groups)
+
+
+def common_counted(quantities: Iterable[Quantity]) -> str | None:
+    """What most of the quantities count (the first such wording on a tie), for labels."""
+    counts = Counter(q.counted for q in quantities if q.counted)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(c for c in counts if counts[c] == top)
+
+
+def number_finding(units: Sequence[Unit]) -> Finding | None:
+    """A counted quantity that the reference member gives and another member contradicts."""
+    per_unit = [(u, usable_quantities(u)) for u in units]
+    reference = next(((u, qs) for u, qs in per_unit if qs), None)
+    if reference is None:
+        return None
+    ref_unit, ref_quantities = reference
+    for ref_q in ref_quantities:
+        matched: list[tuple[Unit, Quantity]] = [(ref_unit, ref_q)]
+        conflict = False
+        for unit, quantities in per_unit:
+            if unit is ref_unit:
+                continue
+            options = [q for q in quantities if q.unit == ref_q.unit
+                       and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO and _counted_match(q, ref_q)]
+            if not options:
+                continue
+            best = min(options, key=lambda q: (not intervals_overlap(q, ref_q), -_counted_match(q, ref_q),
+                                               magnitude_ratio(q, ref_q), q.start))
+            matched.append((unit, best))
+            conflict = conflict or not intervals_overlap(best, ref_q)
+        if conflict:
+            values = {u.article: Value(q.text, q.start, q.end) for u, q in matched}
+            groups = _number_groups([(u.article, q) for u, q in matched])
+            subject = common_counted(q for _u, q in matched)
+            return Finding("number", values, groups, subject, tuple(u for u, _q in matched))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def _dates_agree(a: DateMention, b: DateMention) -> bool:
+    assert a.iso is not None and b.iso is not None
+    n = min(len(a.iso), len(b.iso))
+    return a.iso[:n] == b.iso[:n]
+
+
+def date_finding(units: Sequence[Unit]) -> Finding | None:
+    """A resolved date in the reference member that another member gives differently."""
+    per_unit = [(u, [d for d in u.dates if d.iso]) for u in units]
+    reference = next(((u, ds) for u, ds in per_unit if ds), None)
+    if reference is None:
+        return None
+    ref_unit, ref_dates = reference
+    for ref_d in ref_dates:
+        matched: list[tuple[Unit, DateMention]] = [(ref_unit, ref_d)]
+        conflict = False
+        for unit, dates in per_unit:
+            if unit is ref_unit or not dates:
+                continue
+            same = [d for d in dates if _dates_agree(d, ref_d)]
+            if same:
+                matched.append((unit, same[0]))
+                continue
+            closest = [d for d in dates if d.kind == ref_d.kind] or dates
+            matched.append((unit, closest[0]))
+            conflict = True
+        if conflict:
+            values = {u.article: Value(d.text, d.start, d.end) for u, d in matched}
+            groups: dict[str, list[str]] = {}
+            for unit, d in matched:
+                key = next((k for k in groups if _dates_agree(DateMention(0, 0, "", k), d)), d.iso or "")
+                groups.setdefault(key, []).append(unit.article)
+            return Finding("date", values, tuple(tuple(g) for g in groups.values()), None,
+                           tuple(u for u, _d in matched))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """Who said it, as a comparable key: the entity id, else the speaker's last name."""
+    if quote.speaker_entity:
+        return "@" + quote.speaker_entity
+    if not quote.speaker:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", fold(quote.speaker))]
+    if not words or words[-1] in _PRONOUNS:
+        return None
+    return words[-1]
+
+
+def _plain(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+
+
+def quote_relation(a: str, b: str) -> str | None:
+    """``same`` (identical, or one quotes part of the other), ``variant`` (same words, worded
+    differently) or ``None`` (different quotes)."""
+    pa, pb = _plain(a), _plain(b)
+    if not pa.strip() or not pb.strip():
+        return None
+    if pa in pb or pb in pa:
+        return "same"
+    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    if not ta or not tb:
+        return None
+    shared = ta & tb
+    if len(shared) >= 3 and len(shared) / min(len(ta), len(tb)) >= 0.6:
+        return "variant"
+    return None
+
+
+def _speakers_match(a: Quote, b: Quote) -> bool:
+    ka, kb = speaker_key(a), speaker_key(b)
+    return ka is None or kb is None or ka == kb
+
+
+def quote_finding(units: Sequence[Unit]) -> Finding | None:
+    """The same speaker's quote worded differently by another member."""
+    per_unit = [(u, list(u.quotes)) for u in units]
+    reference = next(((u, qs) for u, qs in per_unit if qs), None)
+    if reference is None:
+        return None
+    ref_unit, ref_quotes = reference
+    for ref_q in ref_quotes:
+        matched: list[tuple[Unit, Quote, str]] = [(ref_unit, ref_q, "same")]
+        for unit, quotes in per_unit:
+            if unit is ref_unit:
+                continue
+            relations = [(quote_relation(ref_q.text, q.text), q) for q in quotes if _speakers_match(ref_q, q)]
+            same = [q for rel, q in relations if rel == "same"]
+            variant = [q for rel, q in relations if rel == "variant"]
+            if same:
+                matched.append((unit, same[0], "same"))
+            elif variant:
+                matched.append((unit, variant[0], "variant"))
+        if any(rel == "variant" for _u, _q, rel in matched):
+            return _quote_result(matched, speaker_name(ref_q))
+    return None
+
+
+def speaker_name(quote: Quote) -> str | None:
+    """The speaker as written, for labels."""
+    return quote.speaker
+
+
+def _quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None) -> Finding:
+    values = {u.article: Value(q.text, q.start, q.end) for u, q, _rel in matched}
+    groups: dict[str, list[str]] = {}
+    for unit, quote, _rel in matched:
+        key = next((k for k in groups if quote_relation(k, quote.text) == "same"), quote.text)
+        groups.setdefault(key, []).append(unit.article)
+    return Finding("quote-wording", values, tuple(tuple(g) for g in groups.values()), subject,
+                   tuple(u for u, _q, _r in matched))
+
+
+# ---------------------------------------------------------------------------------------------
+# Names: a different person in the same role ("Defense Minister X" vs "Defense Minister Y")
+
+ROLE_WORDS = frozenset("""
+minister secretary president premier chancellor governor mayor senator ambassador spokesman
+spokeswoman spokesperson director chief commander general admiral chairman chairwoman chair
+king queen prince princess emperor ceo head leader judge prosecutor attorney envoy deputy
+undersecretary sheriff superintendent commissioner coach captain
+""".split())
+ROLE_ABBREVIATIONS = frozenset("gen lt col maj capt sgt adm cmdr sen rep gov brig".split())
+_ROLE_FILLERS = frozenset({"of", "for", "the", "and"})
+_CAP_WORD = r"[A-Z][\w’'.-]*"
+_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|the)\s+)?{_CAP_WORD})*")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A person named with their role: "Japanese Defense Minister | Gen Nakatani"."""
+
+    unit: Unit
+    role: str
+    key: frozenset[str]
+    person: str
+    start: int
+    end: int
+
+    @property
+    def surname(self) -> str:
+        """The person's last name, folded: how two mentions are judged the same person."""
+        return _word_key(self.person.split()[-1])
+
+
+def _is_role(word: str) -> bool:
+    low = word.lower()
+    if low.endswith(".") and low[:-1] in ROLE_ABBREVIATIONS:
+        return True
+    return _word_key(low) in ROLE_WORDS
+
+
+def role_mentions(unit: Unit) -> list[RoleMention]:
+    """Every "role + person name" run in the unit (roles need a role word; abbreviated ranks
+    count only with their period, so the given name "Gen" is not taken for a rank)."""
+    out: list[RoleMention] = []
+    for run in _CAP_RUN.finditer(unit.text):
+        words = [(m.group(), run.start() + m.start(), run.start() + m.end())
+                 for m in re.finditer(r"\S+", run.group())]
+        role_at = max((i for i, (w, _s, _e) in enumerate(words) if _is_role(w)), default=None)
+        if role_at is None or role_at == len(words) - 1:
+            continue
+        person: list[tuple[str, int, int]] = []
+        for word, start, end in words[role_at + 1:]:
+            clean = re.sub(r"(?:['’]s)?[.,;:!?]*$", "", word)
+            if not clean or not clean[0].isupper() or word.lower() in _ROLE_FILLERS or _is_role(word):
+                break
+            person.append((clean, start, start + len(clean)))
+            if clean != word:
+                break
+        if not person or len(person) > 4 or not all(re.fullmatch(r"[^\W\d_][\w’'-]*", p[0]) for p in person):
+            continue
+        role_words = [w for w, _s, _e in words[:role_at + 1]]
+        key = frozenset(_word_key(w) for w in role_words if w.lower() not in _ROLE_FILLERS)
+        out.append(RoleMention(
+            unit, " ".join(role_words), key, " ".join(p[0] for p in person),
+            unit.start + person[0][1], unit.start + person[-1][2],
+        ))
+    return out
+
+
+def role_families(mentions: Sequence[RoleMention]) -> dict[frozenset[str], list[RoleMention]]:
+    """Mentions grouped by role: a role written more fully ("Japanese Defense Minister") takes in
+    the shorter forms it contains ("Defense Minister"); a form that fits two roles is dropped,
+    and so is any one-word role ("Minister" alone could be anyone's)."""
+    keys = {m.key for m in mentions if len(m.key) >= 2}
+    maximal = [k for k in keys if not any(k < other for other in keys)]
+    families: dict[frozenset[str], list[RoleMention]] = {}
+    for mention in mentions:
+        if len(mention.key) < 2:
+            continue
+        homes = [k for k in maximal if mention.key <= k]
+        if len(homes) == 1:
+            families.setdefault(homes[0], []).append(mention)
+    return families
+
+
+def name_finding_from(mentions: Sequence[RoleMention], story_order: Mapping[str, int]) -> Finding | None:
+    """Different people named in one role by different sources (first mention per source)."""
+    first: dict[str, RoleMention] = {}
+    for mention in sorted(mentions, key=lambda m: (story_order[m.unit.article], m.start)):
+        first.setdefault(mention.unit.article, mention)
+    if len({m.surname for m in first.values()}) < 2:
+        return None
+    groups: dict[str, list[str]] = {}
+    for article, mention in first.items():
+        groups.setdefault(mention.surname, []).append(article)
+    values = {a: Value(m.person, m.start, m.end) for a, m in first.items()}
+    role = max((m.role for m in first.values()), key=lambda r: (len(r.split()), r))
+    return Finding("name", values, tuple(tuple(g) for g in groups.values()), role,
+                   tuple(m.unit for m in first.values()))
+
+
+def name_finding(units: Sequence[Unit], story_order: Mapping[str, int]) -> Finding | None:
+    """Different people in the same role among aligned units, or an acronym variant."""
+    mentions = [m for u in units for m in role_mentions(u)]
+    for family in sorted(role_families(mentions).values(), key=lambda f: (f[0].unit.index, f[0].start)):
+        found = name_finding_from(family, story_order)
+        if found is not None:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Acronyms: "AMRAAM" vs "Advanced Medium-Range Air to Air Missiles (MRAAM)"
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9}(?![\w])")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+_CONNECTORS = frozenset("of to and for the on in".split())
+
+
+@dataclass(frozen=True)
+class AcronymUse:
+    """An acronym in a unit, with its spelled-out form when the text gives one."""
+
+    unit: Unit
+    acronym: str
+    start: int
+    end: int
+    initials: str | None = None
+    expansion_start: int | None = None
+
+
+def _initials(words: Sequence[str]) -> str:
+    letters = []
+    for word in words:
+        if re.fullmatch(r"(?:[A-Z]\.)+", word):
+            letters.append(word.replace(".", ""))
+            continue
+        for part in re.split(r"[-‐]", word):
+            if part[:1].isupper():
+                letters.append(part[0])
+    return "".join(letters)
+
+
+def acronym_uses(unit: Unit) -> list[AcronymUse]:
+    """Acronyms written in the unit; shouted runs of capitals (headlines) are not acronyms."""
+    text = unit.text
+    expansions: dict[int, tuple[str, int]] = {}
+    for match in _PAREN_ACRONYM.finditer(text):
+        before = list(re.finditer(r"\S+", text[:match.start()]))
+        taken: list[re.Match[str]] = []
+        for word in reversed(before):
+            w = word.group()
+            if len(taken) > len(match.group(1)) + 3:
+                break
+            if w[:1].isupper() or w in _CONNECTORS:
+                taken.append(word)
+            else:
+                break
+        while taken and taken[-1].group() in _CONNECTORS:
+            taken.pop()
+        if taken:
+            taken.reverse()
+            expansions[match.start(1)] = (_initials([w.group() for w in taken]), taken[0].start())
+    out: list[AcronymUse] = []
+    for match in _ACRONYM.finditer(text):
+        word = match.group()
+        if not any(c.isalpha() for c in word[1:]):
+            continue
+        left = text[max(0, match.start() - 12):match.start()]
+        right = text[match.end():match.end() + 12]
+        if re.search(r"[A-Z]{3,}\s*$", left) or re.match(r"\s*[A-Z]{3,}", right):
+            continue
+        initials, begin = expansions.get(match.start(), (None, None))
+        out.append(AcronymUse(
+            unit, word, unit.start + match.start(), unit.start + match.end(), initials,
+            None if begin is None else unit.start + begin,
+        ))
+    return out
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when one letter inserted, deleted or replaced turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Polarity
+
+
+def negation_cue(text: str) -> re.Match[str] | None:
+    """The first negation cue in a text ("not", "never", "declined"...)."""
+    return _NEGATION.search(text)
+
+
+def contradiction_finding(units: Sequence[Unit]) -> Finding | None:
+    """Aligned members whose polarity differs: one negates what the reference affirms, or the
+    reverse."""
+    ref = units[0]
+    ref_cue = negation_cue(ref.text)
+    values: dict[str, Value] = {}
+    negated: list[str] = []
+    affirmed: list[str] = []
+    for unit in units:
+        cue = negation_cue(unit.text)
+        if cue is not None:
+            values[unit.article] = Value(cue.group(), unit.start + cue.start(), unit.start + cue.end())
+            negated.append(unit.article)
+        else:
+            affirmed.append(unit.article)
+    if not negated or not affirmed:
+        return None
+    other = units[1] if ref_cue is None else next(u for u in units if negation_cue(u.text) is None)
+    for unit in units:
+        if unit.article in values:
+            continue
+        basis = ref.text if unit is not ref else other.text
+        changed = next((p for p in _located_changes(unit, basis)), None)
+        if changed is not None:
+            values[unit.article] = changed
+    return Finding("contradiction", values, (tuple(affirmed), tuple(negated)),
+                   snippet(ref.text, 48), tuple(units))
+
+
+def _located_changes(unit: Unit, basis: str) -> list[Value]:
+    out = []
+    offset = 0
+    for piece in word_diff(unit.text, basis):
+        if piece.changed and piece.text.strip():
+            lead = len(piece.text) - len(piece.text.lstrip())
+            text = piece.text.strip()
+            start = unit.start + offset + lead
+            out.append(Value(text, start, start + len(text)))
+        offset += len(piece.text)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+
+def classify(units: Sequence[Unit], story_order: Mapping[str, int]) -> Finding | None:
+    """The discrepancy among aligned units, most specific type first; ``None`` if they agree."""
+    if len(units) < 2:
+        return None
+    for check in (number_finding, date_finding, quote_finding):
+        found = check(units)
+        if found is not None:
+            return found
+    found = name_finding(units, story_order)
+    if found is not None:
+        return found
+    return contradiction_finding(units)
+
+
+def build_cluster(
+    units: Sequence[Unit],
+    finding: Finding | None,
+    *,
+    articles: Mapping[str, Article],
+    story_order: Mapping[str, int],
+    short: Mapping[str, str],
+    scope: str = "statement",
+) -> Cluster:
+    """A cluster (id left blank) with members in story order, values, diffs and a label."""
+    ordered = sorted(units, key=lambda u: (story_order[u.article], u.start))
+    members: list[Member] = []
+    for position, unit in enumerate(ordered):
+        basis = ordered[1] if position == 0 and len(ordered) > 1 else ordered[0]
+        value = finding.values.get(unit.article) if finding else None
+        members.append(Member(
+            article=unit.article, start=unit.start, end=unit.end, text=unit.text, unit=unit.id,
+            value=value.text if value else None,
+            value_start=value.start if value else None,
+            value_end=value.end if value else None,
+            diff=word_diff(unit.text, basis.text if basis is not unit else None),
+        ))
+    kind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")
+    over_time = bool(finding and finding.type in ("number", "name", "quote-wording")
+                     and change_over_time(finding.groups, articles))
+    label = label_for(kind, finding, members, len(articles), short, over_time)
+    entities = tuple(dict.fromkeys(e for u in ordered for e in u.entities))
+    return Cluster(
+        id="", kind=kind, label=label, members=tuple(members),
+        discrepancy_type=finding.type if finding else None,
+        values={a: v.text for a, v in finding.values.items()} if finding else {},
+        scope=scope, change_over_time=over_time, entities=entities,
+    )

@@ -1,0 +1,147 @@
+"""Verbatim text reuse between sources: shared phrases and wire copy (passim-style).
+
+Every run of ``SHINGLE`` words (lower-cased, punctuation dropped, boilerplate skipped) is put in
+an index; a shingle found in two or more articles is a seed, and seeds that follow each other in
+both articles are chained into a maximal run. Each seed is linked only to the first article that
+has it (a star, not a clique), so the work stays linear in the number of words even when a wire
+story was run by hundreds of outlets. Two articles that share most of their words verbatim are
+wire copy: they are one origin, not independent confirmations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
+
+SHINGLE = 6
+WIRE_RATIO = 0.5
+WIRE_MIN_WORDS = 25
+MAX_WIRE_PARTNERS = 3
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class _Words:
+    article: str
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def _words(article: Article) -> _Words:
+    keys: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(article.text):
+        if article.is_boilerplate(match.start(), match.end()):
+            continue
+        keys.append(re.sub(r"[-'’.]", "", match.group().casefold()))
+        spans.append((match.start(), match.end()))
+    return _Words(article.id, tuple(keys), tuple(spans))
+
+
+def find_reuse(
+    articles: Sequence[Article], *, min_words: int = SHINGLE
+) -> tuple[tuple[SharedPhrase, ...], tuple[WireCopy, ...]]:
+    """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    texts = {a.id: a.text for a in ordered}
+    words = [_words(a) for a in ordered]
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for rank, doc in enumerate(words):
+        seen: set[tuple[str, ...]] = set()
+        for pos in range(len(doc.keys) - min_words + 1):
+            shingle = doc.keys[pos:pos + min_words]
+            if shingle in seen:
+                continue
+            seen.add(shingle)
+            index[shingle].append((rank, pos))
+
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    covered: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for occurrences in index.values():
+        if len(occurrences) < 2:
+            continue
+        center_rank, center_pos = occurrences[0]
+        for rank, pos in occurrences[1:]:
+            seeds[(center_rank, rank)].append((center_pos, pos))
+        for k, (rank, pos) in enumerate(occurrences[1:], start=1):
+            for partner_rank, partner_pos in occurrences[:min(k, MAX_WIRE_PARTNERS)]:
+                left, right = covered.setdefault((partner_rank, rank), (set(), set()))
+                left.update(range(partner_pos, partner_pos + min_words))
+                right.update(range(pos, pos + min_words))
+
+    phrases = _phrases(words, texts, seeds, min_words)
+    wire = _wire(words, covered)
+    return phrases, wire
+
+
+def _phrases(
+    words: Sequence[_Words],
+    texts: Mapping[str, str],
+    seeds: Mapping[tuple[int, int], list[tuple[int, int]]],
+    min_words: int,
+) -> tuple[SharedPhrase, ...]:
+    found: dict[tuple[str, ...], set[tuple[str, int, int]]] = defaultdict(set)
+    for (left_rank, right_rank), pairs in seeds.items():
+        left, right = words[left_rank], words[right_rank]
+        pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
+        run_start = 0
+        for k in range(1, len(pairs) + 1):
+            if k < len(pairs):
+                prev, cur = pairs[k - 1], pairs[k]
+                if cur[0] == prev[0] + 1 and cur[1] == prev[1] + 1:
+                    continue
+            first, last = pairs[run_start], pairs[k - 1]
+            run_start = k
+            count = last[0] - first[0] + min_words
+            key = left.keys[first[0]:first[0] + count]
+            for doc, begin in ((left, first[0]), (right, first[1])):
+                start = doc.spans[begin][0]
+                end = doc.spans[begin + count - 1][1]
+                found[key].add((doc.article, start, end))
+    phrases: list[SharedPhrase] = []
+    for key, spots in found.items():
+        occurrences = tuple(PhraseOccurrence(a, s, e) for a, s, e in sorted(spots))
+        if len({o.article for o in occurrences}) < 2:
+            continue
+        first = occurrences[0]
+        phrases.append(SharedPhrase(texts[first.article][first.start:first.end], occurrences, len(key)))
+    phrases.sort(key=lambda p: (p.occurrences[0].article, p.occurrences[0].start, -p.words, p.text))
+    return tuple(phrases)
+
+
+def _wire(
+    words: Sequence[_Words], covered: Mapping[tuple[int, int], tuple[set[int], set[int]]]
+) -> tuple[WireCopy, ...]:
+    wire: list[WireCopy] = []
+    for (left_rank, right_rank), (left, right) in sorted(covered.items()):
+        shared = min(len(left), len(right))
+        sizes = (len(words[left_rank].keys), len(words[right_rank].keys))
+        ratio = max(len(left) / max(sizes[0], 1), len(right) / max(sizes[1], 1))
+        if shared >= WIRE_MIN_WORDS and ratio >= WIRE_RATIO:
+            pair = (words[left_rank].article, words[right_rank].article)
+            wire.append(WireCopy(pair, shared, round(ratio, 3)))
+    return tuple(wire)
+
+
+def origins(article_ids: Sequence[str], wire: Sequence[WireCopy]) -> dict[str, str]:
+    """Map each article to its independent origin: articles joined by wire copy share one."""
+    parent = {a: a for a in article_ids}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for copy in wire:
+        if not all(a in parent for a in copy.articles):
+            continue
+        left, right = find(copy.articles[0]), find(copy.articles[1])
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    return {a: find(a) for a in article_ids}

@@ -1,0 +1,133 @@
+"""From a loaded story to the one ``Comparison`` every view and export reads.
+
+annotations -> mentions -> units -> alignment -> classification -> story-level checks ->
+shared phrases and wire copy -> curated claims -> entity suggestions. The app runs this in a
+worker, so it reports progress and stops early when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+from tui.core.align import Cancelled, align_units, token_weights
+from tui.core.compare import build_cluster, classify, short_ids
+from tui.core.model import Annotations, Cluster, Comparison, Mention, Story, Unit
+from tui.core.phrases import find_reuse, origins
+from tui.core.story_checks import story_findings
+
+Progress = Callable[[float, str], None]
+
+
+class ComparisonCancelled(Exception):
+    """The caller asked the comparison to stop (the user opened another story or quit)."""
+
+
+def build_comparison(
+    story: Story,
+    annotations: Annotations | None = None,
+    *,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Compare every article of ``story`` with every other and return the whole result.
+
+    The result depends only on the articles' ids and contents, never on the order they were
+    given in. Raises ``ComparisonCancelled`` when ``should_stop()`` turns true.
+    """
+    from tui.core.annotations import load_annotations
+    from tui.core.claims import apply_claims
+    from tui.core.mentions import find_mentions, suggest_entities
+    from tui.core.segment import segment_article
+
+    def step(fraction: float, message: str) -> None:
+        if should_stop is not None and should_stop():
+            raise ComparisonCancelled()
+        if progress is not None:
+            progress(fraction, message)
+
+    step(0.0, "Reading annotations")
+    if annotations is None:
+        path = Path(story.annotations_path) if story.annotations_path else None
+        annotations = load_annotations(path)
+    articles = sorted(story.articles, key=lambda a: a.id)
+    by_id = {a.id: a for a in articles}
+    story_order = {a.id: i for i, a in enumerate(articles)}
+    short = short_ids([a.id for a in articles])
+
+    step(0.02, "Finding entity mentions")
+    mentions: tuple[Mention, ...] = tuple(find_mentions(articles, annotations.entities))
+    mentions_of: dict[str, list[Mention]] = {a.id: [] for a in articles}
+    for mention in mentions:
+        mentions_of.setdefault(mention.article, []).append(mention)
+
+    units: dict[str, tuple[Unit, ...]] = {}
+    for done, article in enumerate(articles):
+        step(0.05 + 0.2 * done / max(len(articles), 1), f"Cutting {article.id} into statements")
+        units[article.id] = segment_article(article, mentions_of[article.id])
+    compared = [u for a in articles for u in units[a.id] if not u.is_boilerplate]
+
+    step(0.25, "Aligning statements")
+    weights = token_weights(compared)
+    try:
+        groups = align_units(
+            compared, article_order=[a.id for a in articles], weights=weights,
+            progress=lambda f: step(0.25 + 0.35 * f, "Aligning statements"),
+            should_stop=should_stop,
+        )
+    except Cancelled as stop:
+        raise ComparisonCancelled() from stop
+
+    step(0.6, "Classifying statements")
+    group_of = {u.id: g for g, group in enumerate(groups) for u in group if len(group) > 1}
+    clusters: list[Cluster] = []
+    for done, group in enumerate(groups):
+        if done % 256 == 0:
+            step(0.6 + 0.15 * done / max(len(groups), 1), "Classifying statements")
+        clusters.append(build_cluster(group, classify(group, story_order), articles=by_id,
+                                      story_order=story_order, short=short))
+
+    step(0.75, "Checking the story as a whole")
+    for finding in story_findings(compared, weights, story_order, mentions_of, group_of):
+        clusters.append(build_cluster(finding.units, finding, articles=by_id, story_order=story_order,
+                                      short=short, scope="story"))
+
+    step(0.85, "Finding shared phrases and wire copy")
+    phrases, wire = find_reuse(articles)
+    origin = origins([a.id for a in articles], wire)
+    clusters = _numbered([_with_support(c, origin) for c in clusters], story_order)
+
+    step(0.92, "Applying curated claims")
+    orphans: tuple = ()
+    if annotations.claims:
+        curated, orphans = apply_claims(tuple(clusters), annotations.claims, articles)
+        clusters = list(curated)
+
+    step(0.96, "Suggesting entities")
+    suggestions = tuple(suggest_entities(articles, annotations.entities, mentions))
+    step(1.0, "Done")
+    return Comparison(
+        story=story, units=units, clusters=tuple(clusters), annotations=annotations,
+        mentions=mentions, phrases=phrases, wire=wire, suggestions=suggestions,
+        orphans=tuple(orphans),
+    )
+
+
+def _with_support(cluster: Cluster, origin: Mapping[str, str]) -> Cluster:
+    articles = cluster.articles
+    independent = len({origin.get(a, a) for a in articles})
+    return replace(cluster, wire=independent < len(articles), independent_support=independent)
+
+
+def _numbered(clusters: Sequence[Cluster], story_order: Mapping[str, int]) -> list[Cluster]:
+    """Order clusters by where they first appear (first carrying article, then offset) and give
+    them ids in that order, so ids are stable for the same story."""
+    def position(cluster: Cluster) -> tuple:
+        first = cluster.members[0]
+        return (story_order[first.article], first.start, cluster.scope != "statement",
+                first.end, cluster.label, tuple((m.article, m.start) for m in cluster.members))
+
+    ordered = sorted(clusters, key=position)
+    width = max(3, len(str(len(ordered))))
+    return [replace(c, id=f"c{n:0{width}d}") for n, c in enumerate(ordered, start=1)]

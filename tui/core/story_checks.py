@@ -1,0 +1,294 @@
+"""Story-level checks: differences that sentence alignment cannot see.
+
+Sources often give the same fact in sentences that otherwise share nothing ("about 60,000 ...
+personnel stationed in Japan" vs "The 55,000 U.S. troops in Japan"), quote one speaker in two
+different places, or spell one name two ways. These checks look across the whole story, using
+capped inverted indexes so they stay near-linear, and return findings whose members are the
+units carrying each value.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from tui.core.align import Weights
+from tui.core.compare import (
+    AcronymUse, Finding, common_counted, Value, _number_groups, _plain, acronym_uses, intervals_overlap,
+    magnitude_ratio, name_finding_from, one_edit_apart, quote_relation, role_families,
+    role_mentions, speaker_key, speaker_name, usable_quantities, _quote_result,
+)
+from tui.core.model import Mention, Quantity, Quote, Unit
+from tui.core.normalize import content_tokens, tokens_with_spans
+
+CONTEXT_WORDS = 12
+STORY_RATIO = 2.0
+MIN_SHARED = 2
+MIN_SHARED_WEIGHT = 3.0
+POSTING_CAP = 48
+TOP_TOKENS = 8
+
+
+def candidate_pairs(
+    items: Sequence[frozenset[str]], weights: Weights
+) -> dict[tuple[int, int], tuple[int, float]]:
+    """Pairs of items sharing rare tokens, with the shared count and IDF weight.
+
+    Each item looks up only its rarest tokens, and only the first ``POSTING_CAP`` items of each
+    posting list: enough to connect copies of a fact to one another without all pairs.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, tokens in enumerate(items):
+        for token in sorted(tokens):
+            if token not in weights.common:
+                index[token].append(i)
+    pairs: dict[tuple[int, int], tuple[int, float]] = {}
+    for i, tokens in enumerate(items):
+        rare = sorted((t for t in tokens if t not in weights.common), key=lambda t: (-weights.of(t), t))
+        seen: set[int] = set()
+        for token in rare[:TOP_TOKENS]:
+            for j in index[token][:POSTING_CAP]:
+                if j == i or j in seen:
+                    continue
+                seen.add(j)
+                key = (min(i, j), max(i, j))
+                if key in pairs:
+                    continue
+                shared = items[i] & items[j]
+                pairs[key] = (len(shared), sum(weights.of(t) for t in sorted(shared)))
+    return pairs
+
+
+class _Components:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self, members: Iterable[int]) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(members):
+            out[self.find(i)].append(i)
+        return [g for _root, g in sorted(out.items())]
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    unit: Unit
+    quantity: Quantity
+    context: frozenset[str]
+
+
+def _context(unit: Unit, quantity: Quantity, mentions: Sequence[Mention]) -> frozenset[str]:
+    tokens = tokens_with_spans(unit.text, mentions, unit.start)
+    starts = [t.start for t in tokens]
+    inside = [i for i, t in enumerate(tokens) if t.start < quantity.end and quantity.start < t.end]
+    lo = inside[0] if inside else bisect.bisect_left(starts, quantity.start)
+    hi = inside[-1] if inside else lo - 1
+    window = tokens[max(0, lo - CONTEXT_WORDS):lo] + tokens[hi + 1:hi + 1 + CONTEXT_WORDS]
+    return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())
+
+
+def number_findings(
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+) -> list[Finding]:
+    """One counted thing given as incompatible numbers by different sources anywhere in the story."""
+    items = [_Numbered(u, q, _context(u, q, mentions.get(u.article, ())))
+             for u in units for q in usable_quantities(u)]
+    pairs = candidate_pairs([i.context for i in items], weights)
+    agreeing: set[tuple[int, str]] = set()
+    conflicts: list[tuple[int, int]] = []
+    related: list[tuple[int, int]] = []
+    for (i, j), (count, weight) in sorted(pairs.items()):
+        a, b = items[i], items[j]
+        if a.unit.article == b.unit.article or a.quantity.unit != b.quantity.unit:
+            continue
+        if count < MIN_SHARED or weight < MIN_SHARED_WEIGHT:
+            continue
+        if magnitude_ratio(a.quantity, b.quantity) > STORY_RATIO:
+            continue
+        if intervals_overlap(a.quantity, b.quantity):
+            agreeing.update({(i, b.unit.article), (j, a.unit.article)})
+            related.append((i, j))
+        else:
+            conflicts.append((i, j))
+    valid = [(i, j) for i, j in conflicts
+             if (i, items[j].unit.article) not in agreeing and (j, items[i].unit.article) not in agreeing]
+    parts = _Components(len(items))
+    for i, j in valid + related:
+        parts.join(i, j)
+    conflicted = {parts.find(i) for i, _j in valid}
+    findings = []
+    for component in parts.groups({k for pair in valid + related for k in pair}):
+        if parts.find(component[0]) not in conflicted:
+            continue
+        chosen = _first_per_article([(items[k].unit, items[k].quantity.start, k) for k in component], story_order)
+        picked = [items[k] for k in chosen]
+        values = {p.unit.article: Value(p.quantity.text, p.quantity.start, p.quantity.end) for p in picked}
+        groups = _number_groups([(p.unit.article, p.quantity) for p in picked])
+        if len(groups) < 2:
+            continue
+        subject = common_counted(p.quantity for p in picked)
+        findings.append(Finding("number", values, groups, subject, tuple(p.unit for p in picked)))
+    return _not_within_one_group(findings, group_of)
+
+
+def _first_per_article(entries: Sequence[tuple[Unit, int, int]], story_order: Mapping[str, int]) -> list[int]:
+    chosen: dict[str, int] = {}
+    for unit, start, key in sorted(entries, key=lambda e: (story_order[e[0].article], e[1], e[2])):
+        chosen.setdefault(unit.article, key)
+    return list(chosen.values())
+
+
+def quote_findings(
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    group_of: Mapping[str, int],
+) -> list[Finding]:
+    """One speaker's quote worded differently by different sources anywhere in the story."""
+    classes: dict[tuple[str, str], list[tuple[Unit, Quote]]] = {}
+    for unit in units:
+        for quote in unit.quotes:
+            speaker = speaker_key(quote)
+            if speaker is not None:
+                classes.setdefault((speaker, _plain(quote.text)), []).append((unit, quote))
+    keys = sorted(classes)
+    tokens = [frozenset(content_tokens(classes[k][0][1].text)) for k in keys]
+    parts = _Components(len(keys))
+    linked: set[int] = set()
+    for (i, j), (count, _weight) in sorted(candidate_pairs(tokens, weights).items()):
+        if keys[i][0] != keys[j][0] or count < 3:
+            continue
+        if quote_relation(classes[keys[i]][0][1].text, classes[keys[j]][0][1].text) is None:
+            continue
+        parts.join(i, j)
+        linked.update((i, j))
+    findings = []
+    for component in parts.groups(linked):
+        occurrences = [(u, q) for k in component for u, q in classes[keys[k]]]
+        ordered = sorted(occurrences, key=lambda uq: (story_order[uq[0].article], uq[1].start))
+        first: dict[str, tuple[Unit, Quote]] = {}
+        for unit, quote in ordered:
+            first.setdefault(unit.article, (unit, quote))
+        matched = [(u, q, "same") for u, q in first.values()]
+        found = _quote_result(matched, speaker_name(matched[0][1]))
+        if len(found.groups) >= 2:
+            findings.append(found)
+    return _not_within_one_group(findings, group_of)
+
+
+def name_findings(
+    units: Sequence[Unit], story_order: Mapping[str, int], group_of: Mapping[str, int]
+) -> list[Finding]:
+    """Different people named in the same role by different sources."""
+    mentions = [m for u in units for m in role_mentions(u)]
+    families = role_families(mentions)
+    findings = []
+    for key in sorted(families, key=lambda k: sorted(k)):
+        found = name_finding_from(families[key], story_order)
+        if found is not None:
+            findings.append(found)
+    return _not_within_one_group(findings, group_of)
+
+
+def acronym_findings(
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    group_of: Mapping[str, int],
+) -> list[Finding]:
+    """One name written as two acronyms: a letter added, dropped or changed, or an acronym that
+    matches the initials of the other source's spelled-out name."""
+    uses: dict[str, list[AcronymUse]] = defaultdict(list)
+    for unit in units:
+        for use in acronym_uses(unit):
+            uses[use.acronym].append(use)
+    articles = {a: {u.unit.article for u in us} for a, us in uses.items()}
+    names = sorted(uses)
+    index = {name: i for i, name in enumerate(names)}
+    parts = _Components(len(names))
+    linked: set[int] = set()
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for use in uses[name]:
+            if use.initials and use.initials != name:
+                by_initials[use.initials].add(name)
+    pairs: set[tuple[str, str]] = set()
+    for initials, owners in by_initials.items():
+        if initials in uses:
+            pairs.update((min(initials, o), max(initials, o)) for o in owners)
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for name in names:
+        by_length[len(name)].append(name)
+    for name in names:
+        if len(name) < 4:
+            continue
+        for other in by_length[len(name)] + by_length[len(name) + 1]:
+            if other > name or len(other) > len(name):
+                if len(other) >= 4 and one_edit_apart(name, other) and _contexts_meet(uses[name], uses[other], weights):
+                    pairs.add((min(name, other), max(name, other)))
+    for a, b in sorted(pairs):
+        if articles[a] & articles[b] or a == b:
+            continue
+        parts.join(index[a], index[b])
+        linked.update((index[a], index[b]))
+    findings = []
+    for component in parts.groups(linked):
+        all_uses = [use for k in component for use in uses[names[k]]]
+        first: dict[str, AcronymUse] = {}
+        for use in sorted(all_uses, key=lambda u: (story_order[u.unit.article], u.start)):
+            first.setdefault(use.unit.article, use)
+        values = {a: _acronym_value(u) for a, u in first.items()}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for article, use in first.items():
+            groups[use.acronym].append(article)
+        findings.append(Finding("name", values, tuple(tuple(g) for g in groups.values()), None,
+                                tuple(u.unit for u in first.values())))
+    return _not_within_one_group(findings, group_of)
+
+
+def _contexts_meet(left: Sequence[AcronymUse], right: Sequence[AcronymUse], weights: Weights) -> bool:
+    a = frozenset(t for use in left[:3] for t in use.unit.tokens)
+    b = frozenset(t for use in right[:3] for t in use.unit.tokens)
+    shared = {t for t in a & b if t not in weights.common}
+    return len(shared) >= MIN_SHARED
+
+
+def _acronym_value(use: AcronymUse) -> Value:
+    text = use.unit.text
+    if use.expansion_start is None:
+        return Value(use.acronym, use.start, use.end)
+    end = use.end + (1 if text[use.end - use.unit.start:use.end - use.unit.start + 1] == ")" else 0)
+    return Value(text[use.expansion_start - use.unit.start:end - use.unit.start], use.expansion_start, end)
+
+
+def _not_within_one_group(findings: list[Finding], group_of: Mapping[str, int]) -> list[Finding]:
+    """Drop what one aligned statement already shows: the story level is for what it misses."""
+    kept = []
+    for finding in findings:
+        homes = {group_of.get(u.id, -1 - i) for i, u in enumerate(finding.units)}
+        if len(homes) > 1:
+            kept.append(finding)
+    return kept
+
+
+def story_findings(
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+) -> list[Finding]:
+    """Every story-level finding: numbers, quotes, names in a role, acronym variants."""
+    return [
+        *number_findings(units, weights, story_order, mentions, group_of),
+        *quote_findings(units, weights, story_order, group_of),
+        *name_findings(units, story_order, group_of),
+        *acronym_findings(units, weights, story_order, group_of),
+    ]
