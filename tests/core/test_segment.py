@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.model import Article, Boilerplate, Mention, Unit
-from tui.core.segment import segment_article
+from tui.core.segment import join_story_compounds, segment_article
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "usfj-joint-force-hq"
 
@@ -191,3 +191,14 @@ def test_bundled_heading_is_its_own_unit() -> None:
     assert "Preparing for Regional Security Challenges" in [u.text for u in units]
     jost = next(u for u in units if u.text.startswith("U.S. Air Force Lt. Gen. Stephen Jost"))
     assert jost.text.endswith("project power more effectively.”")
+
+
+def test_story_compounds_join_spaced_spellings_only_when_the_story_spells_them_solid() -> None:
+    solid = segment_article(Article(id="s", path="s", title="", text="A new warfighting headquarters."))
+    spaced = segment_article(Article(id="p", path="p", title="", text="A new war fighting headquarters."))
+    alone = join_story_compounds({"p": spaced})
+    assert alone["p"][0].tokens == spaced[0].tokens
+    joined = join_story_compounds({"s": solid, "p": spaced})
+    assert joined["p"][0].tokens == solid[0].tokens
+    assert joined["p"][0].text == "A new war fighting headquarters."
+    assert joined["s"][0] == solid[0]

@@ -305,18 +305,39 @@ def _emit_number_run(words: list[tuple[int, int, str]], out: list[Token]) -> Non
 def join_compounds(tokens: Sequence[Token], compounds: Collection[str]) -> tuple[Token, ...]:
     """Join adjacent tokens whose concatenation is a known compound (``war`` + ``fight``)."""
     out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        if i + 1 < len(tokens):
-            a, b = tokens[i], tokens[i + 1]
-            joined = a.norm + b.norm
-            if joined in compounds and not a.norm.startswith("@") and not b.norm.startswith("@"):
-                out.append(Token(a.start, b.end, joined))
-                i += 2
-                continue
-        out.append(tokens[i])
-        i += 1
+    for first, second in _compound_pairs([t.norm for t in tokens], compounds):
+        a = tokens[first]
+        out.append(a if second is None else Token(a.start, tokens[second].end, a.norm + tokens[second].norm))
     return tuple(out)
+
+
+def join_compound_words(tokens: Sequence[str], compounds: Collection[str]) -> tuple[str, ...]:
+    """:func:`join_compounds` for bare token strings (``Unit.tokens``)."""
+    return tuple(
+        tokens[first] if second is None else tokens[first] + tokens[second]
+        for first, second in _compound_pairs(tokens, compounds)
+    )
+
+
+def _compound_pairs(
+    norms: Sequence[str], compounds: Collection[str]
+) -> list[tuple[int, int | None]]:
+    """Which tokens stay single and which pairs join, left to right (a token joins at most once)."""
+    out: list[tuple[int, int | None]] = []
+    i = 0
+    while i < len(norms):
+        if i + 1 < len(norms) and _joinable(norms[i], norms[i + 1], compounds):
+            out.append((i, i + 1))
+            i += 2
+        else:
+            out.append((i, None))
+            i += 1
+    return out
+
+
+def _joinable(a: str, b: str, compounds: Collection[str]) -> bool:
+    """Words join only when both are words (not entities or numbers) and the result is known."""
+    return a[:1].isalpha() and b[:1].isalpha() and (a + b) in compounds
 
 
 def content_tokens(

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from tui.core.model import Article, Mention, Unit
-from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, tokens_with_spans
+from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
 
 # Abbreviations that precede a name or a number and so never end a sentence.
 TITLES = frozenset("""
@@ -144,6 +145,28 @@ def _split_lists(words: list[str]) -> list[list[str]]:
 def _ordinary(word: str, ordinary: frozenset[str]) -> bool:
     low = word.lower()
     return low in ordinary or (low.isalpha() and low.endswith(("ing", "ed", "ly")))
+
+
+def join_story_compounds(
+    units: Mapping[str, tuple[Unit, ...]]
+) -> dict[str, tuple[Unit, ...]]:
+    """Make spaced spellings agree with solid ones across a whole story.
+
+    One source writes "warfighting" or "war-fighting" (token ``warfight``), another "war
+    fighting" (``war``, ``fight``). Whether two words form a compound cannot be known from
+    one article, but a story that also spells it solid says so; every adjacent pair whose
+    concatenation is a token somewhere in the story is joined. Call it on all the units of a
+    story, after :func:`segment_article`.
+    """
+    vocabulary = {token for article_units in units.values() for u in article_units for token in u.tokens}
+    joined: dict[str, tuple[Unit, ...]] = {}
+    for article_id, article_units in units.items():
+        joined[article_id] = tuple(
+            u if len(tokens := join_compound_words(u.tokens, vocabulary)) == len(u.tokens)
+            else replace(u, tokens=tokens)
+            for u in article_units
+        )
+    return joined
 
 
 def _per_span(
