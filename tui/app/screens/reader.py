@@ -34,7 +34,12 @@ from tui.app.widgets.article_pane import ArticlePane, PaneScroll
 from tui.app.widgets.facts_panel import FactsPanel
 from tui.app.widgets.status import StatusBar
 from tui.app.widgets.variants import VariantsView
+from tui.core.annotations import load_annotations
+from tui.core.corpus import StoryError, load_story
+from tui.core.marks import marks_for
 from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
+from tui.core.pipeline import ComparisonCancelled, build_comparison
+from tui.core.resources import bundled_story
 from tui.core.sanitize import clean_line
 from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 
@@ -190,19 +195,12 @@ class ReaderScreen(Screen[None]):
           description="Comparing the sources")
     def analyse(self) -> None:
         """Load the story and annotations if needed, then compare; report by messages."""
-        from tui.core.annotations import load_annotations
-        from tui.core.corpus import StoryError, load_story
-        from tui.core.marks import marks_for
-        from tui.core.pipeline import build_comparison
-
         worker = get_current_worker()
         source = self._source
         try:
             if isinstance(source, Story):
                 story = source
             else:
-                from tui.core.resources import bundled_story
-
                 story = load_story(list(source) if source else [bundled_story()])
         except (StoryError, OSError) as error:
             self.post_message(CompareFailed(str(error), fatal=True))
@@ -222,9 +220,9 @@ class ReaderScreen(Screen[None]):
                 progress=lambda fraction, text: self.post_message(CompareProgress(fraction, text)),
                 should_stop=worker.cancelled_event.is_set,
             )
-            if worker.is_cancelled:
-                return
-            marks = {article.id: marks_for(comparison, article.id) for article in story.articles}
+            marks = _all_marks(comparison)
+        except ComparisonCancelled:
+            return
         except Exception as error:  # the text stays readable even if the engine fails
             self.post_message(CompareFailed(f"The comparison failed: {error!r}", fatal=False))
             return
@@ -596,6 +594,5 @@ class ReaderScreen(Screen[None]):
 
 
 def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
-    from tui.core.marks import marks_for
-
+    """Every article's highlights (computed once, in the worker when there is one)."""
     return {article.id: marks_for(comparison, article.id) for article in comparison.articles}

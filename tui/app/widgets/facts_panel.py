@@ -18,6 +18,9 @@ from tui.core.model import Cluster, Comparison
 FILTERS = ("all", "discrepancy", "shared", "unique", "entity")
 """Filter names in key order: key 1 is "all", key 5 cycles through entities."""
 
+LABEL_CHARS = 160
+"""Labels are cut to one line's worth so the list stays scannable; the variants show all."""
+
 TAGS = {"shared": "=", "discrepancy": "≠", "unique": "◆"}
 
 
@@ -115,7 +118,10 @@ class FactsPanel(Vertical):
         if cluster.kind == "shared":
             tag = f"{cluster.support}{tag}"
         kind = cluster.discrepancy_type or cluster.kind
-        return Content.assemble((f"{tag:>3} ", "bold"), (f"{kind:<13}", "italic"), cluster.label)
+        label = " ".join(cluster.label.split())
+        if len(label) > LABEL_CHARS:
+            label = label[: LABEL_CHARS - 1] + "…"
+        return Content.assemble((f"{tag:>3} ", "bold"), (f"{kind:<14}", "italic"), label)
 
     def highlight(self, cluster_id: str | None) -> None:
         """Move the list cursor to a cluster (when the filter shows it)."""
