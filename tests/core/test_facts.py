@@ -72,7 +72,7 @@ def test_unit_conversion_to_base_units() -> None:
     "phase one personnel", "ready for phase two", "the No. 2 official", "established in 1957",
     "in July 2024", "the 1960 Treaty", "at 10:30 a.m.", "one of the most volatile regions",
     "to one with more duties", "a 40-year alliance", "on Oct. 29, 2025", "code 007 was used",
-    "WEDNESDAY 03 JULY 2013",
+    "WEDNESDAY 03 JULY 2013", "then some one came up",
 ])
 def test_not_quantities(text: str) -> None:
     assert _quantities(text) == []
@@ -138,6 +138,8 @@ def _quotes(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, st
     ("“We are searching,” said national agency spokesman Ann Lee.",
      [("We are searching", "Ann Lee", None)]),
     ("“We are searching,” added the doctor.", [("We are searching", None, None)]),
+    ("When Caesar answered, he cried: “Why, this is violence!”",
+     [("Why, this is violence!", "Caesar", None)]),
 ])
 def test_quotes_and_speakers(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _quotes(text) == expected

@@ -401,7 +401,8 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
     if value is None:
         return None
     low_stripped = fold(low_text).strip()
-    if low_stripped in ("one", "zero") and not match.group("hedge") and not match.group("unit"):
+    hedge_word = (match.group("hedge") or "").strip().lower()
+    if low_stripped in ("one", "zero") and hedge_word in ("", "some") and not match.group("unit"):
         return None
     if low_text[0].isdigit() and not re.search(r"[,.]|\D", low_text) and len(low_text) == 4 \
             and _is_year(text, low_start, match.end("low")):
@@ -529,7 +530,8 @@ SPEECH_VERBS = (
     "|noted|notes|wrote|writes|explained|explains|emphasized|emphasised|stressed|asked"
     "|continued|insisted|argued|warned|announced|remarked|replied|responded|acknowledged"
     "|admitted|claimed|described|called|cautioned|recalled|observed|urged|saying|stating"
-    "|adding|noting|telling|describing|calling|answered|answering|asking|replying"
+    "|adding|noting|telling|describing|calling|answered|answering|asking|replying|cried"
+    "|shouted|exclaimed|whispered|crying|shouting"
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
@@ -774,7 +776,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """Drop titles and possessives from a speaker name ("Defense Secretary Pete Hegseth" -> "Pete Hegseth")."""
     words = list(re.finditer(r"\S+", text[start:end]))
     words = words[-3:]
-    while len(words) > 1 and words[0].group().lower().rstrip(",") in _TITLE_WORDS:
+    while len(words) > 1 and (words[0].group().lower().rstrip(",") in _TITLE_WORDS
+                              or fold(words[0].group()) in STOPWORDS):
         words.pop(0)
     if not words:
         return None, -1, -1
