@@ -86,7 +86,7 @@ _COLOUR = re.compile(
 _NULL = "tag:yaml.org,2002:null"
 
 
-class _Refused(Exception):
+class AliasBombError(yaml.YAMLError):
     """The document is unsafe to walk (too many aliases, too big once expanded, recursive)."""
 
     def __init__(self, message: str, hint: str, node_or_mark: object) -> None:
@@ -107,7 +107,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                raise _Refused(
+                raise AliasBombError(
                     f"more than {MAX_ALIASES} YAML aliases (*name); refused as a possible alias bomb",
                     "write the values out instead of repeating them with &anchor/*alias",
                     self.peek_event().start_mark,
@@ -148,8 +148,8 @@ def parse_annotations(text: str, file: str) -> Annotations:
     """Check and convert the annotation document ``text``; ``file`` names it in diagnostics."""
     reader = _Reader(file)
     try:
-        root = _compose(text)
-    except _Refused as refused:
+        root = compose_checked(text)
+    except AliasBombError as refused:
         return Annotations(path=file, diagnostics=(reader.at_mark(refused.mark, refused.message, refused.hint),))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -170,13 +170,20 @@ def _failed(file: str, message: str, hint: str) -> Annotations:
     return Annotations(path=file, diagnostics=(Diagnostic("error", file, message, hint=hint),))
 
 
-def _compose(text: str) -> Node | None:
+def compose_checked(text: str, *, merge: bool = True) -> Node | None:
+    """The document's node tree (marks included), refused when it abuses aliases.
+
+    Raises ``yaml.YAMLError`` for syntax errors and ``AliasBombError`` for documents that
+    would be too big once expanded. With ``merge`` the ``<<`` merge keys are applied, as
+    loading does; the editor leaves them alone so that marks match the text.
+    """
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is not None:
             _check_size(root)
-            _flatten_merges(loader, root, set())
+            if merge:
+                _flatten_merges(loader, root, set())
         return root
     finally:
         loader.dispose()
@@ -196,14 +203,14 @@ def _check_size(root: Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in on_path:
-            raise _Refused("the document refers to itself through an alias (recursive structure)",
+            raise AliasBombError("the document refers to itself through an alias (recursive structure)",
                            "remove the alias that points back into its own anchor", node)
         on_path.add(key)
         total = 1
         for child in _children(node):
             total += size(child)
             if total > MAX_NODES:
-                raise _Refused(f"the document expands to more than {MAX_NODES} values through aliases; "
+                raise AliasBombError(f"the document expands to more than {MAX_NODES} values through aliases; "
                                "refused as a possible alias bomb",
                                "write the values out instead of repeating them with &anchor/*alias", node)
         on_path.discard(key)
