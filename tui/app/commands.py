@@ -37,7 +37,7 @@ def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
             yield SystemCommand(
                 binding.description,
                 binding.tooltip or f"Key: {keys}",
-                partial(owner.run_action, binding.action),
+                partial(owner.call_later, owner.run_action, binding.action),
             )
 
 
