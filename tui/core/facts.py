@@ -9,7 +9,6 @@ named before it, a weekday needs the article date) and returns article offsets, 
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -69,16 +68,14 @@ def _matches_at_words(
 
 # ---------------------------------------------------------------- dates
 
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _number
-        MONTHS[_name[:3].lower()] = _number
+# English names written out: the calendar module follows the process locale.
+_MONTH_NAMES = ("January February March April May June July August September October "
+                "November December").split()
+_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
+MONTHS.update({name[:3].lower(): n for n, name in enumerate(_MONTH_NAMES, 1)})
 MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-
-_MONTH_NAMES = [name for name in calendar.month_name if name]
-_WEEKDAY_NAMES = list(calendar.day_name)
+WEEKDAYS = {name.lower(): index for index, name in enumerate(_WEEKDAY_NAMES)}
 # Title case or all capitals ("WEDNESDAY 03 JULY 2013"), never lower case ("you may go").
 _FULL_MONTH = "|".join(_MONTH_NAMES + [n.upper() for n in _MONTH_NAMES])
 _MONTH = rf"(?:{_FULL_MONTH}" \
@@ -150,8 +147,8 @@ def find_dates(
     """Every date mention in ``text``, resolved against ``article_date`` where the text allows.
 
     A weekday resolves to the latest such day on or before a full article date (news reports
-    the past); a day without a year takes the article's year; a month on its own takes the
-    latest such month not after the article's month. Otherwise ``iso`` is ``None``.
+    the past); a day or a month without a year takes the article's year, or the one before
+    when that would put it months after the article. Otherwise ``iso`` is ``None``.
     ``candidates`` (from :func:`candidate_words`) saves a rescan when the caller has them.
     """
     anchor = ArticleDate.parse(article_date)
@@ -179,17 +176,14 @@ def _resolve(kind: str, raw: str, start: int, end: int, anchor: ArticleDate) -> 
         year, month, day = (int(p) for p in raw.split("-"))
         return DateMention(start, end, raw, _iso(year, month, day), "absolute")
     if kind in ("md", "dm"):
-        year = anchor.year
+        year = _nearest_year(anchor, month)
         iso = _iso(year, month, numbers[0]) if year else None
         return DateMention(start, end, raw, iso, "absolute")
     if kind == "my":
         return DateMention(start, end, raw, f"{numbers[-1]:04d}-{month:02d}", "month")
     if kind == "month":
-        iso = None
-        if anchor.year and month:
-            year = anchor.year - 1 if anchor.month and month > anchor.month else anchor.year
-            iso = f"{year:04d}-{month:02d}"
-        return DateMention(start, end, raw, iso, "month")
+        year = _nearest_year(anchor, month)
+        return DateMention(start, end, raw, f"{year:04d}-{month:02d}" if year else None, "month")
     if kind == "year":
         return DateMention(start, end, raw, raw, "year")
     if kind == "weekday":
@@ -199,6 +193,23 @@ def _resolve(kind: str, raw: str, start: int, end: int, anchor: ArticleDate) -> 
             iso = (anchor.full - timedelta(days=back)).isoformat()
         return DateMention(start, end, raw, iso, "weekday")
     return DateMention(start, end, raw, _relative_iso(raw.lower(), anchor), "relative")
+
+
+_MONTHS_AHEAD = 3
+"""How far past its own date a news report is taken to look ahead ("in December" in October)."""
+
+
+def _nearest_year(anchor: ArticleDate, month: int | None) -> int | None:
+    """The latest year that puts ``month`` no more than a few months after the article's
+    month: news looks back more than ahead ("Dec. 28" in a January piece is last December,
+    "in March" in an October piece this March, "in December" in October this December)."""
+    if anchor.year is None or month is None:
+        return None
+    if anchor.month is None:
+        return anchor.year
+    here = anchor.year * 12 + anchor.month
+    return max(year for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if year * 12 + month - here <= _MONTHS_AHEAD)
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
