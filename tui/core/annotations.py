@@ -155,10 +155,10 @@ def parse_annotations(text: str, file: str) -> Annotations:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
         if error.context:
-            problem = f"{problem} ({error.context})"
-        return Annotations(path=file, diagnostics=(reader.at_mark(
-            mark, f"YAML syntax error: {problem}",
-            "check the indentation and quoting around this line (quote values containing ': ' or '#')"),))
+            problem = f"{error.context}, {problem}"
+        hint = ("indent with spaces: YAML does not allow tabs" if "'\\t'" in problem else
+                "check the indentation and quoting around this line (quote values containing ': ' or ' #')")
+        return Annotations(path=file, diagnostics=(reader.at_mark(mark, f"YAML syntax error: {problem}", hint),))
     except yaml.YAMLError as error:
         return _failed(file, f"YAML error: {error}", "check the file is valid YAML")
     if root is None:
@@ -376,7 +376,8 @@ class _Reader:
         if "types" in top:
             for entity, node, path in entities:
                 if entity.type not in declared:
-                    self.warning(node, path, f"type '{entity.type}' is not listed under types; it has no colour",
+                    type_node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type"), node)
+                    self.warning(type_node, _path(path, "type"), f"type '{entity.type}' is not listed under types; it has no colour",
                                  f"{_suggest(entity.type, tuple(sorted(declared)))}"
                                  f"add '{entity.type}:' under types, or use one of: {', '.join(sorted(declared))}")
         used = tuple(dict.fromkeys(e.type for e, _, _ in entities if e.type not in declared))
@@ -393,6 +394,11 @@ class _Reader:
         result = []
         for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
             path = _path("types", name)
+            if isinstance(value, ScalarNode) and value.tag != _NULL:
+                self.error(value, path, f"expected the type's settings, found the value '{value.value}'",
+                           f"write it as {name}: {{colour: {value.value}}}")
+                result.append(EntityType(name))
+                continue
             entries = self.mapping(value, path, TYPE_KEYS, f"type '{name}'")
             colour = None
             if "colour" in entries and "color" in entries:

@@ -18,6 +18,7 @@ mention of USFJ, not "U.S." plus "Japan"). Matching rules, chosen for news text:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
@@ -89,7 +90,8 @@ def find_mentions(articles: Sequence[Article], entities: Sequence[Entity]) -> tu
 
 # -- suggestions ---------------------------------------------------------------------------
 
-_WORD = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z]\.?|[A-Z](?:\.[A-Z])+\.?)"
+# A capitalised word; only initialisms ("U.S.") keep a dot, so a name never runs past a full stop.
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*\w|[A-Z])"
 _CONNECTOR = r"(?:of|and|the|for|de|du|van|von|al|bin|la|le)"
 _CONNECTOR_WORD = re.compile(_CONNECTOR)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -116,8 +118,9 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 
 def _sentence_start(text: str, start: int) -> bool:
     """True when the word at ``start`` opens a sentence, a line or a quotation."""
-    before = text[:start].rstrip(" \t\u00a0\"“‘'(—–-")
-    return not before or before[-1] in ".!?:;\n…"
+    window = max(0, start - 40)
+    before = text[window:start].rstrip(" \t\u00a0\"“‘'(—–-")
+    return before[-1] in ".!?:;\n…" if before else window == 0
 
 
 def _common(word: str) -> bool:
@@ -132,13 +135,14 @@ def _clean(word: str) -> str:
     return word
 
 
-def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[str]:
-    """Capitalised names in ``article`` outside mentions and boilerplate."""
+def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[tuple[str, bool]]:
+    """Capitalised names in ``article`` outside ``covered`` (merged mention and boilerplate spans).
+
+    Each comes with whether it is a lone word opening a sentence, where a capital proves nothing.
+    """
     text = article.text
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if any(b.start < end and start < b.end for b in article.boilerplate):
-            continue
         for piece_start, piece_end in _outside(start, end, covered):
             words = [(piece_start + w.start(), _clean(w.group()))
                      for w in re.finditer(r"\S+", text[piece_start:piece_end])]
@@ -149,20 +153,34 @@ def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[st
                 words.pop()
             if not words or not words[0][1][0].isupper():
                 continue
-            if len(words) == 1 and (len(words[0][1]) < 2 or _sentence_start(text, words[0][0])):
+            if len(words) == 1 and len(words[0][1]) < 2:
                 continue
-            yield " ".join(word for _, word in words)
+            yield " ".join(word for _, word in words), len(words) == 1 and _sentence_start(text, words[0][0])
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, so a binary search can find the first relevant one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _outside(start: int, end: int, covered: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
-    """The parts of [start, end) not covered by any mention span."""
+    """The parts of [start, end) outside the ``_merged`` spans ``covered``."""
     position = start
-    for m_start, m_end in covered:
-        if m_end <= position or m_start >= end:
+    index = max(bisect.bisect_right(covered, (start, start)) - 1, 0)
+    for c_start, c_end in covered[index:]:
+        if c_start >= end:
+            break
+        if c_end <= position:
             continue
-        if m_start > position:
-            yield position, m_start
-        position = max(position, m_end)
+        if c_start > position:
+            yield position, c_start
+        position = max(position, c_end)
     if position < end:
         yield position, end
 
@@ -171,6 +189,8 @@ def suggest_entities(articles: Sequence[Article], entities: Sequence[Entity],
                      mentions: Sequence[Mention]) -> tuple[SuggestedEntity, ...]:
     """Capitalised names that two or more sources use and no entity name covers.
 
+    A lone capitalised word counts at the start of a sentence only if it also appears
+    capitalised mid-sentence somewhere ("Kowalski's office..." after "said Kowalski").
     Ranked by how many sources use the name, then how often; the most common spelling is shown.
     """
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -180,16 +200,19 @@ def suggest_entities(articles: Sequence[Article], entities: Sequence[Entity],
     sources: dict[str, list[str]] = defaultdict(list)
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    found: list[tuple[str, str, bool]] = []
     for article in articles:
-        covered = sorted(by_article.get(article.id, ()))
-        for name in _candidates(article, covered):
-            key = name.casefold()
-            if key in known:
-                continue
-            counts[key] += 1
-            spellings[key][name] += 1
-            if article.id not in sources[key]:
-                sources[key].append(article.id)
+        covered = _merged([*by_article.get(article.id, ()), *((b.start, b.end) for b in article.boilerplate)])
+        found.extend((article.id, name, opening) for name, opening in _candidates(article, covered))
+    names = {name for _, name, opening in found if not opening}
+    for article_id, name, opening in found:
+        key = name.casefold()
+        if key in known or (opening and name not in names):
+            continue
+        counts[key] += 1
+        spellings[key][name] += 1
+        if article_id not in sources[key]:
+            sources[key].append(article_id)
     ranked = sorted((key for key in counts if len(sources[key]) >= 2),
                     key=lambda k: (-len(sources[k]), -counts[k], k))
     return tuple(SuggestedEntity(spellings[k].most_common(1)[0][0], tuple(sources[k]), counts[k]) for k in ranked)
