@@ -79,17 +79,17 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> Content:
         rows: list[Content] = [Content.assemble(("storydiff keys", "bold"), ("  (Esc closes)", "dim"))]
-        seen_actions: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str]] = set()
         for title, bindings in binding_sections(self.reader):
             rows.append(Content(""))
             rows.append(Content.assemble((title, "bold underline")))
             for binding in bindings:
-                if (binding.key, binding.action) in seen_actions:
+                text = binding.tooltip or binding.description or binding.action
+                if (binding.key, text) in seen:  # one line for a key whose label changes
                     continue
-                seen_actions.add((binding.key, binding.action))
+                seen.add((binding.key, text))
                 keys = key_label(self.reader, binding)
-                rows.append(Content.assemble((f"  {keys:<16} ", "bold"),
-                                             binding.description or binding.action))
+                rows.append(Content.assemble((f"  {keys:<16} ", "bold"), text))
         palette = self.app.COMMAND_PALETTE_BINDING
         rows.append(Content(""))
         rows.append(Content.assemble(("Commands", "bold underline")))

@@ -49,6 +49,8 @@ MIN_PANE_WIDTH = 40
 MAX_MATCHES = 2000
 """Search matches highlighted per article; more would only slow repainting."""
 
+SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
+
 NAVIGABLE = ("shared", "discrepancy", "unique")
 """Mark kinds that n/N step through."""
 
@@ -66,8 +68,8 @@ class ReaderScreen(Screen[None]):
         Binding("n", "highlight(1)", "Next highlight in this pane", show=False),
         Binding("N", "highlight(-1)", "Previous highlight in this pane", show=False),
         Binding("slash", "search", "Search"),
-        Binding("s", "sync(False)", "Sync: on", tooltip="Synced scrolling is on; press to turn it off"),
-        Binding("s", "sync(True)", "Sync: off", tooltip="Synced scrolling is off; press to turn it on"),
+        Binding("s", "sync(False)", "Sync: on", tooltip=SYNC_HELP),
+        Binding("s", "sync(True)", "Sync: off", tooltip=SYNC_HELP),
         Binding("z", "zoom", "Zoom"),
         Binding("f", "toggle_facts", "Facts"),
         Binding("b", "toggle_boilerplate", "Hide/show boilerplate", show=False),
