@@ -8,7 +8,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.message import Message
+from textual.widgets import ProgressBar
+
 from tests.app.conftest import build_comparison
+from tui.app.messages import CompareFinished, CompareProgress, StoryLoaded
 from tui.app.app import ReaderApp
 from tui.app.screens.help import HelpScreen
 from tui.core.model import Annotations, Comparison, Diagnostic
@@ -114,10 +118,15 @@ async def test_a_story_that_cannot_load_shows_why(tmp_path: Path) -> None:
 
 async def test_the_bundled_story_is_compared_in_a_worker_and_navigable() -> None:
     app = ReaderApp()
-    async with app.run_test(size=(160, 48)) as pilot:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
+        kinds = [type(m) for m in messages if isinstance(m, (StoryLoaded, CompareProgress, CompareFinished))]
+        # The text is shown first, progress is reported, then the highlights arrive.
+        assert kinds[0] is StoryLoaded and kinds[-1] is CompareFinished and CompareProgress in kinds
+        assert not screen.query_one(ProgressBar).display
         assert screen.comparison is not None and len(screen.panes) == 5
         assert len(screen.visible_panes) == 4
         assert "5 sources" in str(screen.query_one("#status-text").content)

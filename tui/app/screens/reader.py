@@ -46,6 +46,9 @@ from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scr
 MIN_PANE_WIDTH = 40
 """Narrowest readable pane (columns, border included); decides how many panes fit."""
 
+SHORT_SCREEN = 30
+"""Below this many rows the headers and the facts area shrink so the text keeps room."""
+
 MAX_MATCHES = 2000
 """Search matches highlighted per article; more would only slow repainting."""
 
@@ -135,7 +138,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#sidebar-slot").display = False
         self.query_one("#search").display = False
-        self.query_one("#facts-area").display = self.app.size.height >= 30
+        self.query_one("#facts-area").display = self.app.size.height >= SHORT_SCREEN
         self.status.show_progress(0.0, "Loading the story...")
         if self._ready_comparison is not None:
             comparison = self._ready_comparison
@@ -189,6 +192,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < SHORT_SCREEN, "-short")
         self.layout_panes()
 
     # ------------------------------------------------------------------- the worker
