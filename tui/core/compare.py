@@ -20,11 +20,12 @@ from typing import Iterable, Mapping, Sequence
 from tui.core.model import (
     Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
 )
-from tui.core.normalize import content_tokens, fold
+from tui.core.normalize import STOPWORDS, content_tokens, fold
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0
 APPROX_SPREAD = 0.05
+UNIT_SPREAD = 0.03
 SNIPPET = 72
 
 _TITLES: dict[str, str] = {
@@ -226,11 +227,15 @@ def comparable_interval(q: Quantity) -> tuple[float, float]:
 
     "About" is read tightly here (a few percent either side): reporters round to the nearest
     thousand or five thousand, so "about 60,000" and "55,000" troops are two different counts.
+    A measured value gets a little slack for conversion: "10 miles" is "16 km" rounded.
     """
+    low, high = q.low, q.high
     if q.hedge == "about":
         spread = abs(q.value) * APPROX_SPREAD
-        return max(q.low, q.value - spread), min(q.high, q.value + spread)
-    return q.low, q.high
+        low, high = max(low, q.value - spread), min(high, q.value + spread)
+    if q.unit is not None:
+        low, high = low - abs(low) * UNIT_SPREAD, high + abs(high) * UNIT_SPREAD
+    return low, high
 
 
 def intervals_overlap(a: Quantity, b: Quantity) -> bool:
@@ -588,8 +593,11 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
                 break
         while taken and taken[-1].group() in _CONNECTORS:
             taken.pop()
+        taken.reverse()
+        while taken and taken[0].group().lower() in STOPWORDS and \
+                _initials([w.group() for w in taken]) != match.group(1):
+            taken.pop(0)
         if taken:
-            taken.reverse()
             expansions[match.start(1)] = (_initials([w.group() for w in taken]), taken[0].start())
     out: list[AcronymUse] = []
     for match in _ACRONYM.finditer(text):

@@ -26,7 +26,7 @@ from tui.core.normalize import content_tokens, tokens_with_spans
 CONTEXT_WORDS = 12
 STORY_RATIO = 2.0
 MIN_SHARED = 2
-MIN_SHARED_WEIGHT = 3.0
+MIN_SHARED_SHARE = 0.5
 POSTING_CAP = 48
 TOP_TOKENS = 8
 
@@ -115,7 +115,7 @@ def number_findings(
         a, b = items[i], items[j]
         if a.unit.article == b.unit.article or a.quantity.unit != b.quantity.unit:
             continue
-        if count < MIN_SHARED or weight < MIN_SHARED_WEIGHT:
+        if count < MIN_SHARED or weight < MIN_SHARED_SHARE * weights.default:
             continue
         if magnitude_ratio(a.quantity, b.quantity) > STORY_RATIO:
             continue
