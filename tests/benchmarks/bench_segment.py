@@ -3,7 +3,9 @@
 Run: /work/venv/bin/python tests/benchmarks/bench_segment.py [articles] [kilobytes-per-article]
 The articles mix every construct the segmenter and fact finders look at (abbreviations,
 quotes over several sentences, hedged numbers, dates, weekdays, semicolon lists), so the
-timing covers the slow paths, not just plain prose.
+timing covers the slow paths, not just plain prose. Then a few hostile single articles of
+100-800 KB (one endless paragraph, thousands of quotes in one sentence...) show that no
+step grows quadratically.
 """
 
 from __future__ import annotations
@@ -48,6 +50,17 @@ def make_articles(count: int, kilobytes: int) -> list[tuple[Article, list[Mentio
     return out
 
 
+HOSTILE = {
+    "one paragraph of short quoted sentences": "“He said. " * 20000,
+    "semicolon chain": ("word " * 8 + "; ") * 20000,
+    "thousands of quotes in one sentence": 'a "b. " ' * 20000,
+    "a quotation that never closes": "“" + "Long sentence with many words here. " * 5000,
+    "numbers and dates everywhere": "about 5, 6 and 7 troops on Tuesday 2024 " * 5000,
+    "one endless name": "Joint Operations Command Said " * 10000,
+    "bare full stops": ". " * 50000,
+}
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     kilobytes = int(sys.argv[2]) if len(sys.argv) > 2 else 4
@@ -57,6 +70,10 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"{count} articles x {kilobytes} KB: {units} units in {elapsed:.2f} s "
           f"({elapsed / count * 1000:.2f} ms per article)")
+    for name, text in HOSTILE.items():
+        started = time.perf_counter()
+        units = len(segment_article(Article(id="h", path="h", title="t", text=text, date="2025-10-29")))
+        print(f"{name}: {len(text) // 1024} KB, {units} units in {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

@@ -609,6 +609,7 @@ def find_quotes(
     carries it on in the next paragraph.
     """
     blocks = list(paragraphs) or _paragraph_spans(text)
+    index = _SentenceIndex(sentences)
     named = _named_speakers(text, mentions)
     positions = [n.position for n in named]
     quotes: list[Quote] = []
@@ -617,7 +618,7 @@ def find_quotes(
     runs_on: list[tuple[int, bool]] = []
     for block_index, (block_start, block_end) in enumerate(blocks):
         for start, end, closed in _quote_spans(text, block_start, block_end):
-            speaker, speaker_start, speaker_end = _speaker(text, start, end, sentences)
+            speaker, speaker_start, speaker_end = _speaker(text, start, end, index)
             entity = None
             if speaker and speaker.lower() in _PRONOUNS:
                 earlier = bisect_left(positions, speaker_start) - 1
@@ -629,7 +630,7 @@ def find_quotes(
                 entity = _entity_at(mentions, speaker_start, speaker_end)
                 last_quoted = _Named(speaker_start, speaker, entity)
             if speaker is None and previous is not None and previous[0].speaker \
-                    and not _attributed_in_sentence(text, end, sentences) and (
+                    and not _attributed_in_sentence(text, end, index) and (
                 (previous[1] == block_index and start - previous[0].end < 80)
                 or (previous[1] == block_index - 1
                     and (not previous[2] or not text[block_start:start - 1].strip()))
@@ -650,10 +651,10 @@ def find_quotes(
     return tuple(quotes)
 
 
-def _attributed_in_sentence(text: str, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
+def _attributed_in_sentence(text: str, end: int, sentences: _SentenceIndex) -> bool:
     """Whether the rest of the quote's sentence has a speech verb (a speaker we could not name)."""
-    sentence = _sentence_of(sentences, end - 1) if end else None
-    return bool(sentence and _VERB_RE.search(text, end, sentence[1]))
+    sentence = sentences.around(end - 1) if end else None
+    return bool(sentence and _VERB_RE.search(text, end, min(sentence[1], end + _REACH)))
 
 
 def _named_speakers(text: str, mentions: Sequence[Mention]) -> list[_Named]:
@@ -728,30 +729,43 @@ def _add_span(
         spans.append((start, end, closed))
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    index = bisect_right([s[1] for s in sentences], offset)
-    if index < len(sentences) and sentences[index][0] <= offset:
-        return sentences[index]
-    return None
+_REACH = 250
+"""How far from a quotation (in characters) its attribution is looked for."""
+
+
+class _SentenceIndex:
+    """Finds the sentence around an offset by bisection (built once per article)."""
+
+    def __init__(self, sentences: Sequence[tuple[int, int]]) -> None:
+        self._sentences = list(sentences)
+        self._ends = [end for _, end in self._sentences]
+
+    def around(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence holding ``offset``, if any."""
+        index = bisect_right(self._ends, offset)
+        if index < len(self._sentences) and self._sentences[index][0] <= offset:
+            return self._sentences[index]
+        return None
 
 
 def _speaker(
-    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
+    text: str, start: int, end: int, sentences: _SentenceIndex
 ) -> tuple[str | None, int, int]:
     """The speaker named around a quotation, as written, with its span (-1 when none)."""
     close = end
     while close < len(text) and text[close] in ",.!? ":
         close += 1
     tail_start = close + 1 if close < len(text) and text[close] in (_CLOSING, '"') else end
-    tail_sentence = _sentence_of(sentences, max(end - 1, start))
-    tail_end = max(tail_start, tail_sentence[1] if tail_sentence else min(len(text), tail_start + 160))
+    tail_sentence = sentences.around(max(end - 1, start))
+    tail_end = min(tail_sentence[1] if tail_sentence else len(text), tail_start + _REACH)
+    tail_end = max(tail_start, tail_end)
     tail = text[tail_start:tail_end]
     after = _AFTER_RE.match(tail)
     if after:
         group = "name" if after.group("name") else "name2"
         return _trim_name(text, tail_start + after.start(group), tail_start + after.end(group))
-    head_sentence = _sentence_of(sentences, start)
-    head_start = head_sentence[0] if head_sentence else max(0, start - 200)
+    head_sentence = sentences.around(start)
+    head_start = max(head_sentence[0] if head_sentence else 0, start - _REACH)
     head_end = max(head_start, start - 1)
     head = text[head_start:head_end]
     for pattern in (_ACCORDING_RE,):

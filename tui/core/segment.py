@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from tui.core.facts import article_facts
 from tui.core.model import Article, Mention, Unit
 from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
 
@@ -53,8 +54,6 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
     ``mentions`` are the annotation mentions (any article; only this article's are used).
     Their spans become ``@<entity id>`` tokens, so aliases count as the same word.
     """
-    from tui.core.facts import article_facts
-
     text = article.text
     own = sorted(
         (m for m in mentions if m.article == article.id), key=lambda m: (m.start, m.end)
@@ -71,8 +70,12 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
     for index, (start, end) in enumerate(spans):
         while first_mention < len(own) and own[first_mention].end <= start:
             first_mention += 1
-        unit_mentions = [m for m in own[first_mention:first_mention + 64]
-                         if m.start < end and m.end > start]
+        unit_mentions: list[Mention] = []
+        following = first_mention
+        while following < len(own) and own[following].start < end:
+            if own[following].end > start:
+                unit_mentions.append(own[following])
+            following += 1
         tokens = tokens_with_spans(text[start:end], unit_mentions, start)
         units.append(Unit(
             id=f"{article.id}:{index}",
@@ -210,9 +213,10 @@ def sentence_spans(
     for block_start, block_end in blocks:
         for line_start, line_end in _lines(text, block_start, block_end):
             cut = line_start
+            quotes = _QuoteTracker(text, line_start)
             for match in _CANDIDATE_RE.finditer(text, line_start, line_end):
                 if _is_boundary(text, match, line_end) \
-                        and not _short_inside_quote(text, line_start, cut, match.end(), line_end):
+                        and not _short_inside_quote(text, quotes, cut, match.end(), line_end):
                     _append_trimmed(text, cut, match.end(), out)
                     cut = match.end()
             _append_trimmed(text, cut, line_end, out)
@@ -223,19 +227,20 @@ MIN_QUOTED_SENTENCE_WORDS = 5
 """Inside a quotation, a sentence shorter than this stays with its neighbour."""
 
 
-def _short_inside_quote(text: str, line_start: int, cut: int, position: int, line_end: int) -> bool:
+def _short_inside_quote(
+    text: str, quotes: _QuoteTracker, cut: int, position: int, line_end: int
+) -> bool:
     """Whether ``position`` falls inside a quotation with a short sentence on either side.
 
     A quotation of several long sentences is cut like any prose (each sentence may be quoted
     alone by another source, and the Quote keeps the speaker for all of it), but "“Yes. No,”
     she said" or "“We must prepare. We will win,” he said" read as one statement.
     """
-    if not _inside_quote(text, line_start, position):
+    if not quotes.inside(position):
         return False
-    closing = _QUOTE_CLOSE_RE.search(text, position, line_end)
-    rest_end = closing.start() if closing else line_end
-    return (_words(text, cut, position) < MIN_QUOTED_SENTENCE_WORDS
-            or _words(text, position, rest_end) < MIN_QUOTED_SENTENCE_WORDS)
+    rest_end = quotes.next_close(position, line_end)
+    return not (_has_words(text, cut, position, MIN_QUOTED_SENTENCE_WORDS)
+                and _has_words(text, position, rest_end, MIN_QUOTED_SENTENCE_WORDS))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -322,10 +327,11 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     cuts: list[tuple[int, int]] = []
     dashes = 0
+    quotes = _QuoteTracker(text, start)
     for match in _CLAUSE_RE.finditer(text, start, end):
         if match.group() != ";":
             dashes += 1
-        if not _inside_quote(text, start, match.start()):
+        if not quotes.inside(match.start()):
             cuts.append(match.span())
     if dashes > 1:
         cuts = [c for c in cuts if text[c[0]:c[1]] == ";"]
@@ -340,8 +346,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((cursor, end, minimum))
     merged: list[tuple[int, int]] = []
     for piece_start, piece_end, needed in pieces:
-        if merged and (_words(text, *merged[-1]) < needed
-                       or _words(text, piece_start, end) < needed):
+        if merged and (not _has_words(text, *merged[-1], needed)
+                       or not _has_words(text, piece_start, end, needed)):
             merged[-1] = (merged[-1][0], piece_end)
         else:
             merged.append((piece_start, piece_end))
@@ -351,14 +357,40 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _words(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in TOKEN_RE.finditer(text, start, end))
-
-
-def _inside_quote(text: str, start: int, position: int) -> bool:
-    """Whether ``position`` sits inside a quotation opened earlier in the same sentence."""
-    segment = text[start:position]
-    depth = segment.count("“") - segment.count("”")
-    if depth > 0:
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``count`` words (stops counting there)."""
+    if count <= 0:
         return True
-    return segment.count('"') % 2 == 1
+    for seen, _ in enumerate(TOKEN_RE.finditer(text, start, end), 1):
+        if seen >= count:
+            return True
+    return False
+
+
+class _QuoteTracker:
+    """Whether positions, visited left to right, sit inside a quotation opened since ``start``.
+
+    Counting marks incrementally keeps a long paragraph with many candidate cuts linear.
+    """
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text = text
+        self._position = start
+        self._depth = 0
+        self._straight = 0
+        self._close = -1
+
+    def next_close(self, position: int, end: int) -> int:
+        """Where the next closing mark at or after ``position`` is (``end`` if none); cached."""
+        if self._close < position:
+            found = _QUOTE_CLOSE_RE.search(self._text, position, end)
+            self._close = found.start() if found else end
+        return self._close
+
+    def inside(self, position: int) -> bool:
+        """Whether a quotation is open at ``position`` (never before the last one asked)."""
+        segment = self._text[self._position:position]
+        self._depth += segment.count("“") - segment.count("”")
+        self._straight += segment.count('"')
+        self._position = max(self._position, position)
+        return self._depth > 0 or self._straight % 2 == 1
