@@ -152,3 +152,49 @@ async def test_panes_are_article_panes(make_app: Callable[..., ReaderApp]) -> No
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         assert all(isinstance(p, ArticlePane) for p in app.screen.query(ArticlePane))
+
+
+async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        c = screen.panes[2]
+        await pilot.click(c.block_at(c.article.text.index(QUAKE)).body)
+        await pilot.pause()
+        assert screen.current_cluster == "shared-quake"
+        assert screen.focused_pane == 2
+        assert "A strong earthquake" in str(screen.query_one("#variants-title").content)
+
+
+async def test_highlight_colours_follow_the_theme(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        body = app.screen.panes[0].blocks[0].body
+        dark = [span.style for span in body.content.spans]
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = [span.style for span in body.content.spans]
+        assert dark and light and dark != light
+
+
+async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp]) -> None:
+    import dataclasses
+
+    from tests.app.conftest import build_comparison
+    from tui.core.model import Verdict
+
+    base = build_comparison()
+    clusters = tuple(
+        dataclasses.replace(c, verdict=Verdict("rounding", "12 is an early count"))
+        if c.id == "disc-deaths" else c for c in base.clusters
+    )
+    app = make_app(dataclasses.replace(base, clusters=clusters))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        title = str(app.screen.query_one("#variants-title").content)
+        assert "your verdict: rounding (12 is an early count)" in title

@@ -21,6 +21,7 @@ from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from tui.app.messages import (
@@ -48,6 +49,9 @@ MIN_PANE_WIDTH = 40
 
 SHORT_SCREEN = 30
 """Below this many rows the headers and the facts area shrink so the text keeps room."""
+
+SEARCH_DELAY = 0.25
+"""Seconds of typing pause before the search box highlights matches."""
 
 MAX_MATCHES = 2000
 """Search matches highlighted per article; more would only slow repainting."""
@@ -117,6 +121,7 @@ class ReaderScreen(Screen[None]):
         self.search_text = ""
         self._matches: list[tuple[int, int, int]] = []
         self._match_index = -1
+        self._search_timer: Timer | None = None
         self._syncing = False
         """True while followers are being moved, so their own watchers do not echo back."""
 
@@ -316,10 +321,9 @@ class ReaderScreen(Screen[None]):
             return
         self.current_cluster = cluster_id
         self.query_one("#facts-area").display = True
-        by_article = {pane.article.id: pane for pane in self.panes}
-        first = by_article.get(cluster.members[0].article)
-        if first is not None and not first.display:
-            self._reveal(first.pane_index)
+        holders = [p for p in self.panes if p.article.id in cluster.articles]
+        if holders and not any(pane.display for pane in holders):
+            self._reveal(holders[0].pane_index)
         self.call_after_refresh(self._scroll_to_members, cluster)
 
     def _scroll_to_members(self, cluster: Cluster) -> None:
@@ -384,6 +388,12 @@ class ReaderScreen(Screen[None]):
         pane.cursor = target[0]
         self.current_cluster = target[1]
         pane.scroll_to_offset(target[0])
+
+    @on(ArticlePane.StatementClicked)
+    def _statement_clicked(self, message: ArticlePane.StatementClicked) -> None:
+        self.focused_pane = message.pane.pane_index
+        message.pane.cursor = message.offset
+        self.current_cluster = message.cluster_id
 
     @on(FactsPanel.ClusterChosen)
     def _fact_chosen(self, message: FactsPanel.ClusterChosen) -> None:
@@ -554,11 +564,16 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.search(event.value)
+        # Wait for a pause in typing: each search repaints every pane with matches.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, partial(self.search, event.value))
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        if clean_line(event.value) != self.search_text:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if clean_line(event.value).strip() != self.search_text:
             self.search(event.value)
         self.next_match()
 

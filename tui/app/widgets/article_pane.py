@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Click
+from textual.message import Message
 from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Static
@@ -160,6 +162,14 @@ class ArticlePane(Vertical):
         "gutter--boilerplate",
     }
 
+    @dataclass
+    class StatementClicked(Message):
+        """The user clicked a highlighted statement: make its cluster current."""
+
+        pane: ArticlePane
+        cluster_id: str
+        offset: int
+
     def __init__(self, article: Article, index: int) -> None:
         super().__init__(id=f"pane-{index}", classes="pane")
         self.article = article
@@ -198,6 +208,17 @@ class ArticlePane(Vertical):
         if article.date:
             parts.append(("\n" + article.date, "dim"))
         return Content.assemble(*parts)
+
+    def on_click(self, event: Click) -> None:
+        block = event.widget.parent if event.widget is not None else None
+        if not isinstance(block, Block):
+            return
+        statements = [m for m in self._block_marks[block.index]
+                      if m.cluster is not None and m.kind in ("discrepancy", "shared", "unique")]
+        if statements:
+            order = {"discrepancy": 0, "shared": 1, "unique": 2}
+            mark = min(statements, key=lambda m: (order[m.kind], m.start))
+            self.post_message(self.StatementClicked(self, mark.cluster or "", mark.start))
 
     def _theme_changed(self) -> None:
         # The new theme's CSS is applied after this refresh; resolve colours then.

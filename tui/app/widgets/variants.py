@@ -42,8 +42,20 @@ class VariantsView(VerticalScroll):
         kind = KIND_TAGS[cluster.kind]
         if cluster.discrepancy_type:
             kind += f" ({cluster.discrepancy_type})"
-        title.update(Content.assemble((kind, "bold"), f"  {cluster.support} source(s)  ",
-                                      cluster.label))
+        notes: list[str] = []
+        if cluster.change_over_time:
+            notes.append("the figure may have changed over time")
+        if cluster.wire:
+            notes.append("wire copy: sources are not independent")
+        if cluster.verdict is not None:
+            verdict = f"your verdict: {cluster.verdict.kind}"
+            notes.append(verdict + (f" ({cluster.verdict.note})" if cluster.verdict.note else ""))
+        if cluster.note:
+            notes.append(cluster.note)
+        title.update(Content.assemble(
+            (kind, "bold"), f"  {cluster.support} source(s)  ", cluster.label,
+            ("\n" + "; ".join(notes), "italic") if notes else "",
+        ))
         source = self.get_visual_style("variant--source")
         value_style = self.get_visual_style("variant--value")
         labels = {article.id: article.label for article in story.articles}
