@@ -202,3 +202,12 @@ def test_story_compounds_join_spaced_spellings_only_when_the_story_spells_them_s
     assert joined["p"][0].tokens == solid[0].tokens
     assert joined["p"][0].text == "A new war fighting headquarters."
     assert joined["s"][0] == solid[0]
+
+
+def test_title_case_headlines_yield_no_names() -> None:
+    units = segment_article(_article(
+        "Hegseth Announces Military Command Upgrade Amid Rising Tensions\n"
+        "Defense Secretary Pete Hegseth met Shinjiro Koizumi."
+    ))
+    assert units[0].names == ()
+    assert units[1].names == ("Defense Secretary Pete Hegseth", "Shinjiro Koizumi")

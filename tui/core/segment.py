@@ -107,6 +107,7 @@ _NAME_RE = re.compile(
     rf"\s+{_NAME_WORD})+"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_LONG_WORD_RE = re.compile(r"\b[^\W\d_][\w’'-]{2,}")
 _SENTENCE_OPENING = re.compile(r"[\s\"'“‘(\[]*$")
 
 
@@ -117,8 +118,11 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
     Ministry" is not one name). A leading function word ("The") is dropped; so is a
     sentence-initial word the article also writes in lower case, or that reads as a verb or
     adverb ("Regarding", "Improving"), since only its position capitalises it. What is left
-    must still have two words.
+    must still have two words. A title-case line ("Hegseth Announces U.S.-Japan Military
+    Command Upgrade") capitalises every word, so it says nothing about names: none.
     """
+    if _title_case(text, start, end):
+        return ()
     names: list[str] = []
     for match in _NAME_RE.finditer(text, start, end):
         initial = bool(_SENTENCE_OPENING.fullmatch(text, start, match.start()))
@@ -132,6 +136,12 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
                 words[-1] = _POSSESSIVE.sub("", words[-1])
                 names.append(" ".join(words))
     return tuple(dict.fromkeys(names))
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether every content word of ``text[start:end]`` is capitalised (a headline), four or more."""
+    words = [w for w in _LONG_WORD_RE.findall(text, start, end) if w.lower() not in STOPWORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _split_lists(words: list[str]) -> list[list[str]]:
