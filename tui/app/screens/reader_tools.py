@@ -21,6 +21,7 @@ from textual.widgets import OptionList
 from tui.app.clipboard import citation_text, current_excerpt
 from tui.app.screens.entity_grid import EntityGridScreen
 from tui.app.widgets.entity_sidebar import EntitySidebar, ordered_mentions, step_mention
+from tui.core.annotation_edit import AnnotationEditError, add_alias, add_entity
 from tui.app.messages import AnnotationsLoaded, CompareFailed, CompareFinished
 from tui.core.model import Comparison, Entity, Mention
 
@@ -94,15 +95,13 @@ class ReaderTools:
             self.panes[self.focused_pane].scroller.focus()
         self.call_after_refresh(self.layout_panes)
 
-    def on_compare_finished(self: ReaderScreen) -> None:
-        # The reader's own handler installs the comparison first (it is earlier in the MRO).
+    def on_compare_finished(self: ReaderScreen, message: CompareFinished) -> None:
+        # Reads the message, not self.comparison: the reader's own handler may run after this.
+        comparison = message.comparison
         if self.query_one("#sidebar-slot").display:
-            self.sidebar.show_comparison(self.comparison)
-        if self.entity_focus is not None and self.comparison is not None:
-            if all(e.id != self.entity_focus for e in self.comparison.entities):
-                self.focus_entity(None)
-            else:
-                self.set_entity_focus(self.entity_focus)
+            self.sidebar.show_comparison(comparison)
+        if self.entity_focus is not None and all(e.id != self.entity_focus for e in comparison.entities):
+            self.focus_entity(None)
 
     def focus_entity(self: ReaderScreen, entity_id: str | None) -> None:
         """Highlight one entity's mentions in every pane (None clears), and say how many."""
@@ -225,8 +224,6 @@ class ReaderTools:
     # -------------------------------------------------------- annotation edits
 
     def on_entity_sidebar_suggestion_chosen(self: ReaderScreen, message: EntitySidebar.SuggestionChosen) -> None:
-        from tui.core.annotation_edit import add_entity
-
         comparison = self._ready()
         if comparison is None:
             return
@@ -258,8 +255,6 @@ class ReaderTools:
         alias = self.search_text or (self._mention_at.text if self._mention_at else "")
 
         def answered(result: tuple[str, str] | None) -> None:
-            from tui.core.annotation_edit import add_alias
-
             if result is not None:
                 entity_id, text = result
                 self._edit_annotations(target, lambda: add_alias(target, entity_id, text),
@@ -272,7 +267,7 @@ class ReaderTools:
         """Run one annotation edit, report it, then reload the annotations and recompare."""
         try:
             edit()
-        except (OSError, ValueError) as error:
+        except (AnnotationEditError, OSError) as error:
             self.notify(f"Could not edit {target}: {error}", markup=False, severity="error")
             return
         self.notify(done + ". Recomparing...", markup=False)
