@@ -391,12 +391,17 @@ def _plural_range(multiplier: str | None, plural: str) -> tuple[float, float]:
     return 2 * scale, 10 * scale - 1
 
 
-def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]) -> Quantity | None:
+def _quantity(
+    text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]
+) -> Quantity | None:
+    """The Quantity a pattern match stands for, or None when it is a year, label or code."""
     if match.group("plural"):
         low, high = _plural_range(match.group("multiplier"), match.group("plural"))
         counted = _counted(text, match.end(), match.start(), look_back=False)
         hedge = re.sub(r"\s+", " ", match.group().lower())
-        return Quantity(match.start(), match.end(), match.group(), low, low, high, hedge, None, counted)
+        return Quantity(
+            match.start(), match.end(), match.group(), low, low, high, hedge, None, counted
+        )
     low_text = match.group("low")
     low_start = match.start("low")
     if _overlaps(blocked, low_start, match.end("low")):
@@ -415,15 +420,13 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
     hedge_word = (match.group("hedge") or "").strip().lower()
     if low_stripped in ("one", "zero") and hedge_word in ("", "some") and not match.group("unit"):
         return None
-    if low_text[0].isdigit() and not re.search(r"[,.]|\D", low_text) and len(low_text) == 4 \
-            and _is_year(text, low_start, match.end("low")):
+    if low_text.isdigit() and len(low_text) == 4 and _is_year(text, low_start, match.end("low")):
         return None
     end = match.end("low")
-    hedge = _HEDGE_KIND.get(re.sub(r"\s+", " ", (match.group("hedge") or "").strip().lower()), "exact")
+    hedge = _HEDGE_KIND.get(re.sub(r"\s+", " ", hedge_word), "exact")
     start = match.start("hedge") if match.group("hedge") else low_start
     lower, upper = value, value
     high_text = match.group("high")
-    sep = (match.group("sep") or "").strip().lower()
     if high_text and not _overlaps(blocked, match.start("high"), match.end("high")):
         high_value, high_unit = _number_value(high_text)
         if high_value is not None and high_value > value \
@@ -437,7 +440,7 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
             end = match.end("high")
             hedge = "range"
             start = match.start("between") if match.group("between") else start
-    if match.group("unit") and (end == match.end("high") or not high_text or hedge != "range"):
+    if match.group("unit") and (not high_text or hedge == "range"):
         unit_name, factor = _UNITS[re.sub(r"\s+", " ", match.group("unit").lower())]
         if unit is None or unit_name != "USD":
             unit = unit_name
@@ -451,7 +454,9 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
     return Quantity(start, end, text[start:end], value, lower, upper, hedge, unit, counted)
 
 
-_SCALE_RE = re.compile(r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", re.IGNORECASE)
+_SCALE_RE = re.compile(
+    r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", re.IGNORECASE
+)
 
 
 def _number_value(raw: str) -> tuple[float | None, str | None]:
@@ -751,27 +756,28 @@ class _SentenceIndex:
 def _speaker(
     text: str, start: int, end: int, sentences: _SentenceIndex
 ) -> tuple[str | None, int, int]:
-    """The speaker named around a quotation, as written, with its span (-1 when none)."""
+    """The speaker named around a quotation, as written, with its span (-1 when none).
+
+    Tried in order: right after the closing mark ("...,” Hegseth said", "said Hegseth"),
+    "according to X" before it, the subject of a speech verb before it ("Jost explained:
+    “..."), then any "X said" or "according to X" later in the sentence.
+    """
     close = end
     while close < len(text) and text[close] in ",.!? ":
         close += 1
     tail_start = close + 1 if close < len(text) and text[close] in (_CLOSING, '"') else end
     tail_sentence = sentences.around(max(end - 1, start))
     tail_end = min(tail_sentence[1] if tail_sentence else len(text), tail_start + _REACH)
-    tail_end = max(tail_start, tail_end)
-    tail = text[tail_start:tail_end]
+    tail = text[tail_start:max(tail_start, tail_end)]
     after = _AFTER_RE.match(tail)
     if after:
-        group = "name" if after.group("name") else "name2"
-        return _trim_name(text, tail_start + after.start(group), tail_start + after.end(group))
+        return _name_in(text, tail_start, after, "name" if after.group("name") else "name2")
     head_sentence = sentences.around(start)
     head_start = max(head_sentence[0] if head_sentence else 0, start - _REACH)
-    head_end = max(head_start, start - 1)
-    head = text[head_start:head_end]
-    for pattern in (_ACCORDING_RE,):
-        found = list(pattern.finditer(head))
-        if found:
-            return _trim_name(text, head_start + found[-1].start("name"), head_start + found[-1].end("name"))
+    head = text[head_start:max(head_start, start - 1)]
+    according = list(_ACCORDING_RE.finditer(head))
+    if according:
+        return _name_in(text, head_start, according[-1], "name")
     verbs = list(_VERB_RE.finditer(head))
     if verbs:
         before_verb = head[:verbs[-1].start()]
@@ -783,12 +789,17 @@ def _speaker(
         if names:
             return _trim_name(text, head_start + names[-1].start(), head_start + names[-1].end())
     for pattern in (_SAID_BY_RE, _ACCORDING_RE):
-        found_in_tail = pattern.search(tail)
-        if found_in_tail:
-            return _trim_name(
-                text, tail_start + found_in_tail.start("name"), tail_start + found_in_tail.end("name")
-            )
+        later = pattern.search(tail)
+        if later:
+            return _name_in(text, tail_start, later, "name")
     return None, -1, -1
+
+
+def _name_in(
+    text: str, offset: int, match: re.Match[str], group: str
+) -> tuple[str | None, int, int]:
+    """The trimmed name a match on ``text[offset:...]`` captured in ``group``, in article offsets."""
+    return _trim_name(text, offset + match.start(group), offset + match.end(group))
 
 
 def _ordinary_opening(name: str) -> bool:

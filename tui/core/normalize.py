@@ -307,7 +307,10 @@ def join_compounds(tokens: Sequence[Token], compounds: Collection[str]) -> tuple
     out: list[Token] = []
     for first, second in _compound_pairs([t.norm for t in tokens], compounds):
         a = tokens[first]
-        out.append(a if second is None else Token(a.start, tokens[second].end, a.norm + tokens[second].norm))
+        if second is None:
+            out.append(a)
+        else:
+            out.append(Token(a.start, tokens[second].end, a.norm + tokens[second].norm))
     return tuple(out)
 
 

@@ -102,9 +102,10 @@ _NAME_WORD = (
     r"|[A-Z](?:\.[A-Z])+\.?(?:-[A-Z][\w-]*\w)?"
     r"|[A-Z][\w’'-]*\w|[A-Z]\.?)"
 )
+_NAME_LINKS = r"(?:of|and|de|del|da|van|von|bin|al|la|le)"
 _NAME_RE = re.compile(
-    rf"\b(?=[A-Z]){_NAME_WORD}(?:(?<![’']s)(?:\s+(?:of|and|de|del|da|van|von|bin|al|la|le)(?=\s+[A-Z]))?"
-    rf"\s+{_NAME_WORD})+"
+    rf"\b(?=[A-Z]){_NAME_WORD}"
+    rf"(?:(?<![’']s)(?:\s+{_NAME_LINKS}(?=\s+[A-Z]))?\s+{_NAME_WORD})+"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _LONG_WORD_RE = re.compile(r"\b[^\W\d_][\w’'-]{2,}")
@@ -171,7 +172,9 @@ def join_story_compounds(
     concatenation is a token somewhere in the story is joined. Call it on all the units of a
     story, after :func:`segment_article`.
     """
-    vocabulary = {token for article_units in units.values() for u in article_units for token in u.tokens}
+    vocabulary = {
+        token for article_units in units.values() for u in article_units for token in u.tokens
+    }
     joined: dict[str, tuple[Unit, ...]] = {}
     for article_id, article_units in units.items():
         joined[article_id] = tuple(
