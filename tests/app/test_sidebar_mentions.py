@@ -30,3 +30,14 @@ def test_step_forward_and_back_across_sources_wrapping() -> None:
     assert step_mention(mentions, articles, ("gazette", 0), +1) == mentions[0]
     assert step_mention(mentions, articles, ("gazette", 0), -1) == mentions[2]
     assert step_mention((), articles, None, +1) is None
+
+
+def test_count_strip_is_one_cell_per_source() -> None:
+    from collections import Counter
+
+    from tui.app.widgets.entity_sidebar import MANY, ZERO_MARK, count_strip
+
+    articles = tiny_comparison().articles
+    strip = count_strip(Counter({"ledger": 12, "gazette": 3}), articles)
+    assert strip.plain == f"{MANY}{ZERO_MARK}3"
+    assert strip.cell_len == len(articles)

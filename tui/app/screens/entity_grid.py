@@ -31,6 +31,15 @@ def grid_rows(comparison: Comparison) -> list[tuple[str, str, list[int]]]:
     return rows
 
 
+HEADER_WIDTH = 18
+"""Longest source name in a column header; the full names are listed above the table."""
+
+
+def short(label: str, width: int = HEADER_WIDTH) -> str:
+    """``label`` cut to ``width`` cells with an ellipsis, so many sources fit across."""
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
 def count_cell(n: int) -> Text:
     """A count, or the zero marker styled apart (dim italic) so gaps stand out."""
     return Text(str(n), style="bold", justify="right") if n else Text(ZERO_MARK, style="dim italic", justify="right")
@@ -52,7 +61,8 @@ class EntityGridScreen(ModalScreen[str | None]):
         with Vertical(id="entity-grid-box"):
             yield Static(Content.assemble(
                 ("Mentions per source", "bold"),
-                (f"  {ZERO_MARK} = this source never names the entity · Enter: highlight it", "dim"),
+                (f"  {ZERO_MARK} = this source never names the entity · Enter: highlight it · Esc: close\n", "dim"),
+                "   ".join(f"{i}. {a.label}" for i, a in enumerate(self.comparison.articles, 1)),
             ), id="entity-grid-title")
             yield DataTable(id="entity-grid", cursor_type="row", zebra_stripes=True)
             yield Footer()
@@ -62,7 +72,7 @@ class EntityGridScreen(ModalScreen[str | None]):
         articles = self.comparison.articles
         table.add_column(Text("Entity"), key="entity")
         for index, article in enumerate(articles, 1):
-            table.add_column(Text(f"{index}. {article.label}"), key=article.id)
+            table.add_column(Text(f"{index}. {short(article.label)}"), key=article.id)
         table.add_column(Text("Sources"), key="sources")
         for entity_id, name, counts in grid_rows(self.comparison):
             present = sum(1 for n in counts if n)

@@ -82,14 +82,23 @@ def step_mention(mentions: Sequence[Mention], articles: Sequence[Article],
     return next((m for m, k in zip(reversed(mentions), reversed(keys)) if k < here), mentions[-1])
 
 
+MANY = "+"
+"""Stands for 10 or more mentions in the one-cell-per-source strip."""
+
+
 def count_strip(counts: Counter[str], articles: Sequence[Article]) -> Text:
-    """Per-source counts in article order, zeros as a dim ``ZERO_MARK``."""
+    """One cell per source, in article order: 1-9, ``MANY`` for 10+, a dim ``ZERO_MARK`` for none.
+
+    One cell each keeps the strips of every entity in aligned columns, so a source that
+    leaves someone out reads as a vertical run of gaps; exact counts are in the grid.
+    """
     strip = Text()
-    for index, article in enumerate(articles):
-        if index:
-            strip.append(" ")
+    for article in articles:
         n = counts.get(article.id, 0)
-        strip.append(str(n) if n else ZERO_MARK, style="bold" if n else "dim")
+        if n:
+            strip.append(str(n) if n < 10 else MANY, style="bold")
+        else:
+            strip.append(ZERO_MARK, style="dim")
     return strip
 
 
@@ -105,21 +114,23 @@ def type_style(colour: str | None) -> Style:
 
 def entity_label(entity: Entity, counts: Counter[str], articles: Sequence[Article],
                  *, focused: bool = False, style: Style | None = None) -> Text:
-    """``Name  12 · 3 4 5 — 2``: the total, then the count strip in source order."""
+    """``▶ 63+1—  37 Pete Hegseth``: the per-source strip, the total, then the name."""
     label = Text()
     label.append("▶ " if focused else "  ", style="bold")
-    label.append(entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style()))
-    label.append(f"  {sum(counts.values())} · ", style="dim")
     label.append_text(count_strip(counts, articles))
+    label.append(f" {sum(counts.values()):>3} ", style="dim")
+    label.append(entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style()))
     return label
 
 
-def suggestion_label(suggestion: SuggestedEntity, total_sources: int) -> Text:
-    """``Name  7 · in 3/5``: how often and in how many sources an unknown name occurs."""
+def suggestion_label(suggestion: SuggestedEntity, articles: Sequence[Article]) -> Text:
+    """``  ••—••   7 Name``: which sources use an unknown name, how often, and the name."""
     label = Text("  ")
+    for article in articles:
+        present = article.id in suggestion.articles
+        label.append("•" if present else ZERO_MARK, style="bold" if present else "dim")
+    label.append(f" {suggestion.count:>3} ", style="dim")
     label.append(suggestion.name, style="italic")
-    label.append(f"  {suggestion.count} · in {len(suggestion.articles)}/{total_sources}",
-                 style="dim")
     return label
 
 
@@ -213,7 +224,7 @@ class EntitySidebar(Vertical):
                                   expand=True)
             for suggestion in comparison.suggestions:
                 item = SuggestionItem(suggestion)
-                node = group.add_leaf(suggestion_label(suggestion, len(articles)), data=item)
+                node = group.add_leaf(suggestion_label(suggestion, articles), data=item)
                 if item == previous:
                     restore = node
         if restore is not None:
@@ -228,9 +239,9 @@ class EntitySidebar(Vertical):
             header.update(Content("Entities: waiting for the comparison…"))
             problems.display = legend.display = False
             return
-        header.update(Content.assemble(("Entities ", "bold"),
-                                       (f"{len(comparison.entities)}", "bold"),
-                                       ("  total · per source", "dim")))
+        header.update(Content.assemble(("Entities ", "bold"), (f"{len(comparison.entities)}", "bold"),
+                                       (f"\nper source 1-{len(comparison.articles)} · total · name"
+                                        f"\n{ZERO_MARK} none, {MANY} 10 or more", "dim")))
         legend.update(Content("\n".join(f"{i}. {a.label}" for i, a in enumerate(comparison.articles, 1))))
         legend.display = True
         diagnostics = [d for d in comparison.annotations.diagnostics if d.severity == "error"]
