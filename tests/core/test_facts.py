@@ -35,6 +35,8 @@ def _quantities(text: str) -> list[tuple[str, float, float, float, str, str | No
     ("40 to 50 missiles", ("40 to 50", 45, 40, 50, "range", None, "missiles")),
     ("40-50 missiles", ("40-50", 45, 40, 50, "range", None, "missiles")),
     ("between 40 and 50 missiles", ("between 40 and 50", 45, 40, 50, "range", None, "missiles")),
+    ("40 to 50 million people", ("40 to 50 million", 45e6, 40e6, 50e6, "range", None, "people")),
+    ("from 50 to billion", ("50", 50, 50, 50, "exact", None, None)),
     ("dozens of protesters", ("dozens", 24, 24, 144, "dozens", None, "protesters")),
     ("Dozens were hurt.", ("Dozens", 24, 24, 144, "dozens", None, None)),
     ("the storm injured dozens in the town", ("dozens", 24, 24, 144, "dozens", None, None)),

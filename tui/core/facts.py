@@ -429,12 +429,14 @@ def _quantity(
     high_text = match.group("high")
     if high_text and not _overlaps(blocked, match.start("high"), match.end("high")):
         high_value, high_unit = _number_value(high_text)
-        if high_value is not None and high_value > value \
+        scaled = value
+        if high_value is not None and value < 1000 <= high_value and not _SCALE_RE.search(low_text):
+            scale = _SCALE_RE.search(high_text)
+            if scale:
+                scaled = value * _SCALE_VALUE[scale.group().strip().lower()]
+        if high_value is not None and high_value > scaled \
                 and not _NOT_A_COUNT_AFTER.match(text, match.end("high")):
-            if value < 1000 <= high_value and not _SCALE_RE.search(low_text):
-                scale = _SCALE_RE.search(high_text)
-                if scale:
-                    value *= _SCALE_VALUE[scale.group().strip().lower()]
+            value = scaled
             lower, upper = value, high_value
             unit = unit or high_unit
             end = match.end("high")
