@@ -247,3 +247,13 @@ def test_bundled_000_ellipsis_quote_is_one_quote_by_hegseth() -> None:
     assert peace[0].speaker == "Hegseth"
     holder = next(u for u in units if peace[0] in u.quotes)
     assert holder.text.startswith("“America and Japan… We seek peace,” Hegseth concluded")
+
+
+@pytest.mark.parametrize("article_date", ["9999-12-31", "0001-01-01", "0000-01-01", "2025-02-30",
+                                          "2025-13", "20251029", "", "unknown"])
+def test_odd_article_dates_never_break_resolution(article_date: str) -> None:
+    text = "tomorrow, Tuesday, last week, next month, next year, in March, Oct. 5"
+    dates = find_dates(text, article_date)
+    assert [d.text for d in dates] == ["tomorrow", "Tuesday", "last week", "next month",
+                                       "next year", "March", "Oct. 5"]
+    assert all(d.iso is None or d.iso[:4].isdigit() for d in dates)

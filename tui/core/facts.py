@@ -118,11 +118,16 @@ class ArticleDate:
 
     @classmethod
     def parse(cls, value: str | None) -> "ArticleDate":
-        """``2025-10-29`` / ``2025-03`` / ``2025``; anything else ("unknown", None) is unknown."""
+        """``2025-10-29`` / ``2025-03`` / ``2025``; anything else ("unknown", None) is unknown.
+
+        Years outside 1000-9000 count as unknown too, so date arithmetic can never overflow.
+        """
         match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*", value or "")
         if not match:
             return cls()
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year is None or not 1000 <= year <= 9000:
+            return cls()
         if month is not None and not 1 <= month <= 12:
             return cls(year)
         if day is not None:
