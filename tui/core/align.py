@@ -21,8 +21,8 @@ from typing import Callable, Mapping, Sequence
 from tui.core.model import Unit
 
 LINK_THRESHOLD = 0.3
-MAX_CANDIDATES = 12
-MAX_REPRESENTATIVES = 3
+MAX_CANDIDATES = 8
+MAX_REPRESENTATIVES = 2
 MAX_DF_FRACTION = 0.5
 
 
@@ -52,25 +52,52 @@ def token_weights(units: Sequence[Unit]) -> Weights:
     return Weights(idf, common, math.log((total + 1) / 0.5))
 
 
-def weighted_dice(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
-    """Dice overlap of two token sets, each token counted by its IDF weight."""
+def _mass(tokens: frozenset[str], weights: Weights) -> float:
+    return sum(weights.of(t) for t in sorted(tokens))
+
+
+def weighted_dice(a: frozenset[str], b: frozenset[str], weights: Weights,
+                  masses: tuple[float, float] | None = None) -> float:
+    """Dice overlap of two token sets, each token counted by its IDF weight.
+
+    Sums run over sorted tokens so the float result never depends on set iteration order.
+    """
     if not a or not b:
         return 0.0
-    shared = math.fsum(weights.of(t) for t in sorted(a & b))
-    total = math.fsum(weights.of(t) for t in sorted(a)) + math.fsum(weights.of(t) for t in sorted(b))
+    shared = _mass(a & b, weights)
+    total = sum(masses) if masses else _mass(a, weights) + _mass(b, weights)
     return 2.0 * shared / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """A unit's token set and its total weight, computed once per alignment."""
+
+    unit: Unit
+    tokens: frozenset[str]
+    mass: float
+
+
+def _profile(unit: Unit, weights: Weights) -> _Profile:
+    tokens = frozenset(unit.tokens)
+    return _Profile(unit, tokens, _mass(tokens, weights))
+
+
+def _score(a: _Profile, b: _Profile, weights: Weights) -> float:
+    dice = weighted_dice(a.tokens, b.tokens, weights, (a.mass, b.mass))
+    if dice < 0.15:
+        return dice
+    order = SequenceMatcher(None, a.unit.tokens, b.unit.tokens, autojunk=False).ratio()
+    return 0.75 * dice + 0.25 * order
 
 
 def pair_score(a: Unit, b: Unit, weights: Weights) -> float:
     """How strongly two units say the same thing: weighted Dice, refined by token order.
 
-    The difflib ratio is only computed here, i.e. only for candidates the index proposed.
+    The difflib ratio is only computed for pairs whose token overlap is worth refining, and
+    pairs are only ever scored when the index proposed them.
     """
-    dice = weighted_dice(frozenset(a.tokens), frozenset(b.tokens), weights)
-    if dice < 0.15:
-        return dice
-    order = SequenceMatcher(None, a.tokens, b.tokens, autojunk=False).ratio()
-    return 0.75 * dice + 0.25 * order
+    return _score(_profile(a, weights), _profile(b, weights), weights)
 
 
 @dataclass
@@ -79,6 +106,7 @@ class _Group:
 
     key: int
     units: list[Unit] = field(default_factory=list)
+    representatives: list[_Profile] = field(default_factory=list)
 
 
 class Cancelled(Exception):
@@ -114,8 +142,9 @@ def align_units(
             raise Cancelled()
         mine = sorted(by_article[article], key=lambda u: u.index)
         links: list[tuple[float, int, int, Unit]] = []
+        profiles = {unit.index: _profile(unit, weights) for unit in mine}
         for unit in mine:
-            for key, score in _candidates(unit, groups, index, weights):
+            for key, score in _candidates(profiles[unit.index], groups, index, weights):
                 if score >= threshold:
                     links.append((-score, unit.index, key, unit))
         links.sort(key=lambda link: link[:3])
@@ -128,11 +157,12 @@ def align_units(
             taken_groups.add(key)
             group = groups[key]
             group.units.append(unit)
-            if len(group.units) <= MAX_REPRESENTATIVES:
+            if len(group.representatives) < MAX_REPRESENTATIVES:
+                group.representatives.append(profiles[unit_index])
                 _index_unit(unit, key, index, weights)
         for unit in mine:
             if unit.index not in taken_units:
-                group = _Group(len(groups), [unit])
+                group = _Group(len(groups), [unit], [profiles[unit.index]])
                 groups.append(group)
                 _index_unit(unit, group.key, index, weights)
         if progress is not None:
@@ -153,12 +183,12 @@ def _index_unit(unit: Unit, key: int, index: dict[str, list[int]], weights: Weig
 
 
 def _candidates(
-    unit: Unit, groups: list[_Group], index: Mapping[str, list[int]], weights: Weights
+    profile: _Profile, groups: list[_Group], index: Mapping[str, list[int]], weights: Weights
 ) -> list[tuple[int, float]]:
     """The best-scoring groups for ``unit``: accumulate IDF overlap through the index, keep the
     top few, then score those exactly against each group's first representatives."""
     overlap: dict[int, float] = defaultdict(float)
-    for token in sorted(set(unit.tokens)):
+    for token in sorted(profile.tokens):
         if token in weights.common:
             continue
         weight = weights.of(token)
@@ -169,7 +199,6 @@ def _candidates(
     top = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
     scored: list[tuple[int, float]] = []
     for key, _weight in top:
-        reps = groups[key].units[:MAX_REPRESENTATIVES]
-        best = max(pair_score(unit, rep, weights) for rep in reps)
+        best = max(_score(profile, rep, weights) for rep in groups[key].representatives)
         scored.append((key, best))
     return scored

@@ -1,0 +1,166 @@
+"""How the comparison engine scales (prints a table, asserts nothing; not collected by pytest).
+
+Run: /work/venv/bin/python tests/benchmarks/bench_engine.py [--sizes 5,50,200,1000] [--quick]
+
+Synthetic stories are made from the bundled story's texts with perturbations (numbers changed,
+neighbouring words swapped, sentences dropped and shuffled; fixed seed), written to a temporary
+folder and loaded like a user's story. It prints:
+- the time of ``build_comparison`` per story size, and the ratio for each step up in size
+  (doubling the articles should cost at most ~2.4x);
+- the whole ``storydiff export DIR --format json`` process on 80 articles against a naive
+  baseline that compares every sentence with every other article's sentences using
+  difflib.SequenceMatcher (the engine should be at least 20x faster);
+- peak memory (tracemalloc for one comparison, and the export process's max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from tui.core.corpus import load_story
+from tui.core.pipeline import build_comparison
+from tui.core.resources import bundled_story
+from tui.core.segment import segment_article
+
+SEED = 20261123
+NAIVE_BUDGET_SECONDS = 120.0
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
+def _bundled_bodies() -> list[tuple[str, str | None]]:
+    story = load_story([bundled_story()])
+    return [(a.text, a.date) for a in sorted(story.articles, key=lambda a: a.id)]
+
+
+def _perturb(text: str, rng: random.Random) -> str:
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        sentences = [s for s in _SENTENCE.split(paragraph) if s]
+        kept = []
+        for sentence in sentences:
+            if rng.random() < 0.12:
+                continue
+            if rng.random() < 0.3:
+                sentence = _NUMBER.sub(lambda m: f"{int(m.group().replace(',', '')) + rng.randint(1, 9) * 1000:,}"
+                                       if rng.random() < 0.5 else m.group(), sentence)
+            words = sentence.split(" ")
+            if len(words) > 4 and rng.random() < 0.3:
+                i = rng.randrange(len(words) - 1)
+                words[i], words[i + 1] = words[i + 1], words[i]
+            kept.append(" ".join(words))
+        if len(kept) > 2 and rng.random() < 0.2:
+            i = rng.randrange(len(kept) - 1)
+            kept[i], kept[i + 1] = kept[i + 1], kept[i]
+        paragraphs.append(" ".join(kept))
+    return "\n".join(paragraphs)
+
+
+def write_story(folder: Path, count: int) -> Path:
+    """``count`` perturbed copies of the bundled articles, as front-matter text files."""
+    rng = random.Random(SEED + count)
+    bodies = _bundled_bodies()
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        body, when = bodies[n % len(bodies)]
+        date = when or "unknown"
+        (folder / f"{n:05d}.txt").write_text(
+            f"---\ntitle: Synthetic report {n}\ndate: '{date}'\n---\n{_perturb(body, rng)}\n", encoding="utf-8")
+    return folder
+
+
+def time_engine(folder: Path) -> tuple[float, int, int]:
+    story = load_story([folder])
+    start = time.perf_counter()
+    comparison = build_comparison(story)
+    elapsed = time.perf_counter() - start
+    units = sum(len(u) for u in comparison.units.values())
+    return elapsed, units, len(comparison.clusters)
+
+
+def naive_baseline(folder: Path) -> tuple[float, bool]:
+    """Every sentence against every other article's sentences with SequenceMatcher (words).
+
+    Stops after NAIVE_BUDGET_SECONDS and extrapolates from the pairs done; returns the
+    (possibly extrapolated) time and whether it was extrapolated.
+    """
+    story = load_story([folder])
+    start = time.perf_counter()
+    units = [(a.id, u.text.split()) for a in story.articles for u in segment_article(a)
+             if not u.is_boilerplate]
+    total = sum(1 for i in range(len(units)) for j in range(i + 1, len(units)) if units[i][0] != units[j][0])
+    done = 0
+    best = 0.0
+    for i, (article, words) in enumerate(units):
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(words)
+        for other, other_words in units[i + 1:]:
+            if other == article:
+                continue
+            matcher.set_seq1(other_words)
+            best = max(best, matcher.ratio())
+            done += 1
+        if time.perf_counter() - start > NAIVE_BUDGET_SECONDS:
+            elapsed = time.perf_counter() - start
+            return elapsed * total / max(done, 1), True
+    return time.perf_counter() - start, False
+
+
+def time_cli(folder: Path) -> tuple[float, float]:
+    command = [str(Path(sys.executable).parent / "storydiff"), "export", str(folder), "--format", "json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,10,25,50,100,200,400,1000")
+    parser.add_argument("--quick", action="store_true", help="skip the naive baseline")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        print(f"{'articles':>8} {'units':>7} {'clusters':>8} {'seconds':>8} {'x prev':>7} {'size x':>7}")
+        previous: tuple[int, float] | None = None
+        for size in sizes:
+            elapsed, units, clusters = time_engine(write_story(root / f"s{size}", size))
+            ratio = f"{elapsed / previous[1]:7.2f}" if previous else f"{'':>7}"
+            grow = f"{size / previous[0]:7.2f}" if previous else f"{'':>7}"
+            print(f"{size:>8} {units:>7} {clusters:>8} {elapsed:8.3f} {ratio} {grow}")
+            previous = (size, elapsed)
+
+        folder = write_story(root / "s200m", 200)
+        story = load_story([folder])
+        tracemalloc.start()
+        build_comparison(story)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"\npeak traced memory of build_comparison on 200 articles: {peak / 2**20:.1f} MiB")
+
+        eighty = write_story(root / "s80", 80)
+        cli_seconds, cli_rss = time_cli(eighty)
+        print(f"storydiff export --format json, 80 articles (whole process): {cli_seconds:.2f} s, "
+              f"max RSS {cli_rss:.0f} MiB")
+        if not args.quick:
+            naive, extrapolated = naive_baseline(eighty)
+            note = " (extrapolated from a time-boxed run)" if extrapolated else ""
+            print(f"naive all-pairs SequenceMatcher baseline, 80 articles: {naive:.1f} s{note}")
+            print(f"speed-up of the whole export over the baseline: {naive / cli_seconds:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
