@@ -97,13 +97,15 @@ def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 class Block(Horizontal):
     """One paragraph (or part of one): a gutter and the highlighted text."""
 
-    def __init__(self, index: int, start: int, end: int) -> None:
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
         super().__init__(classes="block")
         self.index = index
         self.start = start
         self.end = end
         self.marks_column = Static("", classes="gutter", markup=False)
-        self.body = Static("", classes="body", markup=False)
+        # The plain text goes in at once so the first layout wraps it (once); highlights
+        # are painted over it later without changing its size.
+        self.body = Static(Content(text), classes="body", markup=False)
 
     def compose(self) -> ComposeResult:
         yield self.marks_column
@@ -175,7 +177,9 @@ class ArticlePane(Vertical):
         self.article = article
         self.pane_index = index
         ranges = block_ranges(article)
-        self.blocks = [Block(i, start, end) for i, (start, end) in enumerate(ranges)]
+        self.blocks = [
+            Block(i, start, end, article.text[start:end]) for i, (start, end) in enumerate(ranges)
+        ]
         self._starts = [start for start, _ in ranges]
         self.scroller = PaneScroll(*self.blocks, classes="pane-scroll")
         self.marks: tuple[Mark, ...] = ()
@@ -321,7 +325,11 @@ class ArticlePane(Vertical):
     # ---------------------------------------------------------------------- rendering
 
     def render_blocks(self, indexes: Iterable[int] | None = None) -> None:
-        """Rebuild the Content of some blocks (all when ``indexes`` is None)."""
+        """Rebuild the Content of some blocks (all when ``indexes`` is None).
+
+        Highlights never change a block's text, so never its size: no layout pass is needed
+        (wrapping a huge article is the expensive part of opening it).
+        """
         if not self._styled:
             return
         styles = {name: self.get_visual_style(name) for name in self.COMPONENT_CLASSES}
@@ -329,7 +337,7 @@ class ArticlePane(Vertical):
         for index in targets:
             block = self.blocks[index]
             body, gutter = self._render_block(index, styles)
-            block.body.update(body, layout=indexes is None)
+            block.body.update(body, layout=False)
             block.marks_column.update(gutter, layout=False)
             if not self.show_boilerplate and self.article.is_boilerplate(block.start, block.end):
                 block.display = False
