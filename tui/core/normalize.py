@@ -272,7 +272,6 @@ def _emit_number_run(words: list[tuple[int, int, str]], out: list[Token]) -> Non
     i = 0
     while i < len(words):
         start, end, raw = words[i]
-        low = fold(raw)
         if _NUMBER_RE.fullmatch(raw):
             value = parse_digits(raw)
             j = i + 1
