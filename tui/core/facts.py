@@ -139,6 +139,7 @@ class ArticleDate:
 
     @property
     def full(self) -> date | None:
+        """The date itself when day precision is known, else None."""
         if self.year and self.month and self.day:
             return date(self.year, self.month, self.day)
         return None
