@@ -48,6 +48,7 @@ async def test_question_mark_lists_every_key_with_its_description(
                 assert (binding.tooltip or binding.description) in text, binding.description
                 assert key_label(reader, binding) in text, binding.key
         assert "Command palette" in text
+        assert "≠ (gutter)" in text and "▶ (gutter)" in text  # the legend of the marks
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader

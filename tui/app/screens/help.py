@@ -25,6 +25,17 @@ SECTION_TITLES = {
 }
 
 
+LEGEND = (
+    ("3 (gutter)", "a statement shared by 3 sources (+ for 10 or more); tinted"),
+    ("≠ (gutter)", "a discrepancy; the differing value is bold and reversed"),
+    ("◆ (gutter)", "a statement only this source makes; italic"),
+    ("▶ (gutter)", "the current fact (after ] } n, Enter or a click); bold"),
+    ("· (gutter)", "boilerplate, not part of the story; dimmed (b hides it)"),
+    ("underline", "a mention of an annotated entity"),
+)
+"""The gutter marks and text styles, so no highlight depends on colour alone."""
+
+
 def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
     """(section title, bindings) for the app, a screen and every widget on it."""
     sections: list[tuple[str, list[Binding]]] = []
@@ -90,6 +101,9 @@ class HelpScreen(ModalScreen[None]):
                 seen.add((binding.key, text))
                 keys = key_label(self.reader, binding)
                 rows.append(Content.assemble((f"  {keys:<16} ", "bold"), text))
+        rows.append(Content(""))
+        rows.append(Content.assemble(("What the marks mean", "bold underline")))
+        rows.extend(Content.assemble((f"  {mark:<16} ", "bold"), meaning) for mark, meaning in LEGEND)
         palette = self.app.COMMAND_PALETTE_BINDING
         rows.append(Content(""))
         rows.append(Content.assemble(("Commands", "bold underline")))

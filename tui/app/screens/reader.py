@@ -369,7 +369,8 @@ class ReaderScreen(Screen[None]):
             return
         pane = self.panes[self.focused_pane]
         starts = sorted({(m.start, m.cluster) for m in pane.marks
-                         if m.kind in NAVIGABLE and m.cluster is not None})
+                         if m.kind in NAVIGABLE and m.cluster is not None
+                         and pane.block_at(m.start).display})
         if not starts:
             self.notify("No highlights in this source.", markup=False)
             return
