@@ -143,6 +143,9 @@ def _quotes(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, st
     ("“We are searching,” said national agency spokesman Ann Lee.",
      [("We are searching", "Ann Lee", None)]),
     ("“We are searching,” added the doctor.", [("We are searching", None, None)]),
+    ("‘We will win,’ Ann Lee said. The ministers’ plan, ‘bold and new’, won.",
+     [("We will win", "Ann Lee", None), ("bold and new", None, None)]),
+    ("It isn’t the ’90s any more, said the ‘expert", []),
     ("When Caesar answered, he cried: “Why, this is violence!”",
      [("Why, this is violence!", "Caesar", None)]),
 ])

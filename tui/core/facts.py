@@ -589,7 +589,7 @@ col col. sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. commander admi
 ambassador spokesman spokeswoman spokesperson director deputy senator governor mayor king
 queen prince chancellor the former u.s. us japanese american chinese british
 """.split())
-_MARK_RE = re.compile(r"[“”\"\n]")
+_MARK_RE = re.compile(r"[“”\"‘’]")
 _OPENING = "“"
 _CLOSING = "”"
 
@@ -616,7 +616,7 @@ def find_quotes(
     the sentence that holds the end of the quote ("...,” Hegseth said.") or its start
     ("Jost explained: “..."), or from "according to X". "He said" takes the person last named
     as speaking before it, in a quotation or not ("Koizumi noted ..."). A quotation with no
-    attribution right after an attributed one (same paragraph, or opening the next
+    attribution right after an attributed one (opening the next sentence, or opening the next
     paragraph, as news copy runs one speaker's words over paragraphs) continues it and takes
     its speaker; a quotation left open at a paragraph end takes the speaker of the one that
     carries it on in the next paragraph.
@@ -644,7 +644,8 @@ def find_quotes(
                 last_quoted = _Named(speaker_start, speaker, entity)
             if speaker is None and previous is not None and previous[0].speaker \
                     and not _attributed_in_sentence(text, end, index) and (
-                (previous[1] == block_index and start - previous[0].end < 80)
+                (previous[1] == block_index and start - previous[0].end < 80
+                 and _opens_sentence(index, start))
                 or (previous[1] == block_index - 1
                     and (not previous[2] or not text[block_start:start - 1].strip()))
             ):
@@ -662,6 +663,12 @@ def find_quotes(
                 quotes[index], speaker=following.speaker, speaker_entity=following.speaker_entity
             )
     return tuple(quotes)
+
+
+def _opens_sentence(sentences: _SentenceIndex, start: int) -> bool:
+    """Whether the quotation whose words begin at ``start`` opens its sentence (mark first)."""
+    sentence = sentences.around(max(start - 1, 0))
+    return bool(sentence and sentence[0] >= start - 1)
 
 
 def _attributed_in_sentence(text: str, end: int, sentences: _SentenceIndex) -> bool:
@@ -697,13 +704,27 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
     """(start, end, closed) of the words inside each quotation of one paragraph, trimmed.
 
     A line break inside a paragraph does not end a quotation; only the paragraph end does.
+    Single marks (British style, ‘We will win,’ he said) count too, but since ’ is also the
+    apostrophe, one opens only before a letter and closes only where no letter follows, and
+    an unclosed one is dropped rather than run to the paragraph end.
     """
     spans: list[tuple[int, int, bool]] = []
     open_at: int | None = None
+    single = False
     for mark in _MARK_RE.finditer(text, start, end):
         index = mark.start()
         char = mark.group()
-        if char == "\n":
+        if char == "‘":
+            if open_at is None and _opens(text, index, start, end) \
+                    and text[index + 1:index + 2].isalpha():
+                open_at, single = index + 1, True
+            continue
+        if char == "’":
+            if single and open_at is not None and not text[index + 1:index + 2].isalpha():
+                _add_span(text, open_at, index, True, spans)
+                open_at, single = None, False
+            continue
+        if single:
             continue
         if char == _OPENING or (char == '"' and open_at is None and _opens(text, index, start, end)):
             if open_at is not None:
@@ -712,7 +733,7 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
         elif open_at is not None:
             _add_span(text, open_at, index, True, spans)
             open_at = None
-    if open_at is not None:
+    if open_at is not None and not single:
         _add_span(text, open_at, end, False, spans)
     return spans
 
