@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
-from tui.core.excerpts import excerpts_for, find_quote, known, quote_selector
+from tui.core.excerpts import excerpts_for, find_quote, known, quote_selector, story_file
 from tui.core.model import Cluster, Comparison, Member, Story, Annotations
 
 
@@ -83,3 +83,12 @@ def test_only_the_given_clusters() -> None:
     comparison = flood_comparison()
     excerpts = excerpts_for(comparison, comparison.clusters_of("unique"))
     assert [(e.cluster, e.article) for e in excerpts] == [("u1", "ledger"), ("u2", "times")]
+
+
+def test_citations_name_files_relative_to_the_story_folder() -> None:
+    assert story_file("/home/ana/story/a.txt", "/home/ana/story") == "a.txt"
+    assert story_file("story/sub/a.txt", "story") == "sub/a.txt"
+    assert story_file("/elsewhere/a.txt", "/home/ana/story") == "/elsewhere/a.txt"
+    assert story_file("a.txt", None) == "a.txt"
+    by_key = {(e.cluster, e.article): e for e in excerpts_for(flood_comparison())}
+    assert (by_key["d1", "times"].path, by_key["d1", "times"].file) == ("story/times.txt", "times.txt")

@@ -110,7 +110,7 @@ def assert_every_excerpt_cited(comparison: Comparison, out: str, fmt: str, only:
     unmarked = flat.replace("**", "").replace("\u00bb", "").replace("\u00ab", "")
     clusters = select_clusters(comparison, only)
     for excerpt in excerpts_for(comparison, clusters):
-        assert f"{excerpt.path} \u00b6{excerpt.paragraph}, chars {excerpt.start}\u2013{excerpt.end}" in flat
+        assert f"{excerpt.file} \u00b6{excerpt.paragraph}, chars {excerpt.start}\u2013{excerpt.end}" in flat
         assert (excerpt.outlet or "outlet unknown") in flat
         assert f"\u201c{' '.join(excerpt.title.split())}\u201d" in flat if excerpt.title else "untitled" in flat
         assert (excerpt.date or "undated") in flat

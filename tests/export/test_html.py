@@ -45,7 +45,7 @@ def test_excerpts_are_marked_labelled_and_cited() -> None:
     assert "The governor will visit on Friday." in "".join(page.mark_text["unique"])
     assert_safe_html(raw)  # which also wants every mark's kind in words, not only in colour
     text = "".join(page.text)
-    assert "discrepancy \u00b7 number \u2014 Daily Ledger, \u201cMillbrook evacuates as river rises\u201d, 2024-05-02, story/ledger.txt \u00b61, chars 0\u201376" in text
+    assert "discrepancy \u00b7 number \u2014 Daily Ledger, \u201cMillbrook evacuates as river rises\u201d, 2024-05-02, ledger.txt \u00b61, chars 0\u201376" in text
     assert "Verdict: true-conflict: The Ledger counts households" in text
     assert "\u2026homes in Millbrook on Tuesday. Mayor Ana Ruiz said the levee held overnight. Volunteers handed out sandbags\u2026" in text
 

@@ -14,12 +14,12 @@ from tui.export.markdown import escape_markdown, to_markdown
 def test_briefing_layout() -> None:
     out = to_markdown(flood_comparison())
     assert out.startswith("# Millbrook flood\n")
-    assert "| Daily Ledger | Millbrook evacuates as river rises | 2024-05-02 | story/ledger.txt |" in out
-    assert "| Valley Times | Levee holds in Millbrook | undated | story/times.txt |" in out
+    assert "| Daily Ledger | Millbrook evacuates as river rises | 2024-05-02 | ledger.txt |" in out
+    assert "| Valley Times | Levee holds in Millbrook | undated | times.txt |" in out
     assert "### Discrepancy (number): How many residents left Millbrook" in out
     assert "> Floodwaters forced **1,200** residents from their homes in Millbrook on Tuesday." in out
     assert "> About **1,500** residents left Millbrook on Tuesday as the river rose." in out
-    assert ("> \u2014 Valley Times, \u201cLevee holds in Millbrook\u201d, undated, story/times.txt \u00b62, chars 68\u2013113"
+    assert ("> \u2014 Valley Times, \u201cLevee holds in Millbrook\u201d, undated, times.txt \u00b62, chars 68\u2013113"
             in out)
     assert "**Verdict:** true-conflict: The Ledger counts households" in out
     assert "> Context: \u2026homes in Millbrook on Tuesday. \\[quote\\] Volunteers handed out sandbags\u2026" in out

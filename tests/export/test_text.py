@@ -23,11 +23,11 @@ def test_wrapped_to_the_terminal_width() -> None:
 
 def test_values_marked_and_sources_cited() -> None:
     out = to_text(flood_comparison())
-    assert "\u201cFloodwaters forced \u00bb1,200\u00ab residents from their homes in Millbrook on" in out
-    assert "| \u201cAbout \u00bb1,500\u00ab residents left Millbrook on Tuesday as the river rose.\u201d" in out
+    assert "    | Floodwaters forced \u00bb1,200\u00ab residents from their homes in Millbrook on\n" in out
+    assert "    | About \u00bb1,500\u00ab residents left Millbrook on Tuesday as the river rose.\n" in out
     assert "value: \u00bb1,500\u00ab" in out
     assert "Ruiz said \u00bbthat\u00ab the levee" in out
-    assert "Valley Times, \u201cLevee holds in Millbrook\u201d, undated, story/times.txt \u00b62," in out
+    assert "Valley Times, \u201cLevee holds in Millbrook\u201d, undated, times.txt \u00b62," in out
     assert "* Discrepancy (number): How many residents left Millbrook" in out
     assert "Verdict: true-conflict: The Ledger counts households" in out
     assert "context: \u2026homes in Millbrook on Tuesday. [quote] Volunteers handed out" in out

@@ -10,6 +10,7 @@ the quote matches exactly once in its own article, so an exported excerpt is nev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Iterable
 
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
@@ -28,6 +29,16 @@ def known(value: str | None) -> str | None:
     return None if not stripped or stripped.lower() == UNKNOWN else value
 
 
+def story_file(path: str, folder: str | None) -> str:
+    """``path`` relative to the story folder when it lies inside it: how citations name a file."""
+    if folder:
+        try:
+            return PurePath(path).relative_to(PurePath(folder)).as_posix()
+        except ValueError:
+            pass
+    return path
+
+
 @dataclass(frozen=True)
 class Excerpt:
     """One member of one cluster, with everything needed to cite it and find it again.
@@ -35,6 +46,7 @@ class Excerpt:
     ``emphasis`` holds (start, end) pairs relative to ``exact``: the differing value, or
     the changed words of a diff, which every format shows in bold or marked.
     ``prefix_cut``/``suffix_cut`` say the context stops short of the article's start/end.
+    ``path`` is the article's path as loaded; ``file`` the same relative to the story folder.
     """
 
     article: str
@@ -60,6 +72,7 @@ class Excerpt:
     url: str | None = None
     prefix_cut: bool = False
     suffix_cut: bool = False
+    file: str = ""
 
 
 def find_quote(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> list[int]:
@@ -93,8 +106,11 @@ def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> t
         width *= 2
 
 
-def excerpt_for(article: Article, cluster: Cluster, member: Member) -> Excerpt:
-    """The excerpt for one member of ``cluster``, cut from ``article`` (the member's article)."""
+def excerpt_for(article: Article, cluster: Cluster, member: Member, folder: str | None = None) -> Excerpt:
+    """The excerpt for one member of ``cluster``, cut from ``article`` (the member's article).
+
+    ``folder`` is the story folder, so that ``file`` can name the article relative to it.
+    """
     exact, prefix, suffix = quote_selector(article.text, member.start, member.end)
     value = member.value if member.value is not None else cluster.values.get(member.article)
     return Excerpt(
@@ -121,6 +137,7 @@ def excerpt_for(article: Article, cluster: Cluster, member: Member) -> Excerpt:
         url=known(article.url),
         prefix_cut=member.start - len(prefix) > 0,
         suffix_cut=member.end + len(suffix) < len(article.text),
+        file=story_file(article.path, folder),
     )
 
 
@@ -129,7 +146,7 @@ def excerpts_for(comparison: Comparison, clusters: Iterable[Cluster] | None = No
     articles = {article.id: article for article in comparison.articles}
     chosen = comparison.clusters if clusters is None else clusters
     return tuple(
-        excerpt_for(articles[member.article], cluster, member)
+        excerpt_for(articles[member.article], cluster, member, comparison.story.path)
         for cluster in chosen
         for member in cluster.members
         if member.article in articles

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from tui.core.excerpts import Excerpt, excerpts_for, known
-from tui.core.model import CLUSTER_KINDS, Cluster, ClusterKind, Comparison, Entity, Verdict
+from tui.core.excerpts import Excerpt, excerpts_for, known, story_file
+from tui.core.model import CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Entity, Verdict
 from tui.core.select import select
 
 SECTION_TITLES: dict[ClusterKind, str] = {
@@ -91,6 +91,21 @@ def build_report(
     return Report(comparison, tuple(sections), chosen_entity, only, len(excerpts))
 
 
+def source_row(comparison: Comparison, article: Article) -> tuple[str, str, str, str]:
+    """(source, title, date, file) of one article for the sources table, unknowns spelled out."""
+    return (
+        known(article.outlet) or f"{article.id} (outlet unknown)",
+        known(article.title) or "untitled",
+        known(article.date) or "undated",
+        story_file(article.path, comparison.story.path),
+    )
+
+
+def folder_line(comparison: Comparison) -> str:
+    """Where the story's files are, named once so citations can use short relative paths."""
+    return f"Story folder: {comparison.story.path}"
+
+
 def story_title(comparison: Comparison) -> str:
     """The story title, or its folder name when the title is unknown."""
     return known(comparison.story.title) or comparison.story.path or "Untitled story"
@@ -162,7 +177,7 @@ def citation(excerpt: Excerpt) -> str:
     parts = [excerpt.outlet or "outlet unknown"]
     parts.append(f"\u201c{excerpt.title}\u201d" if excerpt.title else "untitled")
     parts.append(excerpt.date or "undated")
-    parts.append(f"{excerpt.path} \u00b6{excerpt.paragraph}")
+    parts.append(f"{excerpt.file or excerpt.path} \u00b6{excerpt.paragraph}")
     parts.append(f"chars {excerpt.start}\u2013{excerpt.end}")
     return oneline(", ".join(parts))
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from tui import __version__
-from tui.core.excerpts import Excerpt, known
+from tui.core.excerpts import Excerpt
 from tui.core.marks import LAYER_ORDER, marks_for
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, Mark
 from tui.export._common import (
@@ -24,8 +24,10 @@ from tui.export._common import (
     context,
     counts_line,
     filter_line,
+    folder_line,
     oneline,
     pieces,
+    source_row,
     source_name,
     story_title,
     strip_controls,
@@ -98,11 +100,9 @@ def to_html(
     note = filter_line(report)
     if note:
         out.append(f'<p class="facts">{_e(note)}</p>')
-    out += ["<h2>Sources</h2>", "<table>", "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
+    out += ["<h2>Sources</h2>", f'<p class="facts">{_e(folder_line(comparison))}</p>', "<table>", "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
     for article in comparison.articles:
-        cells = (known(article.outlet) or f"{article.id} (outlet unknown)", known(article.title) or "untitled",
-                 known(article.date) or "undated", article.path)
-        out.append("<tr>" + "".join(f"<td>{_e(oneline(c))}</td>" for c in cells) + "</tr>")
+        out.append("<tr>" + "".join(f"<td>{_e(oneline(c))}</td>" for c in source_row(comparison, article)) + "</tr>")
     out.append("</table>")
     for section in report.sections:
         out.append(f"<h2>{_e(section.title)}</h2>")
@@ -183,8 +183,7 @@ def _article(comparison: Comparison, article: Article) -> str:
         body.append(chunk)
         for mark in ends.get(end, ()):
             body.append(f'<sup class="ref">[{mark.kind[0].upper()} {_e(mark.cluster)}]</sup>')
-    heading = ", ".join((known(article.outlet) or article.id, known(article.title) or "untitled",
-                         known(article.date) or "undated", article.path))
+    heading = ", ".join(source_row(comparison, article))
     return (
         f'<section class="article" id="article-{_e(article.id)}">'
         f"<h3>{_e(oneline(heading))}</h3>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tui.core.excerpts import Excerpt, known
+from tui.core.excerpts import Excerpt
 from tui.core.model import Cluster, Comparison
 from tui.export._common import (
     build_report,
@@ -20,8 +20,10 @@ from tui.export._common import (
     context,
     counts_line,
     filter_line,
+    folder_line,
     oneline,
     pieces,
+    source_row,
     story_title,
     verdict_text,
 )
@@ -63,11 +65,9 @@ def to_markdown(
     note = filter_line(report)
     if note:
         out += ["", f"*{escape_markdown(note)}*"]
-    out += ["", "## Sources", "", "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
+    out += ["", "## Sources", "", escape_markdown(folder_line(comparison)), "", "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
     for article in comparison.articles:
-        cells = (known(article.outlet) or f"{article.id} (outlet unknown)", known(article.title) or "untitled",
-                 known(article.date) or "undated", article.path)
-        out.append("| " + " | ".join(escape_markdown(c) for c in cells) + " |")
+        out.append("| " + " | ".join(escape_markdown(c) for c in source_row(comparison, article)) + " |")
     for section in report.sections:
         out += ["", f"## {escape_markdown(section.title)}"]
         for cluster, excerpts in section.clusters:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Sequence
 
-from tui.core.excerpts import Excerpt, known
+from tui.core.excerpts import Excerpt
 from tui.core.model import Cluster, Comparison
 from tui.export._common import (
     build_report,
@@ -20,8 +20,10 @@ from tui.export._common import (
     context,
     counts_line,
     filter_line,
+    folder_line,
     oneline,
     pieces,
+    source_row,
     story_title,
     verdict_text,
 )
@@ -56,11 +58,10 @@ def to_text(
     note = filter_line(report)
     if note:
         out += _wrap(note)
-    out += ["", *_underline("Sources", "-")]
+    out += ["", *_underline("Sources", "-"), *_wrap(folder_line(comparison))]
     for number, article in enumerate(comparison.articles, 1):
-        name = known(article.outlet) or f"{article.id} (outlet unknown)"
-        line = f"[{number}] {name}: {known(article.title) or 'untitled'}; {known(article.date) or 'undated'}; {article.path}"
-        out += _wrap(line, "", "    ")
+        name, title, date, file = source_row(comparison, article)
+        out += _wrap(f"[{number}] {name}: {title}; {date}; {file}", "", "    ")
     for section in report.sections:
         out += ["", "", *_underline(section.title, "-")]
         for cluster, excerpts in section.clusters:
@@ -86,7 +87,7 @@ def _excerpt(excerpt: Excerpt) -> list[str]:
     """One source's passage: citation, the quote with »values«, the text around it."""
     quote = "".join(f"\u00bb{text}\u00ab" if emphasised else text for text, emphasised in pieces(excerpt))
     lines = _wrap(citation(excerpt), "    ", "      ")
-    lines += _wrap(f"\u201c{oneline(quote).strip()}\u201d", "    | ", "    | ")
+    lines += _wrap(oneline(quote).strip(), "    | ", "    | ")
     if excerpt.value:
         lines += _wrap(f"value: \u00bb{excerpt.value}\u00ab", "    ", "      ")
     before, after = context(excerpt)
