@@ -210,3 +210,21 @@ async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..
             shown = "".join(str(b.body.content) for b in pane.blocks)
             assert shown == "".join(pane.article.text[b.start:b.end] for b in pane.blocks)
             assert QUAKE in shown
+
+
+async def test_shift_tab_goes_back_a_source_and_q_quits(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("shift+tab")
+        assert screen.focused_pane == 2 and app.focused is screen.panes[2].scroller
+        await pilot.press("shift+tab")
+        assert screen.focused_pane == 1
+        await pilot.press("end")
+        assert screen.panes[1].scroller.scroll_y == screen.panes[1].scroller.max_scroll_y
+        await pilot.press("home")
+        assert screen.panes[1].scroller.scroll_y == 0
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running

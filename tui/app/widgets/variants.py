@@ -44,7 +44,7 @@ class VariantsView(VerticalScroll):
             kind += f" ({cluster.discrepancy_type})"
         notes: list[str] = []
         if cluster.change_over_time:
-            notes.append("the figure may have changed over time")
+            notes.append("the sources may describe different moments (change over time)")
         if cluster.wire:
             notes.append("wire copy: sources are not independent")
         if cluster.verdict is not None:
