@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from tui.core.excerpts import excerpts_for
 from tui.core.model import Comparison
 from tui.core.select import select_clusters
+from tui.export._common import strip_controls
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "tr", "th",
                 "td", "section", "span", "mark", "blockquote", "ul", "li", "div", "sup"}
@@ -104,23 +105,30 @@ def flatten(out: str, fmt: str) -> str:
     return flat
 
 
+def _seen(text: str) -> str:
+    """How a string reads in any readable export: controls dropped, whitespace collapsed."""
+    return " ".join(strip_controls(text).split())
+
+
+def _unmarked(text: str) -> str:
+    return text.replace("**", "").replace("\u00bb", "").replace("\u00ab", "")
+
+
 def assert_every_excerpt_cited(comparison: Comparison, out: str, fmt: str, only: str | None) -> None:
     """Outlet, title, date, file and paragraph, offsets, the quote, kind/type/value and verdict of every excerpt."""
     flat = flatten(out, fmt)
-    unmarked = flat.replace("**", "").replace("\u00bb", "").replace("\u00ab", "")
     clusters = select_clusters(comparison, only)
     for excerpt in excerpts_for(comparison, clusters):
         assert f"{excerpt.file} \u00b6{excerpt.paragraph}, chars {excerpt.start}\u2013{excerpt.end}" in flat
-        assert (excerpt.outlet or "outlet unknown") in flat
-        assert f"\u201c{' '.join(excerpt.title.split())}\u201d" in flat if excerpt.title else "untitled" in flat
-        assert (excerpt.date or "undated") in flat
-        assert " ".join(excerpt.exact.split()) in unmarked
+        assert _seen(excerpt.outlet or "outlet unknown") in flat
+        assert f"\u201c{_seen(excerpt.title)}\u201d" in flat if excerpt.title else "untitled" in flat
+        assert _seen(excerpt.date or "undated") in flat
+        assert _unmarked(_seen(excerpt.exact)) in _unmarked(flat)
         if excerpt.value:
-            assert " ".join(excerpt.value.split()) in flat
+            assert _seen(excerpt.value) in flat
         if excerpt.verdict:
-            verdict = excerpt.verdict.kind + (f": {excerpt.verdict.note}" if excerpt.verdict.note else "")
-            assert " ".join(verdict.split()) in flat
+            assert _seen(excerpt.verdict.kind + (f": {excerpt.verdict.note}" if excerpt.verdict.note else "")) in flat
     for cluster in clusters:
-        assert " ".join(cluster.label.split()) in flat
+        assert _seen(cluster.label) in flat
         if cluster.discrepancy_type:
             assert cluster.discrepancy_type in flat

@@ -8,7 +8,14 @@ import sys
 
 import pytest
 
-from tests.export.checks import assert_every_excerpt_cited, flatten
+from tests.export.checks import (
+    assert_every_excerpt_cited,
+    assert_plain_text,
+    assert_safe_html,
+    assert_safe_markdown,
+    flatten,
+)
+from tests.export.schema import check_storydiff1
 from tests.export.stories import flood_comparison, hostile_comparison
 from tui.core.excerpts import excerpts_for
 from tui.core.select import select_clusters
@@ -66,12 +73,24 @@ def test_json_members_carry_the_same_citation(only: str | None) -> None:
         assert member["quote"] == {"exact": excerpt.exact, "prefix": excerpt.prefix, "suffix": excerpt.suffix}
 
 
+@pytest.mark.parametrize("only", [None, "entity:evil-co", "unique"])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_hostile_story_renders_in_every_format(fmt: str) -> None:
-    out = render(hostile_comparison(), fmt)
-    assert "\x1b" not in out if fmt != "json" else "\\u001b" in out
+def test_hostile_story_renders_safely_in_every_format(fmt: str, only: str | None) -> None:
+    comparison = hostile_comparison()
+    out = render(comparison, fmt, only)
+    checks = {"json": lambda text: check_storydiff1(json.loads(text)), "md": assert_safe_markdown,
+              "html": assert_safe_html, "txt": assert_plain_text}
+    checks[fmt](out)
+    if fmt == "json":
+        assert "\\u001b" in out  # kept (escaped) in the data, as the article holds it
+    else:
+        assert "\x1b" not in out
+        assert_every_excerpt_cited(comparison, out, fmt, only)
     if fmt == "md":
         assert escape_markdown("<script>") in out and "<script>" not in out
+    if only == "entity:evil-co" and fmt != "json":
+        # The hostile entity name appears, but only as text.
+        assert "Evil" in out and "<i>Corp</i>" not in (out if fmt == "html" else "")
 
 
 def test_importing_the_package_is_light_and_exports_never_load_textual_or_rich() -> None:
