@@ -4,6 +4,14 @@ The keys DESIGN.md documents are always present with the documented meaning; eve
 else here is additive (new keys only), so a script written against storydiff/1 keeps
 working. Offsets index the exported ``text`` of the article, end exclusive. Member
 ``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article.
+
+Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
+``orphans``, ``shared_phrases``, ``wire``, ``diagnostics``; story ``annotations``; article
+``author``, ``url``, ``note``, ``boilerplate``; cluster ``verdict``, ``scope``,
+``change_over_time``, ``wire``, ``support``, ``independent_support``, ``entities``,
+``origin``, ``note``; member ``paragraph`` (1-based), ``quote``, ``unit``, ``value``,
+``value_start``, ``value_end``, ``diff``; entity ``aliases``, ``description``, ``links``,
+``notes``. Unknown metadata ("unknown" or empty) is null.
 """
 
 from __future__ import annotations
