@@ -47,3 +47,12 @@ def test_unique_filter() -> None:
     assert "Where the sources differ" not in out and "What the sources agree on" not in out
     assert "3 sources; 0 discrepancies, 0 shared facts, 2 unique statements." in out
     assert "Only unique clusters." in out
+
+
+def test_entity_filter_says_who_names_the_entity_and_who_never_does() -> None:
+    out = to_text(flood_comparison(), "entity:governor")
+    assert "  the governor: person\n" in out
+    assert "  Named by: Valley Times (1)\n" in out
+    assert "  Never named by: Daily Ledger, wire\n" in out
+    ruiz = to_text(flood_comparison(), "entity:ruiz")
+    assert "  Also called: Ruiz, Mayor Ana Ruiz\n" in ruiz and "Never named by" not in ruiz

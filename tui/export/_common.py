@@ -130,6 +130,31 @@ def filter_line(report: Report) -> str | None:
     return None
 
 
+def entity_lines(report: Report) -> list[str]:
+    """For an entity filter: who the entity is, and which sources name it how often (and which never do)."""
+    entity = report.entity
+    if entity is None:
+        return []
+    comparison = report.comparison
+    lines = [f"{entity.name}: {entity.type}" + (f"; {entity.description}" if entity.description else "")]
+    aliases = [name for name in entity.names if name != entity.name]
+    if aliases:
+        lines.append("Also called: " + ", ".join(aliases))
+    counts: dict[str, int] = {}
+    for mention in comparison.mentions_of(entity.id):
+        counts[mention.article] = counts.get(mention.article, 0) + 1
+    named = [f"{_name(article)} ({counts[article.id]})" for article in comparison.articles if article.id in counts]
+    silent = [_name(article) for article in comparison.articles if article.id not in counts]
+    lines.append("Named by: " + (", ".join(named) if named else "no source"))
+    if silent and named:
+        lines.append("Never named by: " + ", ".join(silent))
+    return lines
+
+
+def _name(article: Article) -> str:
+    return known(article.outlet) or article.id
+
+
 def cluster_heading(cluster: Cluster) -> str:
     """'Discrepancy (number): label' / 'Shared: label'."""
     kind = KIND_NAMES[cluster.kind]

@@ -23,6 +23,7 @@ from tui.export._common import (
     cluster_facts,
     context,
     counts_line,
+    entity_lines,
     filter_line,
     folder_line,
     oneline,
@@ -100,6 +101,7 @@ def to_html(
     note = filter_line(report)
     if note:
         out.append(f'<p class="facts">{_e(note)}</p>')
+    out += [f"<p>{_e(text)}</p>" for text in entity_lines(report)]
     out += ["<h2>Sources</h2>", f'<p class="facts">{_e(folder_line(comparison))}</p>', "<table>", "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
     for article in comparison.articles:
         out.append("<tr>" + "".join(f"<td>{_e(oneline(c))}</td>" for c in source_row(comparison, article)) + "</tr>")

@@ -17,6 +17,7 @@ from tui.export._common import (
     citation,
     cluster_facts,
     cluster_heading,
+    entity_lines,
     context,
     counts_line,
     filter_line,
@@ -65,6 +66,7 @@ def to_markdown(
     note = filter_line(report)
     if note:
         out += ["", f"*{escape_markdown(note)}*"]
+    out += [line for text in entity_lines(report) for line in ("", escape_markdown(text))]
     out += ["", "## Sources", "", escape_markdown(folder_line(comparison)), "", "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
     for article in comparison.articles:
         out.append("| " + " | ".join(escape_markdown(c) for c in source_row(comparison, article)) + " |")

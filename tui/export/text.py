@@ -19,6 +19,7 @@ from tui.export._common import (
     cluster_heading,
     context,
     counts_line,
+    entity_lines,
     filter_line,
     folder_line,
     oneline,
@@ -58,6 +59,8 @@ def to_text(
     note = filter_line(report)
     if note:
         out += _wrap(note)
+    for text in entity_lines(report):
+        out += _wrap(text, "  ", "    ")
     out += ["", *_underline("Sources", "-"), *_wrap(folder_line(comparison))]
     for number, article in enumerate(comparison.articles, 1):
         name, title, date, file = source_row(comparison, article)
