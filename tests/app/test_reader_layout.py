@@ -57,7 +57,7 @@ async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
         screen = app.screen
         assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
         assert all(p.size.width >= 38 for p in screen.visible_panes)
-        assert "2 of 3 sources shown" in screen.sub_title
+        assert "2 of 3 sources shown" in screen.status.hint_text
         await pilot.press("greater_than_sign")
         assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
         await pilot.press("greater_than_sign")

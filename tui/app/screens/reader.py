@@ -192,7 +192,7 @@ class ReaderScreen(Screen[None]):
         for pane in self.panes:
             pane.display = pane.pane_index in visible
         hidden = len(self.panes) - len(visible)
-        self.sub_title = (
+        self.status.show_hint(
             f"{len(visible)} of {len(self.panes)} sources shown (< > page, p pick)" if hidden else ""
         )
 
@@ -607,7 +607,7 @@ class ReaderScreen(Screen[None]):
             self._reveal(index)
         self.focused_pane = index
         self.call_after_refresh(self.panes[index].scroll_to_offset, start, margin=2)
-        self.sub_title = f"match {self._match_index + 1} of {len(self._matches)}"
+        self.status.show_hint(f"match {self._match_index + 1} of {len(self._matches)}")
 
     @property
     def current_match(self) -> tuple[int, int, int] | None:

@@ -18,6 +18,7 @@ class StatusBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-line"):
             yield Static("", id="status-text", markup=False)
+            yield Static("", id="status-hint", markup=False)
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
         yield Static("", id="banner", markup=False)
 
@@ -35,6 +36,15 @@ class StatusBar(Vertical):
         """Replace the progress with a one-line summary of the finished comparison."""
         self.query_one(ProgressBar).display = False
         self.query_one("#status-text", Static).update(Content(text))
+
+    def show_hint(self, text: str) -> None:
+        """A short right-aligned note: which sources are shown, which search match..."""
+        self.query_one("#status-hint", Static).update(Content(text))
+
+    @property
+    def hint_text(self) -> str:
+        """The hint's plain text."""
+        return str(self.query_one("#status-hint", Static).content)
 
     def show_problems(self, title: str, problems: Sequence[Diagnostic | str]) -> None:
         """Show a banner listing problems (e.g. a broken annotation file); the reader stays usable."""
