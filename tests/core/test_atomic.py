@@ -122,3 +122,11 @@ def test_missing_folder_is_an_error_not_a_stray_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         atomic_write_text(tmp_path / "nowhere" / "out.txt", "x")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_folder_is_never_a_target(tmp_path: Path, overwrite: bool) -> None:
+    (tmp_path / "out").mkdir()
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        atomic_write_text(tmp_path / "out", "x", overwrite=overwrite)
+    assert (tmp_path / "out").is_dir() and _leftovers(tmp_path) == []

@@ -36,6 +36,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = False
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder (name a file to write)", str(target))
     if not overwrite and target.exists():
         raise FileExistsError(errno.EEXIST, "file exists (choose another name or allow overwriting)", str(target))
     mode = _mode_for(target)
