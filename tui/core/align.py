@@ -24,6 +24,7 @@ LINK_THRESHOLD = 0.3
 MAX_CANDIDATES = 8
 MAX_REPRESENTATIVES = 2
 MAX_DF_FRACTION = 0.5
+MIN_SHARED_TOKENS = 2
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,13 @@ def _profile(unit: Unit, weights: Weights) -> _Profile:
 
 
 def _score(a: _Profile, b: _Profile, weights: Weights) -> float:
+    if len(a.tokens & b.tokens) < MIN_SHARED_TOKENS:
+        return 0.0
     dice = weighted_dice(a.tokens, b.tokens, weights, (a.mass, b.mass))
     if dice < 0.15:
         return dice
+    if a.unit.tokens == b.unit.tokens:
+        return 0.75 * dice + 0.25
     order = SequenceMatcher(None, a.unit.tokens, b.unit.tokens, autojunk=False).ratio()
     return 0.75 * dice + 0.25 * order
 

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
-from typing import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping, Sequence
 
 from tui.core.model import (
     Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
@@ -27,6 +28,7 @@ STATEMENT_RATIO = 20.0
 APPROX_SPREAD = 0.05
 UNIT_SPREAD = 0.03
 SNIPPET = 72
+VALUE_SNIPPET = 48
 
 _TITLES: dict[str, str] = {
     "number": "Number differs", "date": "Date differs", "name": "Name differs",
@@ -126,39 +128,49 @@ def change_over_time(groups: Sequence[Sequence[str]], articles: Mapping[str, Art
 # Word diffs and labels
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return _NON_WORD.sub("", fold(word))
 
 
+class WordDiffer:
+    """Word-level diffs of many texts against one basis (difflib indexes the basis once)."""
+
+    def __init__(self, basis: str) -> None:
+        self.matcher = SequenceMatcher(None, autojunk=False)
+        self.matcher.set_seq2([_word_key(w) for w in basis.split()])
+
+    def diff(self, text: str) -> tuple[DiffPiece, ...]:
+        """``text`` cut into runs that concatenate back to it exactly; a run is ``changed``
+        when its words are not matched in the basis (punctuation and case ignored)."""
+        if not text:
+            return ()
+        pieces = _PIECE.findall(text)
+        word_at = [i for i, piece in enumerate(pieces) if not piece.isspace()]
+        self.matcher.set_seq1([_word_key(pieces[i]) for i in word_at])
+        changed = [not piece.isspace() for piece in pieces]
+        for block in self.matcher.get_matching_blocks():
+            for k in range(block.a, block.a + block.size):
+                changed[word_at[k]] = False
+        for i, piece in enumerate(pieces):
+            if piece.isspace() and 0 < i < len(pieces) - 1 and changed[i - 1] and changed[i + 1]:
+                changed[i] = True
+        out: list[DiffPiece] = []
+        for piece, flag in zip(pieces, changed):
+            if out and out[-1].changed == flag:
+                out[-1] = DiffPiece(out[-1].text + piece, flag)
+            else:
+                out.append(DiffPiece(piece, flag))
+        return tuple(out)
+
+
 def word_diff(text: str, other: str | None) -> tuple[DiffPiece, ...]:
-    """``text`` cut into runs that concatenate back to it exactly; a run is ``changed`` when its
-    words are not matched in ``other`` (difflib over words, punctuation and case ignored)."""
+    """``text`` as diff pieces against ``other`` (one unchanged piece when there is no other)."""
     if not text:
         return ()
     if other is None:
         return (DiffPiece(text, False),)
-    pieces = _PIECE.findall(text)
-    word_at = [i for i, piece in enumerate(pieces) if not piece.isspace()]
-    mine = [_word_key(pieces[i]) for i in word_at]
-    theirs = [_word_key(w) for w in other.split()]
-    changed = [True] * len(pieces)
-    for i, piece in enumerate(pieces):
-        if piece.isspace():
-            changed[i] = False
-    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.a, block.a + block.size):
-            changed[word_at[k]] = False
-    for i, piece in enumerate(pieces):
-        if piece.isspace() and 0 < i < len(pieces) - 1 and changed[i - 1] and changed[i + 1]:
-            changed[i] = True
-    out: list[DiffPiece] = []
-    for piece, flag in zip(pieces, changed):
-        if out and out[-1].changed == flag:
-            out[-1] = DiffPiece(out[-1].text + piece, flag)
-        else:
-            out.append(DiffPiece(piece, flag))
-    return tuple(out)
+    return WordDiffer(other).diff(text)
 
 
 def short_ids(article_ids: Sequence[str]) -> dict[str, str]:
@@ -198,7 +210,7 @@ def label_for(
         if not shown:
             continue
         ids = ", ".join(short.get(a, a) for a in shown)
-        parts.append(f"{' '.join(finding.values[shown[0]].text.split())} ({ids})")
+        parts.append(f"{snippet(finding.values[shown[0]].text, VALUE_SNIPPET)} ({ids})")
     text = f"{title}: {' / '.join(parts)}"
     if finding.subject:
         text += f" {finding.subject}" if finding.type == "number" else f" [{finding.subject}]"
@@ -395,9 +407,16 @@ def _speakers_match(a: Quote, b: Quote) -> bool:
     return ka is None or kb is None or ka == kb
 
 
-def quote_finding(units: Sequence[Unit]) -> Finding | None:
-    """The same speaker's quote worded differently by another member."""
-    per_unit = [(u, list(u.quotes)) for u in units]
+QuotesOf = Callable[[Unit], Sequence[Quote]]
+
+
+def quote_finding(units: Sequence[Unit], quotes_of: QuotesOf | None = None) -> Finding | None:
+    """The same speaker's quote worded differently by another member.
+
+    ``quotes_of`` gives the quotes overlapping a unit (a quotation that runs over several
+    sentences belongs to each of them); by default a unit's own quotes.
+    """
+    per_unit = [(u, list(quotes_of(u) if quotes_of else u.quotes)) for u in units]
     reference = next(((u, qs) for u, qs in per_unit if qs), None)
     if reference is None:
         return None
@@ -681,14 +700,19 @@ def _located_changes(unit: Unit, basis: str) -> list[Value]:
 # Classification
 
 
-def classify(units: Sequence[Unit], story_order: Mapping[str, int]) -> Finding | None:
+def classify(
+    units: Sequence[Unit], story_order: Mapping[str, int], quotes_of: QuotesOf | None = None
+) -> Finding | None:
     """The discrepancy among aligned units, most specific type first; ``None`` if they agree."""
     if len(units) < 2:
         return None
-    for check in (number_finding, date_finding, quote_finding):
+    for check in (number_finding, date_finding):
         found = check(units)
         if found is not None:
             return found
+    found = quote_finding(units, quotes_of)
+    if found is not None:
+        return found
     found = name_finding(units, story_order)
     if found is not None:
         return found
@@ -706,16 +730,21 @@ def build_cluster(
 ) -> Cluster:
     """A cluster (id left blank) with members in story order, values, diffs and a label."""
     ordered = sorted(units, key=lambda u: (story_order[u.article], u.start))
+    against_first = WordDiffer(ordered[0].text)
     members: list[Member] = []
     for position, unit in enumerate(ordered):
-        basis = ordered[1] if position == 0 and len(ordered) > 1 else ordered[0]
         value = finding.values.get(unit.article) if finding else None
+        start, end, text = unit.start, unit.end, unit.text
+        if value is not None and (value.start < start or value.end > end):
+            start, end = min(start, value.start), max(end, value.end)
+            text = articles[unit.article].text[start:end]
         members.append(Member(
-            article=unit.article, start=unit.start, end=unit.end, text=unit.text, unit=unit.id,
+            article=unit.article, start=start, end=end, text=text, unit=unit.id,
             value=value.text if value else None,
             value_start=value.start if value else None,
             value_end=value.end if value else None,
-            diff=word_diff(unit.text, basis.text if basis is not unit else None),
+            diff=(against_first.diff(text) if position else
+                  word_diff(text, ordered[1].text if len(ordered) > 1 else None)),
         ))
     kind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")
     over_time = bool(finding and finding.type in ("number", "name", "quote-wording")

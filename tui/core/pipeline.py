@@ -13,7 +13,7 @@ from typing import Callable, Mapping, Sequence
 
 from tui.core.align import Cancelled, align_units, token_weights
 from tui.core.compare import build_cluster, classify, short_ids
-from tui.core.model import Annotations, Cluster, Comparison, Mention, Story, Unit
+from tui.core.model import Annotations, Cluster, Comparison, Mention, Quote, Story, Unit
 from tui.core.phrases import find_reuse, origins
 from tui.core.story_checks import story_findings
 
@@ -81,15 +81,20 @@ def build_comparison(
 
     step(0.6, "Classifying statements")
     group_of = {u.id: g for g, group in enumerate(groups) for u in group if len(group) > 1}
+    quotes_of = _quotes_by_unit(units)
     clusters: list[Cluster] = []
     for done, group in enumerate(groups):
         if done % 256 == 0:
             step(0.6 + 0.15 * done / max(len(groups), 1), "Classifying statements")
-        clusters.append(build_cluster(group, classify(group, story_order), articles=by_id,
+        clusters.append(build_cluster(group, classify(group, story_order, quotes_of), articles=by_id,
                                       story_order=story_order, short=short))
 
     step(0.75, "Checking the story as a whole")
+    shown = {(m.article, m.value_start, m.value_end) for c in clusters for m in c.members
+             if m.value is not None}
     for finding in story_findings(compared, weights, story_order, mentions_of, group_of):
+        if all((a, v.start, v.end) in shown for a, v in finding.values.items()):
+            continue
         clusters.append(build_cluster(finding.units, finding, articles=by_id, story_order=story_order,
                                       short=short, scope="story"))
 
@@ -112,6 +117,20 @@ def build_comparison(
         mentions=mentions, phrases=phrases, wire=wire, suggestions=suggestions,
         orphans=tuple(orphans),
     )
+
+
+def _quotes_by_unit(units: Mapping[str, Sequence[Unit]]) -> Callable[[Unit], Sequence[Quote]]:
+    """Quotes that overlap a unit, wherever they were attributed: a quotation running over
+    several sentences is compared in each of them."""
+    by_article: dict[str, list[Quote]] = {}
+    for article, article_units in units.items():
+        spans = {(q.start, q.end): q for u in article_units for q in u.quotes}
+        by_article[article] = [spans[k] for k in sorted(spans)]
+
+    def quotes_of(unit: Unit) -> Sequence[Quote]:
+        return [q for q in by_article.get(unit.article, ()) if q.start < unit.end and unit.start < q.end]
+
+    return quotes_of
 
 
 def _with_support(cluster: Cluster, origin: Mapping[str, str]) -> Cluster:

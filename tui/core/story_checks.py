@@ -10,6 +10,7 @@ units carrying each value.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -281,6 +282,93 @@ def _not_within_one_group(findings: list[Finding], group_of: Mapping[str, int]) 
     return kept
 
 
+UP_WORDS = frozenset("increase increased increases increasing additional more expand expanded expanding "
+                     "boost boosted raise raised add added grow growing larger".split())
+DOWN_WORDS = frozenset("decrease decreased decreases decreasing reduce reduced reducing cut cuts fewer "
+                       "less shrink withdraw withdrawn smaller".split())
+_PLAIN_NEGATION = frozenset("not no never without".split())
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NEGATION_REACH = 15
+OBJECT_WORDS = 3
+CHANGE_SHARE = 0.4
+QUALIFIERS = frozenset("additional more fewer less larger smaller extra".split())
+"""Change words that qualify the noun after them ("additional troops"): only that noun is what
+they are about; a verb ("troop levels will increase") is about the words on both sides."""
+
+
+@dataclass(frozen=True)
+class _Change:
+    unit: Unit
+    direction: str
+    negated: bool
+    value: Value
+    about: frozenset[str]
+
+
+def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
+    """Each "more/less of something" the unit states, what it is about (the few content words
+    either side) and whether it is denied ("not ... additional troops"). Only plain negation
+    counts: "declined to give figures on increases" does not deny the increase."""
+    words = list(_WORDS.finditer(unit.text))
+    if not any(w.group().lower() in UP_WORDS or w.group().lower() in DOWN_WORDS for w in words):
+        return []
+    tokens = tokens_with_spans(unit.text, mentions, unit.start)
+    out = []
+    for i, word in enumerate(words):
+        low = word.group().lower()
+        direction = "up" if low in UP_WORDS else "down" if low in DOWN_WORDS else None
+        if direction is None:
+            continue
+        negation = next((w for w in reversed(words[max(0, i - NEGATION_REACH):i])
+                         if w.group().lower() in _PLAIN_NEGATION or w.group().lower().endswith("n't")), None)
+        first = negation or word
+        value = Value(unit.text[first.start():word.end()], unit.start + first.start(), unit.start + word.end())
+        cue_start, cue_end = unit.start + word.start(), unit.start + word.end()
+        after = [t.norm for t in tokens if t.start >= cue_end][:OBJECT_WORDS]
+        about = frozenset(after)
+        if low not in QUALIFIERS:
+            about |= frozenset([t.norm for t in tokens if t.end <= cue_start][-OBJECT_WORDS:])
+        out.append(_Change(unit, direction, negation is not None, value, about))
+    return out
+
+
+def contradiction_findings(
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+) -> list[Finding]:
+    """One source states a change ("troop levels will increase") that another denies ("not
+    expected to require additional troops"), about the same thing, anywhere in the story."""
+    items = [c for u in units for c in _changes(u, mentions.get(u.article, ()))]
+    pairs = candidate_pairs([c.about for c in items], weights)
+    support: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
+    for i, j in sorted(pairs):
+        a, b = items[i], items[j]
+        if a.unit.article == b.unit.article or a.direction != b.direction or a.negated == b.negated:
+            continue
+        rare = a.about & b.about - weights.common
+        weight = sum(weights.of(t) for t in sorted(rare))
+        if not rare or weight < CHANGE_SHARE * weights.default:
+            continue
+        denied, stated = (i, j) if a.negated else (j, i)
+        article = items[stated].unit.article
+        best = support[denied].get(article)
+        if best is None or (-weight, stated) < (-best[0], best[1]):
+            support[denied][article] = (weight, stated)
+    findings = []
+    seen_units: set[str] = set()
+    for denied in sorted(support, key=lambda k: (story_order[items[k].unit.article], items[k].value.start)):
+        if items[denied].unit.id in seen_units:
+            continue
+        seen_units.add(items[denied].unit.id)
+        picked = [items[denied]] + [items[k] for _w, k in support[denied].values()]
+        picked.sort(key=lambda c: story_order[c.unit.article])
+        values = {p.unit.article: p.value for p in picked}
+        affirmed = tuple(p.unit.article for p in picked if not p.negated)
+        findings.append(Finding("contradiction", values, (affirmed, (items[denied].unit.article,)), None,
+                                tuple(p.unit for p in picked)))
+    return _not_within_one_group(findings, group_of)
+
+
 def story_findings(
     units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
     mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
@@ -291,4 +379,5 @@ def story_findings(
         *quote_findings(units, weights, story_order, group_of),
         *name_findings(units, story_order, group_of),
         *acronym_findings(units, weights, story_order, group_of),
+        *contradiction_findings(units, weights, story_order, mentions, group_of),
     ]
