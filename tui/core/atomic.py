@@ -18,7 +18,9 @@ from contextlib import suppress
 from pathlib import Path
 
 # Errors from os.link that mean "this file system cannot hard-link", not "the name exists".
-_NO_LINK = {errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+_NO_LINK = {
+    errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS,
+}
 
 
 def atomic_write_text(path: Path | str, text: str, *, overwrite: bool = False) -> None:
@@ -39,7 +41,9 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = False
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder (name a file to write)", str(target))
     if not overwrite and target.exists():
-        raise FileExistsError(errno.EEXIST, "file exists (choose another name or allow overwriting)", str(target))
+        raise FileExistsError(
+            errno.EEXIST, "file exists (choose another name or allow overwriting)", str(target)
+        )
     mode = _mode_for(target)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:

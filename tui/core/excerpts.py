@@ -76,7 +76,7 @@ class Excerpt:
 
 
 def find_quote(text: str, exact: str, prefix: str | None = None, suffix: str | None = None) -> list[int]:
-    """Every start offset where ``exact`` occurs with ``prefix`` right before and ``suffix`` right after."""
+    """Every start offset where ``exact`` occurs, ``prefix`` right before it and ``suffix`` right after."""
     if not exact:
         return []
     prefix = prefix or ""
@@ -106,7 +106,9 @@ def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> t
         width *= 2
 
 
-def excerpt_for(article: Article, cluster: Cluster, member: Member, folder: str | None = None) -> Excerpt:
+def excerpt_for(
+    article: Article, cluster: Cluster, member: Member, folder: str | None = None
+) -> Excerpt:
     """The excerpt for one member of ``cluster``, cut from ``article`` (the member's article).
 
     ``folder`` is the story folder, so that ``file`` can name the article relative to it.
@@ -141,8 +143,10 @@ def excerpt_for(article: Article, cluster: Cluster, member: Member, folder: str 
     )
 
 
-def excerpts_for(comparison: Comparison, clusters: Iterable[Cluster] | None = None) -> tuple[Excerpt, ...]:
-    """Every member of every cluster (all clusters when None) as an excerpt, in cluster then member order."""
+def excerpts_for(
+    comparison: Comparison, clusters: Iterable[Cluster] | None = None
+) -> tuple[Excerpt, ...]:
+    """Every member of every cluster (all when None) as an excerpt, in cluster then member order."""
     articles = {article.id: article for article in comparison.articles}
     chosen = comparison.clusters if clusters is None else clusters
     return tuple(

@@ -49,7 +49,7 @@ def select_clusters(comparison: Comparison, only: str | None) -> tuple[Cluster, 
 
 
 def clusters_mentioning(comparison: Comparison, entity_id: str) -> tuple[Cluster, ...]:
-    """Clusters that name the entity: tagged with it, or with a member overlapping one of its mentions."""
+    """Clusters that name the entity: tagged with it, or a member overlapping one of its mentions."""
     spans: dict[str, list[Mention]] = defaultdict(list)
     for mention in comparison.mentions_of(entity_id):
         spans[mention.article].append(mention)
@@ -70,7 +70,8 @@ def _check_entity(comparison: Comparison, entity: str) -> None:
     if entity in known:
         return
     if not entity:
-        raise ValueError(f"--only {ENTITY_PREFIX} needs an entity id, e.g. {ENTITY_PREFIX}{known[0] if known else 'ID'}")
+        example = known[0] if known else "ID"
+        raise ValueError(f"--only {ENTITY_PREFIX} needs an entity id, e.g. {ENTITY_PREFIX}{example}")
     if not known:
         raise ValueError(
             f"unknown entity id {entity!r}: this story has no annotated entities "

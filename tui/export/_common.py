@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from tui.core.excerpts import Excerpt, excerpts_for, known, story_file
-from tui.core.model import CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Entity, Verdict
+from tui.core.model import (
+    CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Entity, Orphan, Verdict,
+)
 from tui.core.select import select
 
 SECTION_TITLES: dict[ClusterKind, str] = {
@@ -22,7 +24,10 @@ SECTION_TITLES: dict[ClusterKind, str] = {
     "unique": "What only one source says",
 }
 SECTION_ORDER: tuple[ClusterKind, ...] = ("discrepancy", "shared", "unique")
-KIND_NAMES: dict[ClusterKind, str] = {"discrepancy": "Discrepancy", "shared": "Shared", "unique": "Unique"}
+ORPHANS_TITLE = "Curated claims that no longer match"
+KIND_NAMES: dict[ClusterKind, str] = {
+    "discrepancy": "Discrepancy", "shared": "Shared", "unique": "Unique",
+}
 
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 _SPACE = re.compile(r"\s+")
@@ -113,7 +118,9 @@ def story_title(comparison: Comparison) -> str:
 
 def counts_line(report: Report) -> str:
     """'5 sources; 3 discrepancies, 7 shared facts, 4 unique statements' for the selected clusters."""
-    numbers = {kind: sum(len(s.clusters) for s in report.sections if s.kind == kind) for kind in CLUSTER_KINDS}
+    numbers = {
+        kind: sum(len(s.clusters) for s in report.sections if s.kind == kind) for kind in CLUSTER_KINDS
+    }
     words = {"discrepancy": ("discrepancy", "discrepancies"), "shared": ("shared fact", "shared facts"),
              "unique": ("unique statement", "unique statements")}
     parts = [f"{numbers[k]} {words[k][numbers[k] != 1]}" for k in SECTION_ORDER]
@@ -131,7 +138,7 @@ def filter_line(report: Report) -> str | None:
 
 
 def entity_lines(report: Report) -> list[str]:
-    """For an entity filter: who the entity is, and which sources name it how often (and which never do)."""
+    """For an entity filter: who the entity is, which sources name it how often, which never do."""
     entity = report.entity
     if entity is None:
         return []
@@ -143,7 +150,7 @@ def entity_lines(report: Report) -> list[str]:
     counts: dict[str, int] = {}
     for mention in comparison.mentions_of(entity.id):
         counts[mention.article] = counts.get(mention.article, 0) + 1
-    named = [f"{_name(article)} ({counts[article.id]})" for article in comparison.articles if article.id in counts]
+    named = [f"{_name(a)} ({counts[a.id]})" for a in comparison.articles if a.id in counts]
     silent = [_name(article) for article in comparison.articles if article.id not in counts]
     lines.append("Named by: " + (", ".join(named) if named else "no source"))
     if silent and named:
@@ -205,6 +212,13 @@ def citation(excerpt: Excerpt) -> str:
     parts.append(f"{excerpt.file or excerpt.path} \u00b6{excerpt.paragraph}")
     parts.append(f"chars {excerpt.start}\u2013{excerpt.end}")
     return oneline(", ".join(parts))
+
+
+def orphan_line(orphan: Orphan) -> str:
+    """One curated claim whose quote no longer matches exactly once, said plainly."""
+    where = f" in {orphan.quote.article}" if orphan.quote.article else ""
+    return (f"{orphan.claim}: \u201c{orphan.quote.exact}\u201d{where} matches {orphan.matches} times: "
+            f"{orphan.message}")
 
 
 def pieces(excerpt: Excerpt) -> list[tuple[str, bool]]:

@@ -26,7 +26,9 @@ from tui.export._common import (
     entity_lines,
     filter_line,
     folder_line,
+    ORPHANS_TITLE,
     oneline,
+    orphan_line,
     pieces,
     source_row,
     source_name,
@@ -40,7 +42,8 @@ _CSS = """
   --shared: #d8f0dc; --discrepancy: #ffe0b8; --unique: #dde6ff; --value: #ffd24d; --value-fg: #000000; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e8e8e8; --bg: #16181c; --muted: #a8a8a8; --rule: #3a3d44;
-    --shared: #1f4a2a; --discrepancy: #5a3a10; --unique: #23305c; --value: #e0b000; --value-fg: #000000; }
+    --shared: #1f4a2a; --discrepancy: #5a3a10; --unique: #23305c;
+    --value: #e0b000; --value-fg: #000000; }
 }
 body { font: 16px/1.55 system-ui, sans-serif; color: var(--fg); background: var(--bg);
   max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -55,7 +58,8 @@ mark { color: inherit; padding: 0 .1em; }
 mark.shared { background: var(--shared); border-bottom: 2px solid currentColor; }
 mark.discrepancy { background: var(--discrepancy); border-bottom: 2px dashed currentColor; }
 mark.unique { background: var(--unique); border-bottom: 2px dotted currentColor; }
-mark.value { background: var(--value); color: var(--value-fg); font-weight: bold; outline: 1px solid currentColor; }
+mark.value { background: var(--value); color: var(--value-fg); font-weight: bold;
+  outline: 1px solid currentColor; }
 .tag { font: bold .75rem/1 ui-monospace, monospace; text-transform: uppercase; letter-spacing: .04em;
   border: 1px solid currentColor; border-radius: 3px; padding: .1rem .3rem; margin-right: .4rem; }
 .verdict { font-weight: bold; }
@@ -89,7 +93,7 @@ def to_html(
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
         f'<meta name="generator" content="storydiff {_e(__version__)}">',
         f"<title>{_e(title)}: storydiff</title>",
         f"<style>{_CSS}</style>",
@@ -102,18 +106,22 @@ def to_html(
     if note:
         out.append(f'<p class="facts">{_e(note)}</p>')
     out += [f"<p>{_e(text)}</p>" for text in entity_lines(report)]
-    out += ["<h2>Sources</h2>", f'<p class="facts">{_e(folder_line(comparison))}</p>', "<table>", "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
+    out += ["<h2>Sources</h2>", f'<p class="facts">{_e(folder_line(comparison))}</p>', "<table>",
+            "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
     for article in comparison.articles:
-        out.append("<tr>" + "".join(f"<td>{_e(oneline(c))}</td>" for c in source_row(comparison, article)) + "</tr>")
+        cells = "".join(f"<td>{_e(oneline(cell))}</td>" for cell in source_row(comparison, article))
+        out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
     for section in report.sections:
         out.append(f"<h2>{_e(section.title)}</h2>")
         for cluster, excerpts in section.clusters:
             out.append(f'<section class="cluster" id="{_e(cluster.id)}">')
-            out.append(f'<h3><span class="tag">{_e(_label(cluster.kind, cluster.discrepancy_type))}</span>{_e(cluster.label)}</h3>')
+            tag = _e(_label(cluster.kind, cluster.discrepancy_type))
+            out.append(f'<h3><span class="tag">{tag}</span>{_e(cluster.label)}</h3>')
             out.append(f'<p class="facts">{_e(cluster_facts(cluster))}</p>')
             verdict = verdict_text(cluster.verdict)
-            out.append(f'<p class="verdict">Verdict: {_e(verdict)}</p>' if verdict else '<p class="facts">Verdict: none yet</p>')
+            out.append(f'<p class="verdict">Verdict: {_e(verdict)}</p>' if verdict
+                       else '<p class="facts">Verdict: none yet</p>')
             if cluster.note:
                 out.append(f"<p>Note: {_e(cluster.note)}</p>")
             out += [_excerpt(excerpt) for excerpt in excerpts]
@@ -124,26 +132,23 @@ def to_html(
         out += [
             "<h2>Articles</h2>",
             '<p class="facts">Highlighted: <mark class="shared" title="shared">shared</mark> [S], '
-            '<mark class="discrepancy" title="discrepancy">discrepancy</mark> [D], <mark class="unique" title="unique">unique</mark> [U], '
-            '<mark class="value" title="differing value">differing value</mark>; <span class="boilerplate">not part of the story</span>. '
+            '<mark class="discrepancy" title="discrepancy">discrepancy</mark> [D], '
+            '<mark class="unique" title="unique">unique</mark> [U], '
+            '<mark class="value" title="differing value">differing value</mark>; '
+            '<span class="boilerplate">not part of the story</span>. '
             "The label after each highlight names its cluster.</p>",
         ]
         out += [_article(painted, article) for article in comparison.articles]
     if comparison.orphans:
-        out += ["<h2>Curated claims that no longer match</h2>", "<ul>"]
-        for orphan in comparison.orphans:
-            where = f" in {orphan.quote.article}" if orphan.quote.article else ""
-            out.append(
-                f"<li>{_e(orphan.claim)}: \u201c{_e(orphan.quote.exact)}\u201d{_e(where)} matches "
-                f"{orphan.matches} times: {_e(orphan.message)}</li>"
-            )
+        out += [f"<h2>{_e(ORPHANS_TITLE)}</h2>", "<ul>"]
+        out += [f"<li>{_e(orphan_line(orphan))}</li>" for orphan in comparison.orphans]
         out.append("</ul>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
 def _label(kind: ClusterKind, discrepancy_type: str | None) -> str:
-    """The visible text label of a highlight kind ("discrepancy · number"), so colour is never the only cue."""
+    """The visible label of a highlight kind ("discrepancy · number"): colour is never the only cue."""
     label = KIND_NAMES[kind].lower()
     return f"{label} \u00b7 {discrepancy_type}" if discrepancy_type else label
 
@@ -156,7 +161,9 @@ def _excerpt(excerpt: Excerpt) -> str:
     )
     label = _label(excerpt.kind, excerpt.discrepancy_type)
     before, after = context(excerpt)
-    value = f' \u00b7 value: <mark class="value" title="differing value">{_e(excerpt.value)}</mark>' if excerpt.value else ""
+    value = ""
+    if excerpt.value:
+        value = f' \u00b7 value: <mark class="value" title="differing value">{_e(excerpt.value)}</mark>'
     return (
         f'<blockquote class="{excerpt.kind}">'
         f'<p><span class="tag">{_e(source_name(excerpt))}</span>'
@@ -171,7 +178,8 @@ def _excerpt(excerpt: Excerpt) -> str:
 def _article(comparison: Comparison, article: Article) -> str:
     """One article's whole text with its highlights; overlapping marks are split so they nest."""
     layer = {kind: index for index, kind in enumerate(LAYER_ORDER)}
-    marks = sorted((m for m in marks_for(comparison, article.id) if m.kind in PAINTED), key=lambda m: layer[m.kind])
+    painted = (m for m in marks_for(comparison, article.id) if m.kind in PAINTED)
+    marks = sorted(painted, key=lambda m: layer[m.kind])
     cuts = sorted({0, len(article.text), *(m.start for m in marks), *(m.end for m in marks)})
     ends: dict[int, list[Mark]] = {}
     for mark in marks:

@@ -39,7 +39,8 @@ def to_json(
     ``clusters``/``entity`` override what ``only`` selects (for callers that already hold a
     selection). With an entity filter, "entities" holds only that entity.
     """
-    return json.dumps(to_document(comparison, only, clusters=clusters, entity=entity), ensure_ascii=False, indent=2) + "\n"
+    document = to_document(comparison, only, clusters=clusters, entity=entity)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_document(
@@ -56,7 +57,7 @@ def to_document(
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {
         (e.cluster, e.article, e.start, e.end): e for e in excerpts_for(comparison, chosen)
     }
-    entities = comparison.entities if entity_id is None else tuple(e for e in comparison.entities if e.id == entity_id)
+    entities = tuple(e for e in comparison.entities if entity_id is None or e.id == entity_id)
     diagnostics = (*comparison.story.diagnostics, *comparison.annotations.diagnostics)
     return {
         "schema": SCHEMA,
@@ -78,7 +79,9 @@ def to_document(
                 "author": known(article.author),
                 "url": known(article.url),
                 "note": known(article.note),
-                "boilerplate": [{"start": b.start, "end": b.end, "reason": b.reason} for b in article.boilerplate],
+                "boilerplate": [
+                    {"start": b.start, "end": b.end, "reason": b.reason} for b in article.boilerplate
+                ],
             }
             for article in comparison.articles
         ],
@@ -102,7 +105,9 @@ def to_document(
             {
                 "text": phrase.text,
                 "words": phrase.words,
-                "occurrences": [{"article": o.article, "start": o.start, "end": o.end} for o in phrase.occurrences],
+                "occurrences": [
+                    {"article": o.article, "start": o.start, "end": o.end} for o in phrase.occurrences
+                ],
             }
             for phrase in comparison.phrases
         ],
@@ -114,7 +119,9 @@ def to_document(
     }
 
 
-def _filter(only: str | None, explicit: tuple[Cluster, ...] | None, entity_id: str | None) -> dict[str, Any] | None:
+def _filter(
+    only: str | None, explicit: tuple[Cluster, ...] | None, entity_id: str | None
+) -> dict[str, Any] | None:
     """What part of the story the document holds; None when it holds all of it."""
     if explicit is not None:
         return {"only": None, "entity": entity_id, "clusters": [c.id for c in explicit]}
@@ -131,7 +138,9 @@ def _cluster(cluster: Cluster, excerpts: dict[tuple[str, str, int, int], Excerpt
     members = []
     for member in cluster.members:
         excerpt = excerpts.get((cluster.id, member.article, member.start, member.end))
-        entry: dict[str, Any] = {"article": member.article, "start": member.start, "end": member.end, "text": member.text}
+        entry: dict[str, Any] = {
+            "article": member.article, "start": member.start, "end": member.end, "text": member.text,
+        }
         if excerpt is not None:
             entry["paragraph"] = excerpt.paragraph
             entry["quote"] = {"exact": excerpt.exact, "prefix": excerpt.prefix, "suffix": excerpt.suffix}
@@ -150,7 +159,9 @@ def _cluster(cluster: Cluster, excerpts: dict[tuple[str, str, int, int], Excerpt
         "discrepancy_type": cluster.discrepancy_type,
         "values": values,
         "members": members,
-        "verdict": None if verdict is None else {"kind": verdict.kind, "note": verdict.note, "claim": verdict.claim},
+        "verdict": None if verdict is None else {
+            "kind": verdict.kind, "note": verdict.note, "claim": verdict.claim,
+        },
         "scope": cluster.scope,
         "change_over_time": cluster.change_over_time,
         "wire": cluster.wire,

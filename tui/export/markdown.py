@@ -22,7 +22,9 @@ from tui.export._common import (
     counts_line,
     filter_line,
     folder_line,
+    ORPHANS_TITLE,
     oneline,
+    orphan_line,
     pieces,
     source_row,
     story_title,
@@ -67,13 +69,15 @@ def to_markdown(
     if note:
         out += ["", f"*{escape_markdown(note)}*"]
     out += [line for text in entity_lines(report) for line in ("", escape_markdown(text))]
-    out += ["", "## Sources", "", escape_markdown(folder_line(comparison)), "", "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
+    out += ["", "## Sources", "", escape_markdown(folder_line(comparison)), "",
+            "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
     for article in comparison.articles:
         out.append("| " + " | ".join(escape_markdown(c) for c in source_row(comparison, article)) + " |")
     for section in report.sections:
         out += ["", f"## {escape_markdown(section.title)}"]
         for cluster, excerpts in section.clusters:
-            out += ["", f"### {escape_markdown(cluster_heading(cluster))}", "", escape_markdown(cluster_facts(cluster))]
+            out += ["", f"### {escape_markdown(cluster_heading(cluster))}", ""]
+            out.append(escape_markdown(cluster_facts(cluster)))
             verdict = verdict_text(cluster.verdict)
             out += ["", f"**Verdict:** {escape_markdown(verdict)}" if verdict else "Verdict: none yet"]
             if cluster.note:
@@ -81,13 +85,8 @@ def to_markdown(
             for excerpt in excerpts:
                 out += ["", *_excerpt(excerpt)]
     if comparison.orphans:
-        out += ["", "## Curated claims that no longer match", ""]
-        for orphan in comparison.orphans:
-            where = f" in {orphan.quote.article}" if orphan.quote.article else ""
-            out.append(
-                f"- {escape_markdown(orphan.claim)}: \u201c{escape_markdown(orphan.quote.exact)}\u201d{escape_markdown(where)} "
-                f"matches {orphan.matches} times: {escape_markdown(orphan.message)}"
-            )
+        out += ["", f"## {ORPHANS_TITLE}", ""]
+        out += [f"- {escape_markdown(orphan_line(orphan))}" for orphan in comparison.orphans]
     return "\n".join(out) + "\n"
 
 

@@ -22,7 +22,9 @@ from tui.export._common import (
     entity_lines,
     filter_line,
     folder_line,
+    ORPHANS_TITLE,
     oneline,
+    orphan_line,
     pieces,
     source_row,
     story_title,
@@ -68,7 +70,8 @@ def to_text(
     for section in report.sections:
         out += ["", "", *_underline(section.title, "-")]
         for cluster, excerpts in section.clusters:
-            out += ["", *_wrap(cluster_heading(cluster), "* ", "  "), *_wrap(cluster_facts(cluster), "  ", "  ")]
+            out += ["", *_wrap(cluster_heading(cluster), "* ", "  ")]
+            out += _wrap(cluster_facts(cluster), "  ", "  ")
             verdict = verdict_text(cluster.verdict)
             out += _wrap(f"Verdict: {verdict}" if verdict else "Verdict: none yet", "  ", "  ")
             if cluster.note:
@@ -76,19 +79,15 @@ def to_text(
             for excerpt in excerpts:
                 out += ["", *_excerpt(excerpt)]
     if comparison.orphans:
-        out += ["", "", *_underline("Curated claims that no longer match", "-")]
+        out += ["", "", *_underline(ORPHANS_TITLE, "-")]
         for orphan in comparison.orphans:
-            where = f" in {orphan.quote.article}" if orphan.quote.article else ""
-            out += _wrap(
-                f"- {orphan.claim}: \u201c{orphan.quote.exact}\u201d{where} matches {orphan.matches} times: {orphan.message}",
-                "", "  ",
-            )
+            out += _wrap(f"- {orphan_line(orphan)}", "", "  ")
     return "\n".join(out) + "\n"
 
 
 def _excerpt(excerpt: Excerpt) -> list[str]:
     """One source's passage: citation, the quote with »values«, the text around it."""
-    quote = "".join(f"\u00bb{text}\u00ab" if emphasised else text for text, emphasised in pieces(excerpt))
+    quote = "".join(f"\u00bb{run}\u00ab" if marked else run for run, marked in pieces(excerpt))
     lines = _wrap(citation(excerpt), "    ", "      ")
     lines += _wrap(oneline(quote).strip(), "    | ", "    | ")
     if excerpt.value:
