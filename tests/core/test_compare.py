@@ -80,9 +80,14 @@ def test_negated_statement_is_a_contradiction() -> None:
     found = classify([unit("a", "The operator will increase water releases this weekend."),
                       unit("b", "The operator is not expected to increase water releases this weekend.")], ORDER)
     assert found is not None and found.type == "contradiction"
-    assert found.values["b"].text == "not"
+    assert found.values["b"].text == "not expected to increase"
+    assert found.values["a"].text == "increase"
     assert classify([unit("a", "The operator will increase releases."),
                      unit("b", "The operator will increase its releases.")], ORDER) is None
+    unrelated = classify([unit("a", "The operator will increase water releases this weekend."),
+                          unit("b", "The operator, not the city, runs the dam; water releases rise this weekend.")],
+                         ORDER)
+    assert unrelated is None, "the negated words (the city) are not what the other states"
 
 
 def test_a_different_person_in_the_same_role_is_a_name_discrepancy() -> None:

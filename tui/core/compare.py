@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from tui.core.model import (
     Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
 )
-from tui.core.normalize import STOPWORDS, content_tokens, fold
+from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, tokens_with_spans
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0
@@ -29,6 +29,8 @@ APPROX_SPREAD = 0.05
 UNIT_SPREAD = 0.03
 SNIPPET = 72
 VALUE_SNIPPET = 48
+DENIED_WORDS = 2
+MAX_AFFIRMING = 8
 
 _TITLES: dict[str, str] = {
     "number": "Number differs", "date": "Date differs", "name": "Name differs",
@@ -40,6 +42,7 @@ _NEGATION = re.compile(
     r"declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))\b|n['’]t\b",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
 _PIECE = re.compile(r"\s+|\S+")
 _NON_WORD = re.compile(r"[^\w]+")
 _PRONOUNS = frozenset("he she they it we i you his her their officials official".split())
@@ -654,46 +657,44 @@ def negation_cue(text: str) -> re.Match[str] | None:
     return _NEGATION.search(text)
 
 
+def _denial(unit: Unit) -> tuple[int, list[Token]] | None:
+    """Where the unit negates something, and the content words it negates (the few after the
+    cue, within its clause)."""
+    for cue in _NEGATION.finditer(unit.text):
+        clause = _CLAUSE_END.split(unit.text[cue.end():], maxsplit=1)[0]
+        following = [t for t in tokens_with_spans(clause, (), unit.start + cue.end())
+                     if t.norm not in STOPWORDS][:DENIED_WORDS]
+        following = [t for t in following if len(t.norm) >= 3]
+        if following:
+            return unit.start + cue.start(), following
+    return None
+
+
 def contradiction_finding(units: Sequence[Unit]) -> Finding | None:
-    """Aligned members whose polarity differs: one negates what the reference affirms, or the
-    reverse."""
-    ref = units[0]
-    ref_cue = negation_cue(ref.text)
-    values: dict[str, Value] = {}
-    negated: list[str] = []
-    affirmed: list[str] = []
+    """A member denies what another member states: the words after its negation cue ("not
+    expected to increase water releases") appear, un-negated, in the other member."""
+    denials = {u.article: _denial(u) for u in units}
+    affirming = [u for u in units if denials[u.article] is None][:MAX_AFFIRMING]
     for unit in units:
-        cue = negation_cue(unit.text)
-        if cue is not None:
-            values[unit.article] = Value(cue.group(), unit.start + cue.start(), unit.start + cue.end())
-            negated.append(unit.article)
-        else:
-            affirmed.append(unit.article)
-    if not negated or not affirmed:
-        return None
-    other = units[1] if ref_cue is None else next(u for u in units if negation_cue(u.text) is None)
-    for unit in units:
-        if unit.article in values:
+        denial = denials[unit.article]
+        if denial is None:
             continue
-        basis = ref.text if unit is not ref else other.text
-        changed = next((p for p in _located_changes(unit, basis)), None)
-        if changed is not None:
-            values[unit.article] = changed
-    return Finding("contradiction", values, (tuple(affirmed), tuple(negated)),
-                   snippet(ref.text, 48), tuple(units))
-
-
-def _located_changes(unit: Unit, basis: str) -> list[Value]:
-    out = []
-    offset = 0
-    for piece in word_diff(unit.text, basis):
-        if piece.changed and piece.text.strip():
-            lead = len(piece.text) - len(piece.text.lstrip())
-            text = piece.text.strip()
-            start = unit.start + offset + lead
-            out.append(Value(text, start, start + len(text)))
-        offset += len(piece.text)
-    return out
+        cue_start, denied = denial
+        for other in affirming:
+            spans = {t.norm: t for t in tokens_with_spans(other.text, (), other.start)}
+            word = next((t for t in denied if t.norm in spans), None)
+            if word is None:
+                continue
+            values = {unit.article: Value(unit.text[cue_start - unit.start:word.end - unit.start],
+                                          cue_start, word.end)}
+            stated = spans[word.norm]
+            values[other.article] = Value(other.text[stated.start - other.start:stated.end - other.start],
+                                          stated.start, stated.end)
+            negated = tuple(u.article for u in units if denials[u.article] is not None)
+            affirmed = tuple(u.article for u in units if denials[u.article] is None)
+            return Finding("contradiction", values, (affirmed, negated), snippet(other.text, 48),
+                           tuple(units))
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

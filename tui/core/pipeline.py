@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from tui.core.align import Cancelled, align_units, token_weights
-from tui.core.compare import build_cluster, classify, short_ids
+from tui.core.compare import Finding, build_cluster, classify, short_ids
 from tui.core.model import Annotations, Cluster, Comparison, Mention, Quote, Story, Unit
+from tui.core.normalize import fold
 from tui.core.phrases import find_reuse, origins
 from tui.core.story_checks import story_findings
 
@@ -90,10 +91,9 @@ def build_comparison(
                                       story_order=story_order, short=short))
 
     step(0.75, "Checking the story as a whole")
-    shown = {(m.article, m.value_start, m.value_end) for c in clusters for m in c.members
-             if m.value is not None}
+    shown = _shown_values(clusters)
     for finding in story_findings(compared, weights, story_order, mentions_of, group_of):
-        if all((a, v.start, v.end) in shown for a, v in finding.values.items()):
+        if _already_shown(finding, shown):
             continue
         clusters.append(build_cluster(finding.units, finding, articles=by_id, story_order=story_order,
                                       short=short, scope="story"))
@@ -117,6 +117,28 @@ def build_comparison(
         mentions=mentions, phrases=phrases, wire=wire, suggestions=suggestions,
         orphans=tuple(orphans),
     )
+
+
+def _value_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _shown_values(clusters: Sequence[Cluster]) -> dict[tuple[str, int | None, int | None], set[str]]:
+    """Each value span a statement discrepancy shows, with all the values that cluster gives."""
+    shown: dict[tuple[str, int | None, int | None], set[str]] = {}
+    for cluster in clusters:
+        values = {_value_key(v) for v in cluster.values.values()}
+        for member in cluster.members:
+            if member.value is not None:
+                shown[(member.article, member.value_start, member.value_end)] = values
+    return shown
+
+
+def _already_shown(finding: Finding, shown: Mapping[tuple[str, int | None, int | None], set[str]]) -> bool:
+    """A story-level finding adds nothing when an aligned statement already shows one of its
+    values and every value it gives (it may only add sources that repeat a known value)."""
+    values = {_value_key(v.text) for v in finding.values.values()}
+    return any(values <= shown.get((a, v.start, v.end), set()) for a, v in finding.values.items())
 
 
 def _quotes_by_unit(units: Mapping[str, Sequence[Unit]]) -> Callable[[Unit], Sequence[Quote]]:
