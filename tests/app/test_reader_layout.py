@@ -198,3 +198,39 @@ async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp
         await pilot.pause()
         title = str(app.screen.query_one("#variants-title").content)
         assert "your verdict: rounding (12 is an early count)" in title
+
+
+async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    import dataclasses
+
+    from tests.app.conftest import build_comparison
+    from tui.core.model import Cluster, Member
+
+    base = build_comparison()
+    a = base.story.articles[0]
+    # Paragraph 10 of a: filler repeated into one long paragraph with a statement at its end.
+    start, end = a.paragraphs[10]
+    statement = "The harbour wall gave way at noon."
+    long_paragraph = " ".join([a.text[start:end]] * 12) + " " + statement
+    text = a.text[:start] + long_paragraph + a.text[end:]
+    shift = len(long_paragraph) - (end - start)
+    paragraphs = (*a.paragraphs[:10], (start, start + len(long_paragraph)),
+                  *((s + shift, e + shift) for s, e in a.paragraphs[11:]))
+    a2 = dataclasses.replace(a, text=text, paragraphs=paragraphs, boilerplate=())
+    offset = text.index(statement)
+    cluster = Cluster("unique-wall", "unique", "The wall gave way",
+                      (Member("a", offset, offset + len(statement), statement),))
+    story = dataclasses.replace(base.story, articles=(a2, *base.story.articles[1:]))
+    comparison = dataclasses.replace(base, story=story, clusters=(cluster,), mentions=())
+    app = make_app(comparison)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.jump_to("unique-wall")
+        await pilot.pause()
+        pane = screen.panes[0]
+        assert pane.is_offset_visible(offset)
+        # margin 1: the statement's line is the second visible line, not somewhere below
+        assert pane.offset_y(offset, exact=True) - pane.scroller.scroll_y == 1

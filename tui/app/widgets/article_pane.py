@@ -291,12 +291,21 @@ class ArticlePane(Vertical):
         last = max(bisect_right(self._starts, max(end - 1, start)) - 1, first)
         return range(first, min(last + 1, len(self.blocks)))
 
-    def offset_y(self, offset: int) -> float:
-        """Where a text offset sits in the scroll area (estimated inside a wrapped block)."""
+    def offset_y(self, offset: int, *, exact: bool = False) -> float:
+        """Where a text offset sits in the scroll area.
+
+        Inside a wrapped block the line is estimated from the character position (cheap
+        enough for the many anchors of synced scrolling); ``exact`` re-wraps the text before
+        the offset to find its line, for the one statement a jump lands on.
+        """
         block = self.block_at(offset)
         region = block.virtual_region
-        length = max(block.end - block.start, 1)
-        fraction = min(max(offset - block.start, 0) / length, 1.0)
+        before = min(max(offset - block.start, 0), block.end - block.start)
+        width = block.body.content_region.width
+        if exact and before and width > 0:
+            lines = Content(self.article.text[block.start : block.start + before]).wrap(width)
+            return region.y + min(max(len(lines) - 1, 0), max(region.height - 1, 0))
+        fraction = before / max(block.end - block.start, 1)
         return region.y + fraction * max(region.height - 1, 0)
 
     def offset_at_top(self) -> int:
@@ -313,12 +322,12 @@ class ArticlePane(Vertical):
     def scroll_to_offset(self, offset: int, *, margin: int = 1) -> None:
         """Scroll so a text offset is near the top of the viewport."""
         self.scroller.scroll_to(
-            y=max(self.offset_y(offset) - margin, 0), animate=False, immediate=True
+            y=max(self.offset_y(offset, exact=True) - margin, 0), animate=False, immediate=True
         )
 
     def is_offset_visible(self, offset: int) -> bool:
         """True when the line holding a text offset is inside the viewport."""
-        y = self.offset_y(offset)
+        y = self.offset_y(offset, exact=True)
         top = self.scroller.scroll_y
         return top <= y < top + self.scroller.scrollable_content_region.height
 
