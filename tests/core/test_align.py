@@ -61,7 +61,7 @@ def test_the_result_does_not_depend_on_input_order() -> None:
 
 
 def test_tokens_in_more_than_half_of_the_units_are_not_indexed() -> None:
-    units = [unit(a, i, f"Storm report number {a}{i} mentions detail{a}{i}") for a in "abc" for i in range(3)]
+    units = [unit(a, i, f"Storm report number {a}{i} mentions detail{a}{i}") for a in "abcdef" for i in range(3)]
     weights = token_weights(units)
     assert "storm" in weights.common
     assert weights.of("detaila0") > weights.of("storm")

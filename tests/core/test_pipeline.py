@@ -3,8 +3,12 @@ bundled story."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from dataclasses import asdict, replace
+from pathlib import Path
 
 import pytest
 
@@ -110,6 +114,28 @@ def test_story_level_checks_catch_what_sentences_do_not_align() -> None:
         "b": "NRTA", "s": "Northern Regional Rapid Transit Authority (NRRTA)"}
 
 
+def test_quote_and_denied_change_are_found_across_the_story() -> None:
+    a = replace(STORY_A, text=STORY_A.text + " The operator will hire additional engineers for the plant next year.")
+    b = replace(STORY_B, text=STORY_B.text + " A spokesman said there would not be more engineers hired.")
+    result = compare(a, b)
+    quote = [c for c in result.clusters if c.discrepancy_type == "quote-wording"]
+    assert len(quote) == 1 and set(quote[0].values) == {"b", "s"}
+    denied = [c for c in result.clusters if c.discrepancy_type == "contradiction"]
+    assert len(denied) == 1
+    assert denied[0].values["b"].startswith("not") and "additional" in denied[0].values["s"]
+
+
+def test_distances_are_compared_across_units_of_measure() -> None:
+    miles = Article("m", "m.txt", "M", "The convoy travelled 10 miles to the border crossing at dawn on Sunday.")
+    km = Article("k", "k.txt", "K", "The convoy travelled 16 km to the border crossing at dawn on Sunday.")
+    far = Article("f", "f.txt", "F", "The convoy travelled 30 km to the border crossing at dawn on Sunday.")
+    agreed = compare(miles, km).clusters
+    assert [c.kind for c in agreed] == ["shared"]
+    differ = compare(miles, km, far).clusters
+    assert [(c.kind, c.discrepancy_type) for c in differ] == [("discrepancy", "number")]
+    assert dict(differ[0].values) == {"f": "30 km", "k": "16 km", "m": "10 miles"}
+
+
 def test_sources_linked_by_wire_copy_count_once() -> None:
     wire = replace(FLOOD_A, id="d", text=FLOOD_A.text + " The valley has flooded twice in ten years.")
     result = compare(FLOOD_A, FLOOD_B, wire)
@@ -125,6 +151,23 @@ def test_the_same_result_for_any_file_order() -> None:
     for _ in range(3):
         rng.shuffle(articles)
         assert json_like(compare(*articles)) == expected
+
+
+def test_the_same_result_whatever_the_hash_seed(tmp_path: Path) -> None:
+    for article in (FLOOD_A, FLOOD_B, FLOOD_C):
+        (tmp_path / f"{article.id}.txt").write_text(
+            f"---\ndate: '{article.date}'\n---\n{article.text}\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from tui.core.corpus import load_story; "
+              "from tui.core.pipeline import build_comparison; "
+              "c = build_comparison(load_story([Path(sys.argv[1])])); "
+              "print([(x.id, x.label, [(m.article, m.start, m.end, m.diff) for m in x.members]) "
+              "for x in c.clusters], c.phrases, c.wire)")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, capture_output=True,
+                       text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
 
 
 def test_progress_is_reported_and_cancelling_stops_the_work() -> None:

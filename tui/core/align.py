@@ -25,6 +25,8 @@ MAX_CANDIDATES = 8
 MAX_REPRESENTATIVES = 2
 MAX_DF_FRACTION = 0.5
 MIN_SHARED_TOKENS = 2
+MIN_COMMON_DF = 10
+"""A token is only too common to index once it is in this many units: tiny stories index all."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def token_weights(units: Sequence[Unit]) -> Weights:
             df[token] += 1
     total = max(len(units), 1)
     idf = {token: math.log((total + 1) / (count + 0.5)) for token, count in df.items()}
-    limit = max(2, MAX_DF_FRACTION * total)
+    limit = max(MIN_COMMON_DF, MAX_DF_FRACTION * total)
     common = frozenset(token for token, count in df.items() if count > limit)
     return Weights(idf, common, math.log((total + 1) / 0.5))
 
