@@ -277,7 +277,8 @@ def _counted_match(a: Quantity, b: Quantity) -> int:
     return 2 if set(content_tokens(a.counted)) & set(content_tokens(b.counted)) else 0
 
 
-def _number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
+def number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
+    """Articles grouped by compatible values (each joins the first group whose value it allows)."""
     groups: list[tuple[Quantity, list[str]]] = []
     for article, q in units_values:
         for rep, members in groups:
@@ -321,7 +322,7 @@ def number_finding(units: Sequence[Unit]) -> Finding | None:
             conflict = conflict or not intervals_overlap(best, ref_q)
         if conflict:
             values = {u.article: Value(q.text, q.start, q.end) for u, q in matched}
-            groups = _number_groups([(u.article, q) for u, q in matched])
+            groups = number_groups([(u.article, q) for u, q in matched])
             subject = common_counted(q for _u, q in matched)
             return Finding("number", values, groups, subject, tuple(u for u, _q in matched))
     return None
@@ -384,14 +385,15 @@ def speaker_key(quote: Quote) -> str | None:
     return words[-1]
 
 
-def _plain(text: str) -> str:
+def plain_words(text: str) -> str:
+    """The words of a text, folded and space-padded, so containment means whole words."""
     return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
 
 
 def quote_relation(a: str, b: str) -> str | None:
     """``same`` (identical, or one quotes part of the other), ``variant`` (same words, worded
     differently) or ``None`` (different quotes)."""
-    pa, pb = _plain(a), _plain(b)
+    pa, pb = plain_words(a), plain_words(b)
     if not pa.strip() or not pb.strip():
         return None
     if pa in pb or pb in pa:
@@ -437,16 +439,12 @@ def quote_finding(units: Sequence[Unit], quotes_of: QuotesOf | None = None) -> F
             elif variant:
                 matched.append((unit, variant[0], "variant"))
         if any(rel == "variant" for _u, _q, rel in matched):
-            return _quote_result(matched, speaker_name(ref_q))
+            return quote_result(matched, ref_q.speaker)
     return None
 
 
-def speaker_name(quote: Quote) -> str | None:
-    """The speaker as written, for labels."""
-    return quote.speaker
-
-
-def _quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None) -> Finding:
+def quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None) -> Finding:
+    """A quote-wording finding: each article's quote, grouped by identical (or contained) wording."""
     values = {u.article: Value(q.text, q.start, q.end) for u, q, _rel in matched}
     groups: dict[str, list[str]] = {}
     for unit, quote, _rel in matched:
@@ -650,11 +648,6 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Polarity
-
-
-def negation_cue(text: str) -> re.Match[str] | None:
-    """The first negation cue in a text ("not", "never", "declined"...)."""
-    return _NEGATION.search(text)
 
 
 def _denial(unit: Unit) -> tuple[int, list[Token]] | None:

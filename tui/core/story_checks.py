@@ -17,9 +17,9 @@ from typing import Iterable, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
-    AcronymUse, Finding, common_counted, Value, _number_groups, _plain, acronym_uses, intervals_overlap,
+    AcronymUse, Finding, common_counted, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
     magnitude_ratio, name_finding_from, one_edit_apart, quote_relation, role_families,
-    role_mentions, speaker_key, speaker_name, usable_quantities, _quote_result,
+    role_mentions, speaker_key, usable_quantities, quote_result,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
 from tui.core.normalize import content_tokens, tokens_with_spans
@@ -138,7 +138,7 @@ def number_findings(
         chosen = _first_per_article([(items[k].unit, items[k].quantity.start, k) for k in component], story_order)
         picked = [items[k] for k in chosen]
         values = {p.unit.article: Value(p.quantity.text, p.quantity.start, p.quantity.end) for p in picked}
-        groups = _number_groups([(p.unit.article, p.quantity) for p in picked])
+        groups = number_groups([(p.unit.article, p.quantity) for p in picked])
         if len(groups) < 2:
             continue
         subject = common_counted(p.quantity for p in picked)
@@ -163,7 +163,7 @@ def quote_findings(
         for quote in unit.quotes:
             speaker = speaker_key(quote)
             if speaker is not None:
-                classes.setdefault((speaker, _plain(quote.text)), []).append((unit, quote))
+                classes.setdefault((speaker, plain_words(quote.text)), []).append((unit, quote))
     keys = sorted(classes)
     tokens = [frozenset(content_tokens(classes[k][0][1].text)) for k in keys]
     parts = _Components(len(keys))
@@ -183,7 +183,7 @@ def quote_findings(
         for unit, quote in ordered:
             first.setdefault(unit.article, (unit, quote))
         matched = [(u, q, "same") for u, q in first.values()]
-        found = _quote_result(matched, speaker_name(matched[0][1]))
+        found = quote_result(matched, matched[0][1].speaker)
         if len(found.groups) >= 2:
             findings.append(found)
     return _not_within_one_group(findings, group_of)
@@ -204,11 +204,11 @@ def name_findings(
 
 
 def acronym_findings(
-    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
-    group_of: Mapping[str, int],
+    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int]
 ) -> list[Finding]:
     """One name written as two acronyms: a letter added, dropped or changed, or an acronym that
-    matches the initials of the other source's spelled-out name."""
+    matches the initials of the other source's spelled-out name. Aligned statements never
+    report these, so variants inside one aligned statement are reported here too."""
     uses: dict[str, list[AcronymUse]] = defaultdict(list)
     for unit in units:
         for use in acronym_uses(unit):
@@ -254,7 +254,7 @@ def acronym_findings(
             groups[use.acronym].append(article)
         findings.append(Finding("name", values, tuple(tuple(g) for g in groups.values()), None,
                                 tuple(u.unit for u in first.values())))
-    return _not_within_one_group(findings, group_of)
+    return findings
 
 
 def _contexts_meet(left: Sequence[AcronymUse], right: Sequence[AcronymUse], weights: Weights) -> bool:
@@ -378,6 +378,6 @@ def story_findings(
         *number_findings(units, weights, story_order, mentions, group_of),
         *quote_findings(units, weights, story_order, group_of),
         *name_findings(units, story_order, group_of),
-        *acronym_findings(units, weights, story_order, group_of),
+        *acronym_findings(units, weights, story_order),
         *contradiction_findings(units, weights, story_order, mentions, group_of),
     ]
