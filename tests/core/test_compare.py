@@ -140,3 +140,12 @@ def test_month_precision_dates_and_change_over_time() -> None:
     assert change_over_time([("a", "c"), ("b",)], articles), "undated c goes with a's value"
     assert not change_over_time([("a",), ("c",)], articles), "an undated value cannot be placed"
     assert not change_over_time([("a",), ("d",)], articles), "weeks apart is not months apart"
+
+
+def test_a_number_that_matches_another_of_the_reference_numbers_is_not_a_rival() -> None:
+    s1 = "The quake struck six miles deep, 34 miles west of the town."
+    s2 = "The quake struck roughly 55 km from the town."
+    deep = qty("six miles", s1, 9.656, unit_="km", counted=None)
+    west = qty("34 miles", s1, 54.72, unit_="km", counted=None)
+    away = qty("roughly 55 km", s2, 55.0, 49.5, 60.5, "about", unit_="km", counted=None)
+    assert classify([unit("a", s1, quantities=(deep, west)), unit("b", s2, quantities=(away,))], ORDER) is None

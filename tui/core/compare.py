@@ -300,7 +300,11 @@ def common_counted(quantities: Iterable[Quantity]) -> str | None:
 
 
 def number_finding(units: Sequence[Unit]) -> Finding | None:
-    """A counted quantity that the reference member gives and another member contradicts."""
+    """A counted quantity that the reference member gives and another member contradicts.
+
+    A member's number that agrees with another of the reference's numbers is spoken for: "34
+    miles west" matching "55 km from the town" is not also a rival to "six miles deep".
+    """
     per_unit = [(u, usable_quantities(u)) for u in units]
     reference = next(((u, qs) for u, qs in per_unit if qs), None)
     if reference is None:
@@ -312,7 +316,9 @@ def number_finding(units: Sequence[Unit]) -> Finding | None:
         for unit, quantities in per_unit:
             if unit is ref_unit:
                 continue
-            options = [q for q in quantities if q.unit == ref_q.unit
+            taken = {id(q) for q in quantities for r in ref_quantities
+                     if r is not ref_q and r.unit == q.unit and intervals_overlap(q, r)}
+            options = [q for q in quantities if q.unit == ref_q.unit and id(q) not in taken
                        and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO and _counted_match(q, ref_q)]
             if not options:
                 continue
