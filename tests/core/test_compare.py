@@ -6,7 +6,7 @@ import random
 from datetime import date
 
 from tui.core.compare import (
-    acronym_uses, change_over_time, classify, date_range, intervals_overlap, one_edit_apart,
+    acronym_uses, build_cluster, change_over_time, classify, date_range, intervals_overlap, one_edit_apart,
     quote_relation, role_mentions, word_diff,
 )
 from tui.core.model import Article, Quantity, Quote, Unit
@@ -41,6 +41,17 @@ def test_about_sixty_thousand_agrees_with_sixty_thousand_but_not_with_fifty_five
     assert found is not None and found.type == "number"
     assert {a: v.text for a, v in found.values.items()} == {"a": "about 60,000", "b": "55,000", "c": "60,000"}
     assert found.groups == (("a", "c"), ("b",))
+
+
+def test_labels_stay_one_short_line_for_many_sources() -> None:
+    articles = [f"a{n:02d}" for n in range(30)]
+    units = [troops(a, "55,000" if a == "a07" else "60,000", 55000 if a == "a07" else 60000) for a in articles]
+    found = classify(units, {a: i for i, a in enumerate(articles)})
+    assert found is not None
+    label = build_cluster(units, found, articles={a: Article(a, a, a, "") for a in articles},
+                            story_order={a: i for i, a in enumerate(articles)},
+                            short={a: a for a in articles}).label
+    assert label == "Number differs: 60,000 (a00, a01, a02, a03 +25 more) / 55,000 (a07) troops"
 
 
 def test_distances_in_miles_and_km_are_compared_after_conversion() -> None:

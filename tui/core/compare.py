@@ -29,6 +29,7 @@ APPROX_SPREAD = 0.05
 UNIT_SPREAD = 0.03
 SNIPPET = 72
 VALUE_SNIPPET = 48
+LABEL_IDS = 5
 DENIED_WORDS = 2
 MAX_AFFIRMING = 8
 
@@ -193,6 +194,12 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def _id_list(ids: Sequence[str]) -> str:
+    if len(ids) <= LABEL_IDS:
+        return ", ".join(ids)
+    return ", ".join(ids[:LABEL_IDS - 1]) + f" +{len(ids) - LABEL_IDS + 1} more"
+
+
 def label_for(
     kind: str, finding: Finding | None, members: Sequence[Member], total: int,
     short: Mapping[str, str], over_time: bool,
@@ -212,7 +219,7 @@ def label_for(
         shown = [a for a in group if a in finding.values]
         if not shown:
             continue
-        ids = ", ".join(short.get(a, a) for a in shown)
+        ids = _id_list([short.get(a, a) for a in shown])
         parts.append(f"{snippet(finding.values[shown[0]].text, VALUE_SNIPPET)} ({ids})")
     text = f"{title}: {' / '.join(parts)}"
     if finding.subject:
