@@ -8,7 +8,7 @@ The comparison runs in a thread worker so the text is readable while it is compu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from tui.app.messages import (
     CompareProgress,
     StoryLoaded,
 )
-from tui.app.widgets.article_pane import ArticlePane, PaneScroll
+from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.facts_panel import FactsPanel
 from tui.app.widgets.status import StatusBar
 from tui.app.widgets.variants import VariantsView
@@ -284,7 +284,9 @@ class ReaderScreen(Screen[None]):
                 [d for d in annotations.diagnostics if d.severity == "error"],
             )
 
-    def _comparison_ready(self, comparison: Comparison, marks: dict[str, tuple[Mark, ...]]) -> None:
+    def _comparison_ready(
+        self, comparison: Comparison, marks: Mapping[str, tuple[Mark, ...]]
+    ) -> None:
         self.comparison = comparison
         for pane in self.panes:
             pane.set_marks(marks.get(pane.article.id, ()))
