@@ -398,9 +398,15 @@ def speaker_key(quote: Quote) -> str | None:
     return words[-1]
 
 
+@lru_cache(maxsize=16384)
 def plain_words(text: str) -> str:
     """The words of a text, folded and space-padded, so containment means whole words."""
     return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+
+
+@lru_cache(maxsize=16384)
+def _token_set(text: str) -> frozenset[str]:
+    return frozenset(content_tokens(text))
 
 
 def quote_relation(a: str, b: str) -> str | None:
@@ -411,7 +417,7 @@ def quote_relation(a: str, b: str) -> str | None:
         return None
     if pa in pb or pb in pa:
         return "same"
-    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    ta, tb = _token_set(a), _token_set(b)
     if not ta or not tb:
         return None
     shared = ta & tb
