@@ -10,9 +10,9 @@ rather than a conflict: a new minister in October is not an error in a March rep
 from __future__ import annotations
 
 import math
-from collections import Counter
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -70,7 +70,7 @@ class Finding:
     values: Mapping[str, Value]
     groups: tuple[tuple[str, ...], ...]
     subject: str | None = None
-    units: tuple[Unit, ...] = field(default=())
+    units: tuple[Unit, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ def change_over_time(groups: Sequence[Sequence[str]], articles: Mapping[str, Art
         return False
     known: list[list[tuple[date, date]]] = []
     for group in groups:
-        spans = [r for r in (date_range(articles[a].date) for a in group) if r is not None]
+        spans = sorted({r for r in (date_range(articles[a].date) for a in group) if r is not None})
         if not spans:
             return False
         known.append(spans)
