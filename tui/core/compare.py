@@ -281,7 +281,7 @@ def _counted_match(a: Quantity, b: Quantity) -> int:
     """2: the counted things share a word; 1: one is unknown; 0: both known and unrelated."""
     if not a.counted or not b.counted:
         return 1
-    return 2 if set(content_tokens(a.counted)) & set(content_tokens(b.counted)) else 0
+    return 2 if _token_set(a.counted) & _token_set(b.counted) else 0
 
 
 def number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
