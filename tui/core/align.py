@@ -23,6 +23,7 @@ from tui.core.model import Unit
 LINK_THRESHOLD = 0.3
 MAX_CANDIDATES = 8
 MAX_REPRESENTATIVES = 2
+MAX_REFINED = 3
 MAX_DF_FRACTION = 0.5
 MIN_SHARED_TOKENS = 2
 MIN_COMMON_DF = 10
@@ -86,16 +87,23 @@ def _profile(unit: Unit, weights: Weights) -> _Profile:
     return _Profile(unit, tokens, _mass(tokens, weights))
 
 
-def _score(a: _Profile, b: _Profile, weights: Weights) -> float:
+def _dice(a: _Profile, b: _Profile, weights: Weights) -> float:
     if len(a.tokens & b.tokens) < MIN_SHARED_TOKENS:
         return 0.0
-    dice = weighted_dice(a.tokens, b.tokens, weights, (a.mass, b.mass))
+    return weighted_dice(a.tokens, b.tokens, weights, (a.mass, b.mass))
+
+
+def _refine(a: _Profile, b: _Profile, dice: float) -> float:
     if dice < 0.15:
         return dice
     if a.unit.tokens == b.unit.tokens:
         return 0.75 * dice + 0.25
     order = SequenceMatcher(None, a.unit.tokens, b.unit.tokens, autojunk=False).ratio()
     return 0.75 * dice + 0.25 * order
+
+
+def _score(a: _Profile, b: _Profile, weights: Weights) -> float:
+    return _refine(a, b, _dice(a, b, weights))
 
 
 def pair_score(a: Unit, b: Unit, weights: Weights) -> float:
@@ -192,8 +200,9 @@ def _index_unit(unit: Unit, key: int, index: dict[str, list[int]], weights: Weig
 def _candidates(
     profile: _Profile, groups: list[_Group], index: Mapping[str, list[int]], weights: Weights
 ) -> list[tuple[int, float]]:
-    """The best-scoring groups for ``unit``: accumulate IDF overlap through the index, keep the
-    top few, then score those exactly against each group's first representatives."""
+    """The best-scoring groups for a unit: accumulate IDF overlap through the index, keep the
+    top few, compute the weighted Dice against their representatives, and refine only the best
+    few with difflib's word-order ratio (the expensive part)."""
     overlap: dict[int, float] = defaultdict(float)
     for token in sorted(profile.tokens):
         if token in weights.common:
@@ -204,8 +213,11 @@ def _candidates(
     if not overlap:
         return []
     top = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-    scored: list[tuple[int, float]] = []
-    for key, _weight in top:
-        best = max(_score(profile, rep, weights) for rep in groups[key].representatives)
-        scored.append((key, best))
-    return scored
+    by_dice = sorted(((_dice(profile, rep, weights), key, n) for key, _weight in top
+                      for n, rep in enumerate(groups[key].representatives)),
+                     key=lambda item: (-item[0], item[1], item[2]))
+    best: dict[int, tuple[float, int]] = {}
+    for dice, key, n in by_dice:
+        if dice > 0 and key not in best and len(best) < MAX_REFINED:
+            best[key] = (dice, n)
+    return [(key, _refine(profile, groups[key].representatives[n], dice)) for key, (dice, n) in best.items()]

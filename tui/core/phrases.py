@@ -23,6 +23,7 @@ WIRE_MIN_WORDS = 25
 MAX_WIRE_PARTNERS = 3
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_JOINERS = re.compile(r"[-'’.]")
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,16 @@ class _Words:
 def _words(article: Article) -> _Words:
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
+    skip = sorted((b.start, b.end) for b in article.boilerplate)
+    at = 0
     for match in _WORD.finditer(article.text):
-        if article.is_boilerplate(match.start(), match.end()):
+        start, end = match.span()
+        while at < len(skip) and skip[at][1] < end:
+            at += 1
+        if at < len(skip) and skip[at][0] <= start:
             continue
-        keys.append(re.sub(r"[-'’.]", "", match.group().casefold()))
-        spans.append((match.start(), match.end()))
+        keys.append(_JOINERS.sub("", match.group().casefold()))
+        spans.append((start, end))
     return _Words(article.id, tuple(keys), tuple(spans))
 
 
