@@ -12,10 +12,14 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from tui.core.align import Cancelled, align_units, token_weights
+from tui.core.annotations import load_annotations
+from tui.core.claims import apply_claims
 from tui.core.compare import Finding, build_cluster, classify, short_ids
-from tui.core.model import Annotations, Cluster, Comparison, Mention, Quote, Story, Unit
+from tui.core.mentions import find_mentions, suggest_entities
+from tui.core.model import Annotations, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
 from tui.core.normalize import fold
 from tui.core.phrases import find_reuse, origins
+from tui.core.segment import segment_article
 from tui.core.story_checks import story_findings
 
 Progress = Callable[[float, str], None]
@@ -37,11 +41,6 @@ def build_comparison(
     The result depends only on the articles' ids and contents, never on the order they were
     given in. Raises ``ComparisonCancelled`` when ``should_stop()`` turns true.
     """
-    from tui.core.annotations import load_annotations
-    from tui.core.claims import apply_claims
-    from tui.core.mentions import find_mentions, suggest_entities
-    from tui.core.segment import segment_article
-
     def step(fraction: float, message: str) -> None:
         if should_stop is not None and should_stop():
             raise ComparisonCancelled()
@@ -104,7 +103,7 @@ def build_comparison(
     clusters = _numbered([_with_support(c, origin) for c in clusters], story_order)
 
     step(0.92, "Applying curated claims")
-    orphans: tuple = ()
+    orphans: tuple[Orphan, ...] = ()
     if annotations.claims:
         curated, orphans = apply_claims(tuple(clusters), annotations.claims, articles)
         clusters = list(curated)
