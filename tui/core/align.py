@@ -20,7 +20,7 @@ from typing import Callable, Mapping, Sequence
 
 from tui.core.model import Unit
 
-LINK_THRESHOLD = 0.3
+LINK_THRESHOLD = 0.25
 MAX_CANDIDATES = 8
 MAX_REPRESENTATIVES = 2
 MAX_REFINED = 3
