@@ -117,3 +117,15 @@ def test_names_covered_by_an_alias_are_not_suggested() -> None:
     harbor = Entity("harbor", "Harbor Authority", "organization")
     articles = [article("The Harbor Authority met.", "a"), article("A Harbor Authority man.", "b")]
     assert suggest_entities(articles, [harbor], find_mentions(articles, [harbor])) == ()
+
+
+def test_names_that_start_with_a_symbol_are_found_too() -> None:
+    tag = Entity("metoo", "#MeToo", "event")
+    mob = Entity("ndrangheta", "'Ndrangheta", "organization")
+    assert found("After #MeToo, the 'Ndrangheta and #metoo2 were news.", tag, mob) == [
+        ("metoo", "#MeToo"), ("ndrangheta", "'Ndrangheta")]
+
+
+def test_many_names_sharing_a_first_word_still_pick_the_longest() -> None:
+    names = [Entity(f"e{i}", "New " + " ".join(["York"] * i), "place") for i in range(1, 6)]
+    assert found("New York York York is not New York.", *names) == [("e3", "New York York York"), ("e1", "New York")]

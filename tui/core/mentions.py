@@ -1,8 +1,10 @@
 """Find where annotated entities are named in the articles, and suggest names nobody annotated.
 
-All names of all entities go into one compiled alternation, longest first, so each article
-is scanned once and at any position the longest name wins ("U.S. Forces Japan" is one
-mention of USFJ, not "U.S." plus "Japan"). Matching rules, chosen for news text:
+Names are grouped by their first word into compiled alternations, longest first; each
+article is read once, word by word, and at each word only the names starting with it are
+tried, so the longest wins ("U.S. Forces Japan" is one mention of USFJ, not "U.S." plus
+"Japan") and the cost does not grow with the number of names. Matching rules, chosen for
+news text:
 
 - names match on word boundaries only ("Japan" is not found inside "Japanese"), and a
   possessive is left out of the mention ("Japan's" and "Japan’s" give "Japan");
@@ -58,34 +60,81 @@ def name_pattern(name: str) -> str:
     return f"{lead}(?i:{rest})" if rest else lead
 
 
-def _matcher(entities: Sequence[Entity]) -> tuple[re.Pattern[str], list[str]] | None:
-    """One alternation of every name, longest first; group ``i + 1`` belongs to ``owners[i]``."""
-    seen: dict[str, str] = {}
+_TOKEN = re.compile(r"\w+")
+_FIRST_WORD = re.compile(r"\A\w+")
+
+_Bucket = tuple[re.Pattern[str], list[str]]
+"""Names sharing a first word: one alternation, longest first; group ``i + 1`` belongs to entity ``[i]``."""
+
+
+def _bucket(names: dict[str, str], *, anywhere: bool) -> _Bucket:
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    alternation = "|".join(f"({name_pattern(name)})" for name in ordered)
+    lead = r"(?<!\w)" if anywhere else ""
+    return re.compile(rf"{lead}(?:{alternation})(?!\w)"), [names[name] for name in ordered]
+
+
+def _matchers(entities: Sequence[Entity]) -> tuple[dict[str, _Bucket], _Bucket | None]:
+    """Names grouped by their first word (case-folded), plus the few that start with a symbol."""
+    by_word: dict[str, dict[str, str]] = defaultdict(dict)
+    odd: dict[str, str] = {}
+    taken: set[str] = set()
     for entity in entities:
         for name in entity.names:
             name = " ".join(name.split())
-            if name and name not in seen:
-                seen[name] = entity.id
-    if not seen:
-        return None
-    names = sorted(seen, key=lambda n: (-len(n), n))
-    alternation = "|".join(f"({name_pattern(name)})" for name in names)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), [seen[name] for name in names]
+            if not name or name in taken:
+                continue
+            taken.add(name)
+            first = _FIRST_WORD.match(name)
+            (by_word[first.group().casefold()] if first else odd)[name] = entity.id
+    buckets = {word: _bucket(names, anywhere=False) for word, names in by_word.items()}
+    return buckets, (_bucket(odd, anywhere=True) if odd else None)
+
+
+def _scan(text: str, buckets: dict[str, _Bucket]) -> Iterable[tuple[int, int, str]]:
+    """Leftmost-longest matches, word by word: only names starting with this word are tried."""
+    last_end = 0
+    for token in _TOKEN.finditer(text):
+        start = token.start()
+        if start < last_end:
+            continue
+        bucket = buckets.get(token.group().casefold())
+        if bucket is None:
+            continue
+        match = bucket[0].match(text, start)
+        if match is not None and match.lastindex is not None:
+            last_end = match.end()
+            yield start, last_end, bucket[1][match.lastindex - 1]
 
 
 def find_mentions(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[Mention, ...]:
-    """Every mention of every entity, non-overlapping, in article order then text order."""
-    matcher = _matcher(entities)
-    if matcher is None:
+    """Every mention of every entity, non-overlapping, in article order then text order.
+
+    Each article is read once, word by word; at each word only the names that start with it
+    are tried, longest first, so the cost does not grow with the number of names.
+    """
+    buckets, odd = _matchers(entities)
+    if not buckets and odd is None:
         return ()
-    pattern, owners = matcher
     mentions: list[Mention] = []
     for article in articles:
-        for match in pattern.finditer(article.text):
-            assert match.lastindex is not None
-            mentions.append(Mention(owners[match.lastindex - 1], article.id,
-                                    match.start(), match.end(), match.group()))
+        text = article.text
+        spans = list(_scan(text, buckets))
+        if odd is not None:
+            spans.extend((m.start(), m.end(), odd[1][m.lastindex - 1])
+                         for m in odd[0].finditer(text) if m.lastindex is not None)
+            spans = _non_overlapping(spans)
+        mentions.extend(Mention(entity, article.id, start, end, text[start:end]) for start, end, entity in spans)
     return tuple(mentions)
+
+
+def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leftmost first, longest first at one position; later spans that overlap are dropped."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 # -- suggestions ---------------------------------------------------------------------------
