@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import tui.core.annotations as annotations_module
+
 from tui.core.annotations import MAX_ALIASES, MAX_BYTES, load_annotations, parse_annotations
 from tui.core.corpus import load_story
 from tui.core.mentions import find_mentions
@@ -295,3 +297,19 @@ def test_the_bundled_amraam_entity_leaves_the_mraam_spelling_to_the_engine(bundl
     (amraam,) = [e for e in annotations.entities if e.id == "amraam"]
     assert "AMRAAM" in amraam.names and "Advanced Medium-Range Air to Air Missiles" in amraam.names
     assert "MRAAM" not in amraam.names
+
+
+def test_deep_nesting_is_refused_not_raised() -> None:
+    (diagnostic,) = parse_annotations("a: " + "[" * 2000 + "]" * 2000 + "\n", "f.yaml").diagnostics
+    assert str(diagnostic) == ("f.yaml: error: the document is nested too deeply to read; "
+                               "an annotation file needs only a few levels of indentation")
+
+
+def test_the_expansion_limit_counts_only_what_aliases_add(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(annotations_module, "MAX_EXPANSION", 100)
+    long_list = "notes: [" + "x, " * 500 + "x]\n"
+    assert [d.message for d in parse_annotations(long_list, "f.yaml").diagnostics] == ["unknown key 'notes' is ignored"]
+    repeated = "a: &a [" + "x, " * 30 + "x]\nb: [*a, *a, *a, *a]\n"
+    (diagnostic,) = parse_annotations(repeated, "f.yaml").diagnostics
+    assert diagnostic.message == ("aliases would expand the document by more than 100 values; "
+                                  "refused as a possible alias bomb")

@@ -68,8 +68,8 @@ MAX_BYTES = 2 * 1024 * 1024
 """Larger files are refused: a hand-written annotation file is a few kilobytes."""
 MAX_ALIASES = 64
 """YAML aliases (``*name``) allowed in one file; real files need none."""
-MAX_NODES = 100_000
-"""Nodes the document would have once every alias is expanded."""
+MAX_EXPANSION = 100_000
+"""Values that expanding the aliases may add to the document, beyond the ones written out."""
 
 TOP_KEYS = ("types", "entities", "claims")
 TYPE_KEYS = ("colour", "color", "description")
@@ -86,8 +86,8 @@ _COLOUR = re.compile(
 _NULL = "tag:yaml.org,2002:null"
 
 
-class AliasBombError(yaml.YAMLError):
-    """The document is unsafe to walk (too many aliases, too big once expanded, recursive)."""
+class UnsafeYamlError(yaml.YAMLError):
+    """The document is unsafe to walk: too many aliases, too big once expanded, recursive or too deep."""
 
     def __init__(self, message: str, hint: str, node_or_mark: object) -> None:
         super().__init__(message)
@@ -107,7 +107,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                raise AliasBombError(
+                raise UnsafeYamlError(
                     f"more than {MAX_ALIASES} YAML aliases (*name); refused as a possible alias bomb",
                     "write the values out instead of repeating them with &anchor/*alias",
                     self.peek_event().start_mark,
@@ -149,7 +149,7 @@ def parse_annotations(text: str, file: str) -> Annotations:
     reader = _Reader(file)
     try:
         root = compose_checked(text)
-    except AliasBombError as refused:
+    except UnsafeYamlError as refused:
         return Annotations(path=file, diagnostics=(reader.at_mark(refused.mark, refused.message, refused.hint),))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -173,8 +173,8 @@ def _failed(file: str, message: str, hint: str) -> Annotations:
 def compose_checked(text: str, *, merge: bool = True) -> Node | None:
     """The document's node tree (marks included), refused when it abuses aliases.
 
-    Raises ``yaml.YAMLError`` for syntax errors and ``AliasBombError`` for documents that
-    would be too big once expanded. With ``merge`` the ``<<`` merge keys are applied, as
+    Raises ``yaml.YAMLError`` for syntax errors and ``UnsafeYamlError`` for documents that
+    would be too big once expanded, refer to themselves or nest too deeply. With ``merge`` the ``<<`` merge keys are applied, as
     loading does; the editor leaves them alone so that marks match the text.
     """
     loader = _Loader(text)
@@ -185,16 +185,21 @@ def compose_checked(text: str, *, merge: bool = True) -> Node | None:
             if merge:
                 _flatten_merges(loader, root, set())
         return root
+    except RecursionError:
+        raise UnsafeYamlError("the document is nested too deeply to read",
+                              "an annotation file needs only a few levels of indentation", None) from None
     finally:
         loader.dispose()
 
 
 def _check_size(root: Node) -> None:
-    """Refuse a graph that is recursive or would exceed ``MAX_NODES`` once aliases are expanded.
+    """Refuse a graph that is recursive or that aliases would grow by more than ``MAX_EXPANSION`` values.
 
     Sizes are memoised per node, so this is linear in the composed graph however large the
     expansion would be.
     """
+    written = _distinct_nodes(root)
+    limit = written + MAX_EXPANSION
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
 
@@ -203,21 +208,33 @@ def _check_size(root: Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in on_path:
-            raise AliasBombError("the document refers to itself through an alias (recursive structure)",
-                           "remove the alias that points back into its own anchor", node)
+            raise UnsafeYamlError("the document refers to itself through an alias (recursive structure)",
+                                  "remove the alias that points back into its own anchor", node)
         on_path.add(key)
         total = 1
         for child in _children(node):
             total += size(child)
-            if total > MAX_NODES:
-                raise AliasBombError(f"the document expands to more than {MAX_NODES} values through aliases; "
-                               "refused as a possible alias bomb",
-                               "write the values out instead of repeating them with &anchor/*alias", node)
+            if total > limit:
+                raise UnsafeYamlError(f"aliases would expand the document by more than {MAX_EXPANSION} values; "
+                                      "refused as a possible alias bomb",
+                                      "write the values out instead of repeating them with &anchor/*alias", node)
         on_path.discard(key)
         sizes[key] = total
         return total
 
     size(root)
+
+
+def _distinct_nodes(root: Node) -> int:
+    """How many nodes the document writes out (each anchored node counted once)."""
+    seen = {id(root)}
+    stack = [root]
+    while stack:
+        for child in _children(stack.pop()):
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return len(seen)
 
 
 def _children(node: Node) -> Iterator[Node]:
