@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import tui.core.annotations as annotations_module
-
 from tui.core.annotations import MAX_ALIASES, MAX_BYTES, load_annotations, parse_annotations
 from tui.core.corpus import load_story
 from tui.core.mentions import find_mentions
