@@ -129,3 +129,9 @@ def test_names_that_start_with_a_symbol_are_found_too() -> None:
 def test_many_names_sharing_a_first_word_still_pick_the_longest() -> None:
     names = [Entity(f"e{i}", "New " + " ".join(["York"] * i), "place") for i in range(1, 6)]
     assert found("New York York York is not New York.", *names) == [("e3", "New York York York"), ("e1", "New York")]
+
+
+def test_a_word_opening_a_quotation_is_not_taken_for_a_name() -> None:
+    articles = [article('He said, "Send them home." Send was the word.', "a"),
+                article('She said, "Send help" — Send, again.', "b")]
+    assert suggest_entities(articles, [], ()) == ()

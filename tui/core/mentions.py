@@ -166,9 +166,11 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """True when the word at ``start`` opens a sentence, a line or a quotation."""
+    """True when the word at ``start`` opens a sentence, a line, a quotation or an aside."""
     window = max(0, start - 40)
-    before = text[window:start].rstrip(" \t\u00a0\"“‘'(—–-")
+    before = text[window:start].rstrip(" \t\u00a0")
+    if before and before[-1] in "\"“‘'(—–-":
+        return True
     return before[-1] in ".!?:;\n…" if before else window == 0
 
 
