@@ -241,10 +241,12 @@ def test_a_recursive_document_is_refused() -> None:
 
 
 def test_a_few_aliases_and_merge_keys_work_like_safe_load() -> None:
-    text = ("base: &person {type: person}\n"
-            "entities:\n  - <<: *person\n    id: a\n    name: A\n")
+    text = ("base: &person {type: person, description: someone}\n"
+            "entities:\n  - <<: *person\n    id: a\n    name: A\n"
+            "  - <<: *person\n    id: b\n    name: B\n    type: place\n")
     result = parse_annotations(text, "f.yaml")
-    assert [(e.id, e.type) for e in result.entities] == [("a", "person")]
+    assert [(e.id, e.type, e.description) for e in result.entities] == [("a", "person", "someone"),
+                                                                         ("b", "place", "someone")]
     assert [d.message for d in result.diagnostics] == ["unknown key 'base' is ignored"]
 
 

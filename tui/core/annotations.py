@@ -251,8 +251,12 @@ def _flatten_merges(loader: _Loader, node: Node, seen: set[int]) -> None:
     if id(node) in seen:
         return
     seen.add(id(node))
-    if isinstance(node, MappingNode):
+    if isinstance(node, MappingNode) and any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
         loader.flatten_mapping(node)
+        # Merged keys come first; a key written in the mapping itself overrides them.
+        last = {k.value: i for i, (k, _) in enumerate(node.value) if isinstance(k, ScalarNode)}
+        node.value = [(k, v) for i, (k, v) in enumerate(node.value)
+                      if not isinstance(k, ScalarNode) or last[k.value] == i]
     for child in _children(node):
         _flatten_merges(loader, child, seen)
 
