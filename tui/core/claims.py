@@ -95,7 +95,7 @@ def anchor(claim_id: str, quote: TextQuote, articles: Sequence[Article],
         hint = _near_miss(quote, scope)
         return None, Orphan(claim_id, quote, 0,
                             f"claim '{claim_id}': quote \"{shown}\" is not found in {where}"
-                            + (f" with the given prefix/suffix" if quote.prefix or quote.suffix else "")
+                            + (" with the given prefix/suffix" if quote.prefix or quote.suffix else "")
                             + f"; {hint}")
     places = ", ".join(dict.fromkeys(article for article, _ in matches))
     fixes = "add a prefix or suffix (the text right before or after it)"
