@@ -9,6 +9,7 @@ from tui.core.compare import (
     acronym_uses, build_cluster, change_over_time, classify, date_range, intervals_overlap, one_edit_apart,
     quote_relation, role_mentions, word_diff,
 )
+from tui.core.facts import APPROXIMATION
 from tui.core.model import Article, Quantity, Quote, Unit
 from tui.core.normalize import content_tokens
 
@@ -29,7 +30,7 @@ def qty(text: str, sentence: str, value: float, low: float | None = None, high: 
 
 def troops(article: str, number: str, value: float, hedge: str = "exact") -> Unit:
     sentence = f"The base hosts {number} troops, the ministry said."
-    spread = 0.1 * value if hedge == "about" else 0.0
+    spread = APPROXIMATION * value if hedge == "about" else 0.0
     return unit(article, sentence, quantities=(qty(number, sentence, value, value - spread,
                                                    value + spread, hedge),))
 

@@ -23,10 +23,10 @@ def _quantities(text: str) -> list[tuple[str, float, float, float, str, str | No
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("about 60,000 troops", ("about 60,000", 60000, 54000, 66000, "about", None, "troops")),
-    ("around 6,000 troops", ("around 6,000", 6000, 5400, 6600, "about", None, "troops")),
-    ("some 300 soldiers", ("some 300", 300, 270, 330, "about", None, "soldiers")),
-    ("nearly 100 planes", ("nearly 100", 100, 90, 100, "nearly", None, "planes")),
+    ("about 60,000 troops", ("about 60,000", 60000, 57000, 63000, "about", None, "troops")),
+    ("around 6,000 troops", ("around 6,000", 6000, 5700, 6300, "about", None, "troops")),
+    ("some 300 soldiers", ("some 300", 300, 285, 315, "about", None, "soldiers")),
+    ("nearly 100 planes", ("nearly 100", 100, 95, 100, "nearly", None, "planes")),
     ("at least 40 people", ("at least 40", 40, 40, INF, "at least", None, "people")),
     ("more than 40 ships", ("more than 40", 40, 40, INF, "more than", None, "ships")),
     ("over 1,000 troops", ("over 1,000", 1000, 1000, INF, "more than", None, "troops")),
@@ -53,7 +53,7 @@ def _quantities(text: str) -> list[tuple[str, float, float, float, str, str | No
     ("2000 troops arrived", ("2000", 2000, 2000, 2000, "exact", None, "troops")),
     ("The 55,000 U.S. troops in Japan", ("55,000", 55000, 55000, 55000, "exact", None, "troops")),
     ("covering about 60,000 Air Force, Army, Marine Corps, Navy and Space Force personnel",
-     ("about 60,000", 60000, 54000, 66000, "about", None, "personnel")),
+     ("about 60,000", 60000, 57000, 63000, "about", None, "personnel")),
     ("no more U.S. troops beyond the current 50,000 stationed in Japan",
      ("50,000", 50000, 50000, 50000, "exact", None, "troops")),
 ])

@@ -25,7 +25,6 @@ from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, tokens_wi
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0
-APPROX_SPREAD = 0.05
 UNIT_SPREAD = 0.03
 SNIPPET = 72
 VALUE_SNIPPET = 48
@@ -247,14 +246,10 @@ def usable_quantities(unit: Unit) -> list[Quantity]:
 def comparable_interval(q: Quantity) -> tuple[float, float]:
     """The values a wording allows when sources are compared.
 
-    "About" is read tightly here (a few percent either side): reporters round to the nearest
-    thousand or five thousand, so "about 60,000" and "55,000" troops are two different counts.
-    A measured value gets a little slack for conversion: "10 miles" is "16 km" rounded.
+    The hedge's interval comes from the quantity itself (see ``facts.APPROXIMATION``); a
+    measured value gets a little slack for conversion: "10 miles" is "16 km" rounded.
     """
     low, high = q.low, q.high
-    if q.hedge == "about":
-        spread = abs(q.value) * APPROX_SPREAD
-        low, high = max(low, q.value - spread), min(high, q.value + spread)
     if q.unit is not None:
         low, high = low - abs(low) * UNIT_SPREAD, high + abs(high) * UNIT_SPREAD
     return low, high

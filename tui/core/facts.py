@@ -486,12 +486,20 @@ def _number_value(raw: str) -> tuple[float | None, str | None]:
     return words_value(re.split(r"[\s-]+", fold(raw))), unit
 
 
+APPROXIMATION = 0.05
+"""How far "about", "around", "some"... let a number stray, as a fraction of it.
+
+Reporters round to the nearest thousand or five thousand, so "about 60,000" allows 57,000
+to 63,000 and conflicts with "55,000": a wider reading would hide real disagreements.
+"""
+
+
 def _interval(hedge: str, value: float) -> tuple[float, float]:
-    """The values a hedged number allows: "about 60" -> ±10 %, "at least 40" -> [40, inf)."""
+    """The values a hedged number allows: "about 60" -> ±5 %, "at least 40" -> [40, inf)."""
     if hedge == "about":
-        return _round(value * 0.9), _round(value * 1.1)
+        return _round(value * (1 - APPROXIMATION)), _round(value * (1 + APPROXIMATION))
     if hedge == "nearly":
-        return _round(value * 0.9), value
+        return _round(value * (1 - APPROXIMATION)), value
     if hedge in ("at least", "more than"):
         return value, INF
     if hedge in ("up to", "less than"):
