@@ -138,14 +138,17 @@ def test_hostile_article_is_shown_literally_and_cannot_retitle_the_window(
         encoding="utf-8")
     (story / "clean.txt").write_text("---\ntitle: Blast at the harbour\n---\n" + CLEAN_BODY,
                                      encoding="utf-8")
+    # Unreadable, so its name is shown in the reader's problem banner.
+    (story / "\x1b]0;PWNED\x07.txt").write_bytes(b"binary\x00junk")
 
     terminal = launch("story")
     screen = terminal.wait_for(lambda s: "Witnesses saw thick smoke" in s and "[bold]literal[/]" in s,
                                "both articles' text")
     assert "[link=http://x]y[/link]" in screen
     assert "[red]Evil[/red] Times" in screen
+    assert "PWNED" not in terminal.display("#{pane_title}"), "article or file name text retitled the window"
     assert "PWNED" not in screen
-    assert "PWNED" not in terminal.display("#{pane_title}")
+    assert "binary file" in screen, "the unreadable file should be reported in the banner"
 
     terminal.send("q")
     assert terminal.wait_exit(), "q did not end storydiff"
