@@ -111,7 +111,7 @@ class Terminal:
         return self.exit_status() is not None
 
     def wait_for(self, condition: Callable[[str], bool], what: str,
-                 timeout: float = STARTUP_TIMEOUT) -> str:
+                 timeout: float = STARTUP_TIMEOUT, poll: float = POLL_SECONDS) -> str:
         """Poll the screen until ``condition(screen)`` holds; fail with the last screen if it never does."""
         deadline = time.monotonic() + timeout
         screen = self.screen()
@@ -120,7 +120,7 @@ class Terminal:
                 raise AssertionError(f"the program ended while waiting for {what}; last screen:\n{screen}")
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting for {what}; last screen:\n{screen}")
-            time.sleep(POLL_SECONDS)
+            time.sleep(poll)
             screen = self.screen()
         return screen
 
