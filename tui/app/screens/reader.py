@@ -31,7 +31,9 @@ from tui.app.messages import (
     CompareProgress,
     StoryLoaded,
 )
+from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
 from tui.app.widgets.article_pane import ArticlePane
+from tui.app.widgets.entity_sidebar import EntitySidebar
 from tui.app.widgets.facts_panel import FactsPanel
 from tui.app.widgets.status import StatusBar
 from tui.app.widgets.variants import VariantsView
@@ -62,7 +64,7 @@ NAVIGABLE = ("shared", "discrepancy", "unique")
 """Mark kinds that n/N step through."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReaderTools, Screen[None]):
     """Side-by-side sources with synced scrolling, fact navigation and search."""
 
     BINDINGS: list[BindingType] = [
@@ -84,6 +86,7 @@ class ReaderScreen(Screen[None]):
         Binding("less_than_sign", "page(-1)", "Previous sources (page)", show=False),
         Binding("greater_than_sign", "page(1)", "Next sources (page)", show=False),
         Binding("escape", "back", "Back to the text", show=False),
+        *TOOL_BINDINGS,
     ]
     """Story-wide keys; reading keys live on the pane, filter keys on the facts list."""
 
@@ -132,7 +135,8 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             with Horizontal(id="panes"):
                 yield Static(Content("Loading the story..."), id="placeholder")
-            yield Vertical(id="sidebar-slot")
+            with Vertical(id="sidebar-slot"):
+                yield EntitySidebar()
         with Horizontal(id="facts-area"):
             yield FactsPanel(id="facts")
             yield VariantsView(id="variants")
