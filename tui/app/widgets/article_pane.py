@@ -6,6 +6,10 @@ text as one ``Content`` built in a single pass from the core's marks, layered so
 marks read correctly, with colours taken from TCSS component classes (theme-aware). A
 two-cell gutter beside the block repeats what the colours say (support count, discrepancy,
 unique, current) so nothing depends on colour alone.
+
+A huge article (megabytes) would freeze the reader for seconds if Textual wrapped every
+block on the first layout, so such a pane gives its blocks fixed heights: estimated from
+their length, made exact by wrapping only the blocks that come into view.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from math import ceil
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.content import Content, Span
 from textual.style import Style
@@ -32,6 +37,20 @@ huge run of text when one highlight inside it changes."""
 MAX_BLOCKS = 600
 """Above this many paragraphs, neighbours are grouped into one block: thousands of widgets
 per pane would make mounting and layout slow on huge articles."""
+
+LARGE_ARTICLE = 200_000
+"""Above this many characters a pane sizes its blocks itself (see ``ArticlePane.measure``):
+letting Textual wrap every block on the first layout froze the reader for seconds."""
+
+GUESS_WIDTH = 72
+"""Body width assumed for the first estimates, before the first layout tells the real one."""
+
+WRAP_SLACK = 3
+"""Cells a wrapped line loses on average to the word that did not fit (height estimates)."""
+
+LARGE_MAX_BLOCKS = 100
+"""Block limit for huge articles: every widget costs time on each layout and focus change,
+while a block only costs its wrapping when it comes into view."""
 
 LAYERS: dict[str, int] = {
     "boilerplate": 0,
@@ -54,16 +73,16 @@ class Overlay:
     kind: str
 
 
-def block_ranges(article: Article) -> tuple[tuple[int, int], ...]:
+def block_ranges(article: Article, max_blocks: int = MAX_BLOCKS) -> tuple[tuple[int, int], ...]:
     """Cut an article into the (start, end) ranges that become one block widget each."""
     text = article.text
     paragraphs = list(article.paragraphs) or _lines(text)
     pieces: list[tuple[int, int]] = []
     for start, end in paragraphs:
         pieces.extend(_cut(text, start, end))
-    if len(pieces) <= MAX_BLOCKS:
+    if len(pieces) <= max_blocks:
         return tuple(pieces)
-    target = max(len(text) // MAX_BLOCKS, BLOCK_MAX_CHARS)
+    target = max(len(text) // max_blocks, BLOCK_MAX_CHARS)
     grouped: list[tuple[int, int]] = []
     for start, end in pieces:
         if grouped and end - grouped[-1][0] <= target:
@@ -103,9 +122,19 @@ class Block(Horizontal):
         self.start = start
         self.end = end
         self.marks_column = Static("", classes="gutter", markup=False)
-        # The plain text goes in at once so the first layout wraps it (once); highlights
-        # are painted over it later without changing its size.
+        # The plain text goes in at once so the first layout wraps it (once; a huge pane
+        # fixes the heights instead); highlights are painted over it without resizing it.
         self.body = Static(Content(text), classes="body", markup=False)
+        self.measured = 0
+        """Body width its fixed height was wrapped at (0: the height is an estimate)."""
+        self._line_lengths: list[int] | None = None
+
+    def estimate(self, width: int) -> int:
+        """Rows the text needs at ``width``, without wrapping it (cheap, close enough)."""
+        if self._line_lengths is None:
+            self._line_lengths = [len(line) for line in str(self.body.content).split("\n")]
+        usable = max(width - WRAP_SLACK, 1)
+        return sum(max(ceil(length / usable), 1) for length in self._line_lengths)
 
     def compose(self) -> ComposeResult:
         yield self.marks_column
@@ -176,7 +205,9 @@ class ArticlePane(Vertical):
         super().__init__(id=f"pane-{index}", classes="pane")
         self.article = article
         self.pane_index = index
-        ranges = block_ranges(article)
+        self.sized = len(article.text) > LARGE_ARTICLE
+        """True for huge articles: blocks get fixed heights, wrapped only when seen."""
+        ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else MAX_BLOCKS)
         self.blocks = [
             Block(i, start, end, article.text[start:end]) for i, (start, end) in enumerate(ranges)
         ]
@@ -193,6 +224,10 @@ class ArticlePane(Vertical):
         """False until mounted: component-class styles resolve only once CSS applies."""
         self.cursor: int = -1
         """Text offset of the last highlight visited with n/N in this pane."""
+        self._width = 0
+        if self.sized:
+            for block in self.blocks:
+                block.body.styles.height = block.estimate(GUESS_WIDTH)
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), classes="pane-header", markup=False)
@@ -203,6 +238,84 @@ class ArticlePane(Vertical):
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self._styled = True
         self.render_blocks()
+        if self.sized:
+            self.watch(self.scroller, "scroll_y", self._scrolled, init=False)
+
+    def on_resize(self, event: Resize) -> None:
+        if self.sized:
+            self.call_after_refresh(self.measure)  # the bodies' new width is known then
+
+    def measure(self) -> None:
+        """Size every block for the current body width without wrapping the whole article.
+
+        Each block's height is estimated from its length (no wrapping); the blocks on screen
+        are then wrapped for their exact height, and so is every block scrolled into view
+        later. Heights are fixed, so layout never wraps text (that froze huge articles).
+        """
+        width = self._body_width()
+        if not width or width == self._width:
+            return
+        reading = self.offset_at_top() if self._width and self.scroller.scroll_y > 0 else None
+        self._width = width
+        for block in self.blocks:
+            block.measured = 0
+            block.body.styles.height = block.estimate(width)
+        if reading is None:
+            self._measure_visible()
+        else:  # keep the same text at the top once the new heights are laid out
+            self.call_after_refresh(self.scroll_to_offset, reading, margin=0)
+
+    def _scrolled(self) -> None:
+        if self._width:
+            self._measure_visible()
+
+    def _measure_visible(self) -> None:
+        width = self._width
+        top = self.scroller.scroll_y
+        bottom = top + self.scroller.scrollable_content_region.height
+        heights = {
+            block.index: Content(str(block.body.content)).get_height(block.body.styles, width)
+            for block in self.blocks
+            if block.measured != width and block.display
+            and (region := block.virtual_region).bottom > top and region.y < bottom
+        }
+        if heights:
+            self._apply_heights(width, heights)
+
+    def _apply_heights(self, width: int, heights: dict[int, int]) -> None:
+        """Set exact heights, keeping the text at the top of the viewport where it was."""
+        if width != self._width:
+            return
+        scroller = self.scroller
+        top = scroller.scroll_y
+        at_end = top > 0 and top >= scroller.max_scroll_y
+        shift = 0
+        for index, height in heights.items():
+            block = self.blocks[index]
+            if block.measured == width:
+                continue
+            block.measured = width
+            old = int(block.body.styles.height.value) if block.body.styles.height else 0
+            if height != old:
+                if block.display and block.virtual_region.bottom <= top:
+                    shift += height - old
+                block.body.styles.height = height
+        if at_end:
+            self.call_after_refresh(self._keep_end, top)
+        elif shift:
+            scroller.scroll_to(y=top + shift, animate=False, immediate=True)
+        self.call_after_refresh(self._measure_visible)  # a shorter block shows the next one
+
+    def _keep_end(self, y: float) -> None:
+        """Stay at the very end after the last blocks grew, unless something scrolled since."""
+        if self.scroller.scroll_y == y:
+            self.scroller.scroll_end(animate=False, immediate=True)
+
+    def _body_width(self) -> int:
+        for block in self.blocks:
+            if block.display and block.body.size.width:
+                return block.body.content_size.width
+        return 0
 
     def _header(self) -> Content:
         article = self.article

@@ -1,0 +1,128 @@
+"""A multi-megabyte article opens, shows its first words and follows the reading keys.
+
+The huge pane sizes its blocks itself (estimates, exact once seen); these tests check what a
+reader would notice: the text on screen is whole, G/g reach the ends, ] lands on the
+discrepancy deep inside the article, and synced panes still follow.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Region
+
+from tui.app.app import ReaderApp
+from tui.app.widgets.article_pane import LARGE_ARTICLE, ArticlePane, Block
+from tui.core.model import Annotations, Article, Cluster, Comparison, Member, Story
+
+OPENING = "Opening words of the long inquiry report."
+TOLL_BIG = "The inquiry counted 41 damaged homes along the river."
+TOLL_SMALL = "The council counted 38 damaged homes along the river."
+CLOSING = "Closing words of the long inquiry report."
+
+
+def _paragraph(i: int) -> str:
+    sentence = f"Witness {i} told the committee about the harbour project and its cost. "
+    return (sentence * (1 + i % 23)).strip()
+
+
+def _article(article_id: str, paragraphs: list[str]) -> Article:
+    text = "\n".join(paragraphs)
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 1
+    return Article(id=article_id, path=f"{article_id}.txt", title=f"Report {article_id}",
+                   text=text, outlet=article_id, paragraphs=tuple(spans))
+
+
+def _member(article: Article, sentence: str) -> Member:
+    start = article.text.index(sentence)
+    value_start = article.text.index("counted", start) + len("counted ")
+    return Member(article.id, start, start + len(sentence), sentence, value=sentence[20:22],
+                  value_start=value_start, value_end=value_start + 2)
+
+
+def _comparison() -> Comparison:
+    body = [_paragraph(i) for i in range(4000)]
+    giant = " ".join(_paragraph(i) for i in range(2000))  # about 1 MB with no newline
+    paragraphs = [OPENING, *body[:2000], giant, *body[2000:3000], TOLL_BIG, *body[3000:], CLOSING]
+    big = _article("big", paragraphs)
+    small = _article("small", [f"Short report paragraph {i}." for i in range(30)] + [TOLL_SMALL])
+    assert len(big.text) > 3 * LARGE_ARTICLE and len(big.text) > 2_000_000
+    cluster = Cluster("disc-homes", "discrepancy", "Damaged homes: 41 or 38",
+                      (_member(big, TOLL_BIG), _member(small, TOLL_SMALL)),
+                      discrepancy_type="number", values={"big": "41", "small": "38"})
+    story = Story(title="A long inquiry", path="inquiry", articles=(big, small))
+    return Comparison(story=story, units={}, clusters=(cluster,),
+                      annotations=Annotations(path=None))
+
+
+def _screen_text(block: Block, pane: ArticlePane) -> str:
+    """The text of a block's rows that are inside the pane's viewport, as drawn."""
+    body = block.body
+    top = int(max(pane.scroller.scroll_y - block.virtual_region.y, 0))
+    bottom = min(top + pane.scroller.scrollable_content_region.height, body.size.height)
+    rows = body.render_lines(Region(0, top, body.size.width, max(bottom - top, 0)))
+    return " ".join(text for strip in rows if (text := strip.text.strip()))
+
+
+def _is_exact(block: Block) -> bool:
+    body = block.body
+    wrapped = Content(str(body.content)).get_height(body.styles, body.content_size.width)
+    return body.size.height == wrapped
+
+
+async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None:
+    app = ReaderApp(comparison=_comparison())
+    app.theme = "textual-dark"
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        big, small = screen.panes
+        first = big.blocks[0]
+        assert big.sized and not small.sized
+        assert _screen_text(first, big).startswith(OPENING)
+        assert _is_exact(first)
+
+        big.scroller.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert big.scroller.scroll_y == big.scroller.max_scroll_y > 1000
+        last = big.blocks[-1]
+        assert _is_exact(last)
+        assert _screen_text(last, big).endswith(CLOSING)
+        assert small.scroller.scroll_y == small.scroller.max_scroll_y  # synced
+
+        await pilot.press("g")
+        await pilot.pause()
+        assert big.scroller.scroll_y == 0 and small.scroller.scroll_y == 0
+
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.current_cluster == "disc-homes"
+        offset = big.article.text.index(TOLL_BIG)
+        assert big.is_offset_visible(offset) and small.is_offset_visible(
+            small.article.text.index(TOLL_SMALL))
+        holder = big.block_at(offset)
+        assert _is_exact(holder)
+        assert TOLL_BIG in _screen_text(holder, big)
+
+
+async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() -> None:
+    app = ReaderApp(comparison=_comparison())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        big = app.screen.panes[0]
+        offset = big.article.text.index(TOLL_BIG)
+        narrow = big.blocks[0].body.content_size.width
+        big.scroller.focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.pause()
+        holder = big.block_at(offset)
+        assert holder.body.content_size.width > narrow
+        assert big.is_offset_visible(offset)
+        assert _is_exact(holder)
+        assert TOLL_BIG in _screen_text(holder, big)

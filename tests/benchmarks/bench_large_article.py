@@ -1,0 +1,168 @@
+"""Does a 10 MB article open and scroll without freezing the reader? (prints a table)
+
+Builds a story in a temp dir (one huge article of realistic random sentences in paragraphs of
+varied length, plus a normal one), opens it the way a user does (the app loads and compares
+it in its worker), headless at 160x48, and reports:
+
+- first paint: seconds until the first words of the huge article are laid out on screen;
+- longest stall: the longest gap seen by a 10 ms asyncio ticker (the UI cannot react to keys
+  for that long), over the whole run and after the first paint;
+- PgDn / G / g: seconds per key until the app is idle again.
+
+Cases: "varied" (paragraphs of 1-40 sentences), "one-2MB" (the same plus a single 2 MB
+paragraph with no newline in the middle).
+
+Run: python tests/benchmarks/bench_large_article.py [MEGABYTES] [--no-engine]
+(--no-engine hands the app an empty comparison, to time the reader alone.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tui.app.app import ReaderApp
+from tui.core.corpus import load_story
+from tui.core.model import Annotations, Comparison
+
+WORDS = (
+    "the minister said officials council harbour project cost budget million residents city "
+    "police report on Tuesday Monday after before would could not was were has have been "
+    "agreement talks government opposition spokesman statement evidence witnesses committee "
+    "according to a an in of for with by from about over under between during three twelve "
+    "percent election vote security forces region border agency investigation court ruling"
+).split()
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 28))]
+    if rng.random() < 0.3:
+        words.insert(rng.randrange(len(words)), str(rng.randint(2, 9000)))
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng) for _ in range(sentences))
+
+
+def _body(size: int, giant: int, rng: random.Random) -> str:
+    paragraphs: list[str] = []
+    total = 0
+    giant_at = size // 3 if giant else -1
+    while total < size:
+        if giant and giant_at <= total:
+            text = _paragraph(rng, 1)
+            while len(text) < giant:
+                text += " " + _paragraph(rng, 200)
+            giant = 0
+        else:
+            text = _paragraph(rng, rng.choice((1, 2, 3, 5, 8, 12, 40)))
+        paragraphs.append(text)
+        total += len(text) + 1
+    return "\n".join(paragraphs)
+
+
+def _write(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"---\ntitle: {title}\noutlet: {name}\ndate: 2026-01-05\n---\n{body}\n",
+                    encoding="utf-8")
+    return path
+
+
+class Ticker:
+    """A 10 ms asyncio task; the longest gap between its wake-ups is the longest UI stall."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last - 0.01)
+            last = now
+
+    def start(self) -> None:
+        self.task = asyncio.create_task(self._run())
+
+    def reset(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return longest
+
+
+async def _case(name: str, paths: list[Path], engine: bool) -> dict[str, str]:
+    started = time.perf_counter()
+    if engine:
+        app = ReaderApp(paths)
+    else:
+        story = load_story(paths)
+        app = ReaderApp(comparison=Comparison(story=story, units={}, clusters=(),
+                                              annotations=Annotations(path=None)))
+    loaded = time.perf_counter()
+    ticker = Ticker()
+    ticker.start()
+    row: dict[str, str] = {"case": name}
+    async with app.run_test(size=(160, 48)) as pilot:
+        while True:
+            await asyncio.sleep(0.005)
+            panes = getattr(app.screen, "panes", [])
+            if panes and panes[0].blocks and panes[0].blocks[0].body.region.height > 0:
+                break
+        row["first paint s"] = f"{time.perf_counter() - started:.2f}"
+        row["stall to paint s"] = f"{ticker.reset():.2f}"
+        pane = app.screen.panes[0]
+        pane.scroller.focus()
+        timings: dict[str, list[float]] = {"pagedown": [], "G": [], "g": []}
+        for key in ("pagedown",) * 10 + ("G", "g", "G", "g"):
+            step = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            timings[key].append(time.perf_counter() - step)
+        for key, label in (("pagedown", "PgDn s"), ("G", "G s"), ("g", "g s")):
+            row[label] = f"{max(timings[key]):.3f}"
+        deadline = time.perf_counter() + 3.0
+        while time.perf_counter() < deadline:  # let background work run; keep sampling
+            await asyncio.sleep(0.05)
+        row["stall after s"] = f"{ticker.reset():.2f}"
+        row["blocks"] = str(len(pane.blocks))
+        row["compared"] = "yes" if app.screen.comparison is not None else "no"
+    if ticker.task is not None:
+        ticker.task.cancel()
+    if not engine:
+        row["first paint s"] += f" (+{loaded - started:.1f} load)"
+    return row
+
+
+def _table(rows: list[dict[str, str]]) -> str:
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(r.get(c, "")) for r in rows)) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
+    lines += ["  ".join(r.get(c, "").ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
+
+
+async def main(megabytes: float, engine: bool) -> None:
+    size = int(megabytes * 1_000_000)
+    rng = random.Random(7)
+    small = _body(20_000, 0, rng)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, giant in (("varied", 0), ("one-2MB", 2_000_000)):
+            case = folder / name
+            case.mkdir()
+            paths = [_write(case, "big.txt", "A very long report", _body(size, giant, rng)),
+                     _write(case, "small.txt", "A short report", small)]
+            rows.append(await _case(f"{name} {megabytes:g}MB", paths, engine))
+    print(_table(rows))
+
+
+if __name__ == "__main__":
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    asyncio.run(main(float(arguments[0]) if arguments else 10.0, "--no-engine" not in sys.argv))
