@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tui.core.align import align_units, pair_score, token_weights
+from tui.core.align import align_units, is_heading, pair_score, token_weights
 from tui.core.model import Unit
 from tui.core.normalize import content_tokens
 
@@ -74,3 +74,60 @@ def test_alias_tokens_make_different_wordings_align() -> None:
     weights = token_weights([left, right, other])
     assert pair_score(left, right, weights) > pair_score(right, other, weights)
     assert [["a:0", "b:0"], ["c:0"]] == texts(align_units([left, right, other]))
+
+
+REBUILD = [
+    unit("a", 0, "Governor Lee Ward announced in Portwell that the state has started phase one of "
+                 "rebuilding the harbour bridge, a project that will take three years and most of the reserve fund."),
+    unit("a", 1, "The state will add engineers to both the Portwell and Eastfield depots to speed up the repairs "
+                 "before the tourist season returns in June."),
+    unit("a", 2, "Fishermen said the catch had been poor all season."),
+    unit("b", 0, "The visit, which included talks with Mayor Ines Park, culminated in the announcement of "
+                 "phase one of rebuilding the harbour bridge, a major step for the coast."),
+    unit("b", 1, "Ward said additional engineers will be assigned to the Portwell depot, which the state will "
+                 "turn into a repair hub for the whole coast after two winters of storm damage."),
+    unit("b", 2, "Schools across the county stay closed until Friday."),
+    unit("c", 0, "Ward announced plans to rebuild the harbour bridge in Portwell as a new storm-proof "
+                 "crossing, marking a major shift in how the coast guards its towns against the sea."),
+    unit("c", 1, "The repairs are set to expand over the coming months, with added engineers and cranes in Portwell."),
+    unit("c", 2, "Insurance claims are expected to reach record levels."),
+]
+
+
+def test_one_fact_in_different_words_joins_one_group_across_three_sources() -> None:
+    groups = texts(align_units(REBUILD))
+    assert ["a:0", "b:0", "c:0"] in groups, "announced/announcement, rebuilding/rebuild"
+    assert ["a:1", "b:1", "c:1"] in groups, "add/additional/added engineers, in a longer sentence"
+    for lonely in ("a:2", "b:2", "c:2"):
+        assert [lonely] in groups
+
+
+def test_statements_that_share_only_their_cast_stay_apart() -> None:
+    cast = [
+        unit("a", 0, "Mayor Ines Park told Governor Lee Ward in Portwell that the schools will reopen on Monday."),
+        unit("b", 0, "Governor Lee Ward met Mayor Ines Park in Portwell to discuss the ferry timetable."),
+        unit("c", 0, "Storm damage closed the coastal road for a week."),
+    ]
+    assert [["a:0"], ["b:0"], ["c:0"]] == texts(align_units(cast))
+
+
+def test_a_heading_never_links_to_a_sentence_and_one_shared_word_is_not_a_link() -> None:
+    story = [
+        unit("a", 0, "Implementation and Multilateral Cooperation"),
+        unit("a", 1, "The ferry will run within a week, the mayor promised."),
+        unit("b", 0, "The ministers agreed on the implementation of multilateral cooperation with partners."),
+        unit("b", 1, "Multilateral Cooperation: Implementation"),
+        unit("c", 0, "The council discussed the implementation of the budget."),
+    ]
+    groups = texts(align_units(story))
+    assert ["a:0", "b:1"] in groups, "headings still link to headings"
+    assert ["b:0"] in groups and ["c:0"] in groups
+    alone = texts(align_units([story[0], story[2]]))
+    assert [["a:0"], ["b:0"]] == alone, "a topic heading is not the sentence that uses its words"
+
+
+def test_heading_detection() -> None:
+    assert is_heading("Preparing for Regional Security Challenges")
+    assert not is_heading("The ferry will run within a week.")
+    assert not is_heading("Regional Governor Maria Lopez ordered the evacuation of the lowland villages")
+    assert not is_heading("Why did the bridge fall?")

@@ -28,6 +28,9 @@ from tui.core.normalize import (
     ("twelve", "12"),
     ("twenty-five", "25"),
     ("U.S.", "US"),
+    ("announcement", "announcements", "announced", "announce"),
+    ("reorganization", "reorganisation", "reorganized", "reorganize"),
+    ("additional", "added", "add"),
 ])
 def test_variants_share_one_key(variants: tuple[str, ...]) -> None:
     keys = {normalize_word(v) for v in variants}
@@ -39,6 +42,8 @@ def test_variants_share_one_key(variants: tuple[str, ...]) -> None:
     ("Japan", "Japanese"),
     ("12", "120"),
     ("class", "clas"),
+    ("department", "depart"),
+    ("moment", "mom"),
 ])
 def test_different_words_stay_different(a: str, b: str) -> None:
     assert normalize_word(a) != normalize_word(b)

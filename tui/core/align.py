@@ -19,13 +19,21 @@ from difflib import SequenceMatcher
 from typing import Callable, Mapping, Sequence
 
 from tui.core.model import Unit
+from tui.core.normalize import stem, tokens_with_spans
 
 LINK_THRESHOLD = 0.25
 MAX_CANDIDATES = 8
-MAX_REPRESENTATIVES = 2
+MAX_REPRESENTATIVES = 4
 MAX_REFINED = 3
 MAX_DF_FRACTION = 0.5
 MIN_SHARED_TOKENS = 2
+"""Any link needs two shared tokens that are not too common to index (an entity plus a word will
+do): one shared topic word is never evidence that two statements report the same thing."""
+MIN_CONTAINED_TOKENS = 3
+CONTAINMENT_FACTOR = 0.6
+HEADING_WORDS = 9
+REPORTING = frozenset(stem(w) for w in "say said says told tell tells according".split())
+_TERMINAL = tuple(".!?…:;\"'”’)]")
 MIN_COMMON_DF = 10
 """A token is only too common to index once it is in this many units: tiny stories index all."""
 
@@ -60,37 +68,77 @@ def _mass(tokens: frozenset[str], weights: Weights) -> float:
     return sum(weights.of(t) for t in sorted(tokens))
 
 
-def weighted_dice(a: frozenset[str], b: frozenset[str], weights: Weights,
-                  masses: tuple[float, float] | None = None) -> float:
-    """Dice overlap of two token sets, each token counted by its IDF weight.
-
-    Sums run over sorted tokens so the float result never depends on set iteration order.
-    """
-    if not a or not b:
-        return 0.0
-    shared = _mass(a & b, weights)
-    total = sum(masses) if masses else _mass(a, weights) + _mass(b, weights)
-    return 2.0 * shared / total if total else 0.0
-
-
 @dataclass(frozen=True)
 class _Profile:
-    """A unit's token set and its total weight, computed once per alignment."""
+    """A unit's token set, its informative (indexed) tokens and its total weight, computed once
+    per alignment."""
 
     unit: Unit
     tokens: frozenset[str]
+    informative: frozenset[str]
     mass: float
+    heading: bool
+    plain: frozenset[str]
+
+
+def is_heading(text: str) -> bool:
+    """A short line without terminal punctuation ("Implementation and Multilateral Cooperation").
+
+    A heading names a topic rather than stating a fact, so it is only compared with headings: one
+    shared topic word with a sentence says nothing about whether they report the same thing.
+    Clauses cut at a dash also lack terminal punctuation, but they are never this short.
+    """
+    stripped = text.rstrip()
+    return bool(stripped) and not stripped.endswith(_TERMINAL) and len(stripped.split()) <= HEADING_WORDS
+
+
+def plain_words(unit: Unit) -> frozenset[str]:
+    """The unit's tokens written in lower case (or as digits): what happened, rather than who
+    and where.
+
+    Statements that only share their cast ("Hegseth told Japanese Defense Minister Gen Nakatani
+    in Tokyo") are different statements about the same people; statements reporting one fact
+    also share the words for the fact ("announced", "upgrade", "personnel", "60,000"). The
+    first word of a sentence is capitalised by position, not because it is a name, so it counts.
+    Reporting verbs ("said", "told") are attribution, not content.
+    """
+    out = set()
+    for n, token in enumerate(tokens_with_spans(unit.text, (), unit.start)):
+        first = unit.text[token.start - unit.start]
+        if (first.islower() or first.isdigit() or n == 0) and token.norm not in REPORTING:
+            out.add(token.norm)
+    return frozenset(out)
 
 
 def _profile(unit: Unit, weights: Weights) -> _Profile:
     tokens = frozenset(unit.tokens)
-    return _Profile(unit, tokens, _mass(tokens, weights))
+    return _Profile(unit, tokens, tokens - weights.common, _mass(tokens, weights), is_heading(unit.text),
+                    plain_words(unit) & tokens)
 
 
 def _dice(a: _Profile, b: _Profile, weights: Weights) -> float:
-    if len(a.tokens & b.tokens) < MIN_SHARED_TOKENS:
+    """The overlap score before word order is considered: weighted Dice, or weighted
+    containment of the smaller unit in the larger (scaled down) when that is higher.
+
+    Containment lets a short statement join the long sentence that also says it ("additional
+    personnel will be assigned to USFJ headquarters" inside a sentence that adds a base and a
+    purpose); it needs more shared informative tokens than Dice does, so that two words in
+    common with a short line are never enough.
+    """
+    if a.heading != b.heading:
         return 0.0
-    return weighted_dice(a.tokens, b.tokens, weights, (a.mass, b.mass))
+    informative = a.informative & b.informative
+    if len(informative) < MIN_SHARED_TOKENS:
+        return 0.0
+    if not a.heading and len(informative & a.plain & b.plain) < MIN_SHARED_TOKENS:
+        return 0.0
+    shared = _mass(a.tokens & b.tokens, weights)
+    total = a.mass + b.mass
+    dice = 2.0 * shared / total if total else 0.0
+    if len(informative) < MIN_CONTAINED_TOKENS:
+        return dice
+    smaller = min(a.mass, b.mass)
+    return max(dice, CONTAINMENT_FACTOR * shared / smaller if smaller else 0.0)
 
 
 def _refine(a: _Profile, b: _Profile, dice: float) -> float:
@@ -107,7 +155,8 @@ def _score(a: _Profile, b: _Profile, weights: Weights) -> float:
 
 
 def pair_score(a: Unit, b: Unit, weights: Weights) -> float:
-    """How strongly two units say the same thing: weighted Dice, refined by token order.
+    """How strongly two units say the same thing: weighted Dice (or containment), refined by
+    token order.
 
     The difflib ratio is only computed for pairs whose token overlap is worth refining, and
     pairs are only ever scored when the index proposed them.

@@ -114,7 +114,8 @@ def words_value(words: Sequence[str]) -> float | None:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: plural -s/-es/-ies, -ed, -ing, and a final silent -e.
+    """A light suffix stripper: plural -s/-es/-ies, -ed, -ing, and a final silent -e, after
+    folding a few verb-derived nouns onto their verb (see :func:`_underive`).
 
     It only has to map inflections of one word to one key (``troops``/``troop``,
     ``created``/``create``/``creating``), never to produce a real word, so the final ``e`` is
@@ -122,6 +123,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
+    word = _underive(word)
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("ied") and len(word) > 4:
@@ -138,6 +140,31 @@ def stem(word: str) -> str:
         word = _undouble(word[:-2])
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
+    return word
+
+
+DERIVED: dict[str, str] = {"additional": "add", "additionally": "add", "addition": "add"}
+"""Derived words whose base is not reachable by stripping a suffix (``additional`` personnel is
+``added`` personnel)."""
+UNDERIVED = frozenset("department apartment compartment tournament".split())
+"""Nouns that only look verb-derived: a department is not what departs."""
+_NOUN_SUFFIXES = (("ization", "ize"), ("isation", "ize"), ("ment", ""))
+MIN_BASE = 5
+"""A suffix is only stripped when this much word is left: ``announcement`` -> ``announce`` but
+``comment``, ``cement`` and ``moment`` stay whole."""
+
+
+def _underive(word: str) -> str:
+    """Fold a noun made from a verb onto the verb (``announcement`` -> ``announce``,
+    ``reorganization`` -> ``reorganize``), so a paraphrase that nominalises still shares words."""
+    if word in DERIVED:
+        return DERIVED[word]
+    core = word[:-1] if word.endswith("s") else word
+    if core in UNDERIVED:
+        return word
+    for suffix, replacement in _NOUN_SUFFIXES:
+        if core.endswith(suffix) and len(core) - len(suffix) >= MIN_BASE:
+            return core[:-len(suffix)] + replacement
     return word
 
 
