@@ -36,3 +36,11 @@ def test_nothing_to_cite_without_a_current_fact() -> None:
     comparison = tiny_comparison()
     assert current_excerpt(comparison, None, "ledger") is None
     assert current_excerpt(comparison, "gone", "ledger") is None
+
+
+def test_a_quote_that_is_already_quoted_is_not_wrapped_twice() -> None:
+    comparison = tiny_comparison()
+    excerpt = current_excerpt(comparison, "c1", "ledger")
+    assert excerpt is not None
+    quoted = replace(excerpt, exact="“We built it,” she said.")
+    assert citation_text(quoted).splitlines()[0] == "“We built it,” she said."

@@ -13,12 +13,17 @@ from tui.core.excerpts import Excerpt, excerpts_for
 from tui.core.model import Comparison
 
 
+OPENING_QUOTES = "“\"‘'«„"
+"""A quote that already opens with one of these is not wrapped in a second pair."""
+
+
 def citation_text(excerpt: Excerpt) -> str:
     """The quote on one line, then ``— outlet, “title”, date, file ¶N`` (and the URL if known)."""
     parts = [part for part in (excerpt.outlet, f"“{excerpt.title}”" if excerpt.title else None,
                                excerpt.date) if part]
     parts.append(f"{PurePath(excerpt.path).name} ¶{excerpt.paragraph}")
-    lines = [f"“{excerpt.exact}”", "— " + ", ".join(parts)]
+    quote = excerpt.exact if excerpt.exact[:1] in OPENING_QUOTES else f"“{excerpt.exact}”"
+    lines = [quote, "— " + ", ".join(parts)]
     if excerpt.url:
         lines.append(excerpt.url)
     return "\n".join(lines)
