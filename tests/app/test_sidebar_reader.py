@@ -216,3 +216,20 @@ async def test_a_on_a_suggestion_adds_the_entity(tmp_path: Path) -> None:
         assert "monday-crew" in text
         [added] = [e for e in screen.comparison.entities if e.id == "monday-crew"]
         assert (added.name, added.type) == ("Monday Crew [/]", "unknown")
+
+
+async def test_space_in_the_facts_list_marks_the_fact_under_its_cursor() -> None:
+    from textual.widgets import OptionList
+
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        facts = screen.query_one("#facts-list", OptionList)
+        screen.query_one("#facts-area").display = True
+        facts.focus()
+        facts.highlighted = 0
+        await pilot.pause()
+        await pilot.press("space")
+        assert screen.marked == {"c1"}
+        assert screen.current_cluster is None  # marking does not move the reader
