@@ -7,6 +7,7 @@ and that hostile article text neither styles itself nor retitles the window.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Callable
@@ -70,6 +71,28 @@ def _opening(text: str, limit: int = 20) -> str:
     return " ".join(words)
 
 
+def _pane_tops(screen: str, rows_shown: int = 4) -> dict[str, str]:
+    """The first text rows of each visible pane's scrolling body, by the label in its top border.
+
+    A pane row is ``│`` + two gutter cells + text (+ scrollbar) + ``│``; panes sit side by
+    side; a row of ``─`` separates each pane's header (title, date) from its body.
+    """
+    rows = screen.splitlines()
+    top = next(i for i, row in enumerate(rows) if row.startswith("╭─ "))
+    labels = re.findall(r"╭─ (.*?) ─", rows[top])
+    cells: list[list[str]] = [[] for _ in labels]
+    for row in rows[top + 1:]:
+        if row.startswith("╰"):
+            break
+        for index, cell in enumerate(row.strip().strip("│").split("││")[:len(labels)]):
+            cells[index].append(cell)
+    tops = {}
+    for label, column in zip(labels, cells):
+        body = column[next(i for i, c in enumerate(column) if set(c) == {"─"}) + 1:]
+        tops[label] = _flat(" ".join(c[2:].rstrip().rstrip(SCROLLBAR) for c in body[:rows_shown]))
+    return tops
+
+
 def _current_lines(screen: str) -> list[str]:
     """The text beside each pane's current-statement marker (▶), gutter glyph and scrollbar removed."""
     found = []
@@ -118,10 +141,13 @@ def test_next_discrepancy_scrolls_every_pane_to_it_and_names_it(launch: Callable
     paragraphs = {m.article: _paragraph(articles[m.article], m.start) for m in first.members}
     assert markers and all(any(line in p for p in paragraphs.values()) for line in markers), (
         f"a pane's current line is not a statement of the discrepancy: {markers}")
-    for article_id, paragraph in paragraphs.items():
-        if f"─ {articles[article_id].label} ─" in screen:
-            assert any(line in paragraph for line in markers), (
-                f"the {articles[article_id].label} pane did not scroll to its statement")
+    tops = _pane_tops(screen)
+    shown = [m for m in first.members if articles[m.article].label in tops]
+    assert shown, f"no pane holding the discrepancy is shown: {list(tops)}"
+    for member in shown:
+        label = articles[member.article].label
+        assert _opening(member.text) in tops[label], (
+            f"the {label} pane did not scroll its statement to the top: {tops[label]!r}")
 
     terminal.send("q")
     assert terminal.wait_exit(), "q did not end storydiff"
