@@ -93,13 +93,27 @@ def test_negated_statement_is_a_contradiction() -> None:
                       unit("b", "The operator is not expected to increase water releases this weekend.")], ORDER)
     assert found is not None and found.type == "contradiction"
     assert found.values["b"].text == "not expected to increase"
-    assert found.values["a"].text == "increase"
+    assert found.values["a"].text == "will increase", "the affirmative counterpart, with its auxiliary"
     assert classify([unit("a", "The operator will increase releases."),
                      unit("b", "The operator will increase its releases.")], ORDER) is None
     unrelated = classify([unit("a", "The operator will increase water releases this weekend."),
                           unit("b", "The operator, not the city, runs the dam; water releases rise this weekend.")],
                          ORDER)
     assert unrelated is None, "the negated words (the city) are not what the other states"
+
+
+def test_a_contradiction_shows_both_polarity_phrases_or_is_not_reported() -> None:
+    found = classify([unit("a", "The operator will increase water releases this weekend."),
+                      unit("b", "The operator didn't increase water releases this weekend.")], ORDER)
+    assert found is not None and found.type == "contradiction"
+    assert {a: v.text for a, v in found.values.items()} == {"a": "will increase", "b": "didn't increase"}
+    for denied, stated in [
+        ("They asked him to stay at the harbour, but he did not.", "They asked him to stay at the harbour."),
+        ("The crowd would not be unaware that the guards took the keys.", "The guards took the keys to the gate."),
+        ("The bakery has no more than three ovens in the shop.", "The bakery has three ovens in the shop."),
+        ("The ferry will not run, the mayor said.", "The mayor said the ferry timetable is new."),
+    ]:
+        assert classify([unit("a", stated), unit("b", denied)], ORDER) is None, denied
 
 
 def test_a_different_person_in_the_same_role_is_a_name_discrepancy() -> None:

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from tui.core.model import (
     Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
 )
-from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, tokens_with_spans
+from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, stem, tokens_with_spans
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0
@@ -29,8 +29,18 @@ UNIT_SPREAD = 0.03
 SNIPPET = 72
 VALUE_SNIPPET = 48
 LABEL_IDS = 5
-DENIED_WORDS = 2
 MAX_AFFIRMING = 8
+MAX_AUXILIARIES = 3
+MIN_CONTRADICTION_SHARED = 2
+CONTRADICTION_OVERLAP = 0.4
+AUXILIARIES = frozenset("""
+will would shall should can could may might must is are was were be been being has have had do does
+did to also still
+""".split())
+HEDGES = frozenset(stem(w) for w in """
+expected likely going planned set due able intended scheduled appear seem yet
+""".split())
+"""Verbs that only hedge the verb after them: "not expected to increase" denies "increase"."""
 
 _TITLES: dict[str, str] = {
     "number": "Number differs", "date": "Date differs", "name": "Name differs",
@@ -46,6 +56,9 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]")
 _PIECE = re.compile(r"\s+|\S+")
 _NON_WORD = re.compile(r"[^\w]+")
 _PRONOUNS = frozenset("he she they it we i you his her their officials official".split())
+_COMPLEMENTISERS = frozenset("that which who whom whose whether if because than".split())
+_NOT_A_DENIAL = re.compile(r"\s*(?:more|less|fewer|longer|sooner|later|other|one|doubt)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -664,39 +677,88 @@ def one_edit_apart(a: str, b: str) -> bool:
 # Polarity
 
 
-def _denial(unit: Unit) -> tuple[int, list[Token]] | None:
-    """Where the unit negates something, and the content words it negates (the few after the
-    cue, within its clause)."""
+@dataclass(frozen=True)
+class _Denial:
+    """A negation in a unit and the first content word it negates ("not expected to |increase|")."""
+
+    cue_start: int
+    target: Token
+
+
+def _word_start(text: str, position: int) -> int:
+    """Where the word holding ``position`` begins ("didn't" for the cue "n't")."""
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _denial(unit: Unit) -> _Denial | None:
+    """Where the unit negates a statement, and the word it negates.
+
+    The negated word is the first content word after the cue in its clause, past verbs that only
+    hedge ("not expected to increase"). A cue followed by a complement ("would not be ignorant
+    that they took") or a comparison ("no more than five") negates something else, and a
+    number is the number check's business, so those are not denials.
+    """
     for cue in _NEGATION.finditer(unit.text):
         clause = _CLAUSE_END.split(unit.text[cue.end():], maxsplit=1)[0]
-        following = [t for t in tokens_with_spans(clause, (), unit.start + cue.end())
-                     if t.norm not in STOPWORDS][:DENIED_WORDS]
-        following = [t for t in following if len(t.norm) >= 3]
-        if following:
-            return unit.start + cue.start(), following
+        if _NOT_A_DENIAL.match(clause):
+            continue
+        for word in _WORD.finditer(clause):
+            low = fold(word.group())
+            if low in _COMPLEMENTISERS:
+                break
+            if low in STOPWORDS or stem(low) in HEDGES:
+                continue
+            token = next(iter(tokens_with_spans(word.group(), (), unit.start + cue.end() + word.start())), None)
+            if token is None or not token.norm.isalpha() or len(token.norm) < 3 or low in _PRONOUNS:
+                break
+            return _Denial(unit.start + _word_start(unit.text, cue.start()), token)
     return None
 
 
+def verb_phrase(unit: Unit, start: int, end: int) -> Value:
+    """The words ``start:end`` of ``unit`` with the auxiliaries just before them ("will increase",
+    "has started"): the affirmative counterpart a reader compares with a negated phrase."""
+    text = unit.text
+    begin = start - unit.start
+    for _ in range(MAX_AUXILIARIES):
+        before = re.search(r"(\S+)\s+$", text[:begin])
+        if before is None or fold(before.group(1)) not in AUXILIARIES:
+            break
+        begin = before.start(1)
+    return Value(text[begin:end - unit.start], unit.start + begin, end)
+
+
+def _about_the_same(a: Unit, b: Unit) -> bool:
+    """Two statements are about the same thing when they share at least two content tokens
+    (the negated word counts: it is what both speak of) covering a good part of the shorter."""
+    ta, tb = set(a.tokens), set(b.tokens)
+    shared = ta & tb
+    smaller = min(len(ta), len(tb))
+    return len(shared) >= MIN_CONTRADICTION_SHARED and smaller > 0 and \
+        len(shared) / smaller >= CONTRADICTION_OVERLAP
+
+
 def contradiction_finding(units: Sequence[Unit]) -> Finding | None:
-    """A member denies what another member states: the words after its negation cue ("not
-    expected to increase water releases") appear, un-negated, in the other member."""
+    """A member denies what another member states about the same thing: the word its negation
+    governs ("not expected to increase water releases") is stated, un-negated, in the other
+    ("will increase water releases"). The values are the negated phrase and its affirmative
+    counterpart; without both there is no contradiction to show."""
     denials = {u.article: _denial(u) for u in units}
     affirming = [u for u in units if denials[u.article] is None][:MAX_AFFIRMING]
     for unit in units:
         denial = denials[unit.article]
         if denial is None:
             continue
-        cue_start, denied = denial
         for other in affirming:
-            spans = {t.norm: t for t in tokens_with_spans(other.text, (), other.start)}
-            word = next((t for t in denied if t.norm in spans), None)
-            if word is None:
+            stated = next((t for t in tokens_with_spans(other.text, (), other.start)
+                           if t.norm == denial.target.norm), None)
+            if stated is None or not _about_the_same(unit, other):
                 continue
-            values = {unit.article: Value(unit.text[cue_start - unit.start:word.end - unit.start],
-                                          cue_start, word.end)}
-            stated = spans[word.norm]
-            values[other.article] = Value(other.text[stated.start - other.start:stated.end - other.start],
-                                          stated.start, stated.end)
+            negated_value = Value(unit.text[denial.cue_start - unit.start:denial.target.end - unit.start],
+                                  denial.cue_start, denial.target.end)
+            values = {unit.article: negated_value, other.article: verb_phrase(other, stated.start, stated.end)}
             negated = tuple(u.article for u in units if denials[u.article] is not None)
             affirmed = tuple(u.article for u in units if denials[u.article] is None)
             return Finding("contradiction", values, (affirmed, negated), snippet(other.text, 48),

@@ -19,7 +19,7 @@ from tui.core.align import Weights
 from tui.core.compare import (
     AcronymUse, Finding, common_counted, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
     magnitude_ratio, name_finding_from, one_edit_apart, quote_relation, role_families,
-    role_mentions, speaker_key, usable_quantities, quote_result,
+    role_mentions, speaker_key, usable_quantities, quote_result, verb_phrase,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
 from tui.core.normalize import content_tokens, tokens_with_spans
@@ -321,8 +321,11 @@ def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
             continue
         negation = next((w for w in reversed(words[max(0, i - NEGATION_REACH):i])
                          if w.group().lower() in _PLAIN_NEGATION or w.group().lower().endswith("n't")), None)
-        first = negation or word
-        value = Value(unit.text[first.start():word.end()], unit.start + first.start(), unit.start + word.end())
+        if negation is None:
+            value = verb_phrase(unit, unit.start + word.start(), unit.start + word.end())
+        else:
+            value = Value(unit.text[negation.start():word.end()], unit.start + negation.start(),
+                          unit.start + word.end())
         cue_start, cue_end = unit.start + word.start(), unit.start + word.end()
         after = [t.norm for t in tokens if t.start >= cue_end][:OBJECT_WORDS]
         about = frozenset(after)
