@@ -32,7 +32,7 @@ do): one shared topic word is never evidence that two statements report the same
 MIN_CONTAINED_TOKENS = 3
 CONTAINMENT_FACTOR = 0.6
 HEADING_WORDS = 9
-REPORTING = frozenset(stem(w) for w in "say said says told tell tells according".split())
+REPORTING = frozenset(stem(w) for w in "say said says told tell tells according report reported reports".split())
 _TERMINAL = tuple(".!?…:;\"'”’)]")
 MIN_COMMON_DF = 10
 """A token is only too common to index once it is in this many units: tiny stories index all."""
@@ -123,19 +123,21 @@ def _dice(a: _Profile, b: _Profile, weights: Weights) -> float:
     Containment lets a short statement join the long sentence that also says it ("additional
     personnel will be assigned to USFJ headquarters" inside a sentence that adds a base and a
     purpose); it needs more shared informative tokens than Dice does, so that two words in
-    common with a short line are never enough.
+    common with a short line are never enough (what the sentences share must be plain words, not
+    only their cast).
     """
     if a.heading != b.heading:
         return 0.0
     informative = a.informative & b.informative
     if len(informative) < MIN_SHARED_TOKENS:
         return 0.0
-    if not a.heading and len(informative & a.plain & b.plain) < MIN_SHARED_TOKENS:
+    plain = informative if a.heading else informative & a.plain & b.plain
+    if len(plain) < MIN_SHARED_TOKENS:
         return 0.0
     shared = _mass(a.tokens & b.tokens, weights)
     total = a.mass + b.mass
     dice = 2.0 * shared / total if total else 0.0
-    if len(informative) < MIN_CONTAINED_TOKENS:
+    if len(plain) < MIN_CONTAINED_TOKENS:
         return dice
     smaller = min(a.mass, b.mass)
     return max(dice, CONTAINMENT_FACTOR * shared / smaller if smaller else 0.0)
