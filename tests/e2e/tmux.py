@@ -21,6 +21,7 @@ from pathlib import Path
 
 WIDTH = 160
 HEIGHT = 48
+SCROLLBAR = "▁▂▃▄▅▆▇█"
 TERM = "xterm-256color"
 _EXIT_MARK = "<<tmux-test exit status"
 _EXIT_REPORT = re.compile(re.escape(_EXIT_MARK) + r" (\d+)>>")
@@ -136,3 +137,45 @@ class Terminal:
     def close(self) -> None:
         """Kill this test's private tmux server and everything running in it."""
         self._tmux("kill-server", check=False)
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace (line ends included) made one space."""
+    return " ".join(text.split())
+
+
+def opening(text: str, limit: int = 20) -> str:
+    """The first words of ``text`` that fit in ``limit`` cells: short enough never to be wrapped."""
+    words: list[str] = []
+    for word in text.split():
+        if words and len(" ".join([*words, word])) > limit:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def pane_tops(screen: str, rows_shown: int = 4) -> dict[str, str]:
+    """The first text rows of each visible pane's scrolling body, by the label in its top border.
+
+    A pane row is ``│`` + two gutter cells + text (+ scrollbar) + ``│``; panes sit side by
+    side; a row of ``─`` separates each pane's header (title, date) from its body.
+    """
+    rows = screen.splitlines()
+    top = next((i for i, row in enumerate(rows) if row.startswith("╭─ ")), None)
+    if top is None:
+        return {}
+    labels = re.findall(r"╭─ (.*?) ─", rows[top])
+    cells: list[list[str]] = [[] for _ in labels]
+    for row in rows[top + 1:]:
+        if row.startswith("╰"):
+            break
+        for index, cell in enumerate(row.strip().strip("│").split("││")[:len(labels)]):
+            cells[index].append(cell)
+    tops = {}
+    for label, column in zip(labels, cells):
+        separator = next((i for i, c in enumerate(column) if set(c) == {"─"}), None)
+        if separator is None:
+            continue
+        body = column[separator + 1:]
+        tops[label] = flat(" ".join(c[2:].rstrip().rstrip(SCROLLBAR) for c in body[:rows_shown]))
+    return tops

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
+from tui.core.sanitize import visible_text
+
 ClusterKind = Literal["shared", "discrepancy", "unique"]
 DiscrepancyType = Literal["number", "date", "name", "quote-wording", "contradiction", "other"]
 Severity = Literal["error", "warning"]
@@ -45,6 +47,7 @@ class Diagnostic:
     byte_offset: int | None = None
 
     def __str__(self) -> str:
+        """The one-line form, with any escape or control character in it spelled out."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
@@ -58,7 +61,7 @@ class Diagnostic:
             text += f" (byte {self.byte_offset})"
         if self.hint:
             text += f"; {self.hint}"
-        return text
+        return visible_text(text)
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,26 @@ def clean_text(raw: str, *, tab_size: int = 4) -> str:
 def clean_line(raw: str) -> str:
     """Clean a one-line field (a title, an outlet, a file name) and fold any newlines to spaces."""
     return " ".join(clean_text(raw).split())
+
+
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
+    "\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def visible_text(raw: str) -> str:
+    """Spell out control, bidi and invisible characters as ``\\xNN`` / ``\\uNNNN``.
+
+    For text that names something the user must find again, such as a file called
+    ``ESC]0;title BEL.txt``: stripping its escapes (as :func:`clean_text` does for article text)
+    would show a name that matches no file, so each one is made visible instead, as ``ls -b``
+    does. The result cannot move the cursor, retitle the window or reorder the line.
+    """
+    return _UNSHOWABLE.sub(_spell_out, raw)
+
+
+def _spell_out(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
