@@ -210,7 +210,6 @@ class ReaderScreen(ReaderTools, Screen[None]):
           description="Comparing the sources")
     def analyse(self) -> None:
         """Load the story and annotations if needed, then compare; report by messages."""
-        worker = get_current_worker()
         source = self._source
         try:
             if isinstance(source, Story):
@@ -228,6 +227,15 @@ class ReaderScreen(ReaderTools, Screen[None]):
             path = extra or (Path(story.annotations_path) if story.annotations_path else None)
             annotations = load_annotations(path)
         self.post_message(AnnotationsLoaded(annotations))
+        self.compare_in_worker(story, annotations)
+
+    def compare_in_worker(self, story: Story, annotations: Annotations) -> None:
+        """Compare ``story`` from inside a worker thread, reporting progress and the result.
+
+        Serves both the first analysis and the recomparison after an annotation edit. A
+        cancelled worker posts nothing; an engine failure keeps the text readable.
+        """
+        worker = get_current_worker()
         try:
             comparison = build_comparison(
                 story,
@@ -550,6 +558,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         search = self.query_one("#search", Input)
         if search.display:
             search.display = False
+            self._flush_search(search.value)
         elif self.zoomed is not None:
             self.zoomed = None
         if self.panes:
@@ -578,11 +587,16 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        self._flush_search(event.value)
+        self.next_match()
+
+    def _flush_search(self, raw: str) -> None:
+        """Search for ``raw`` now rather than after the typing pause (Enter or Escape was pressed)."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        if clean_line(event.value).strip() != self.search_text:
-            self.search(event.value)
-        self.next_match()
+            self._search_timer = None
+        if clean_line(raw).strip() != self.search_text:
+            self.search(raw)
 
     def search(self, raw: str) -> None:
         """Highlight every case-insensitive match of ``raw`` in every source."""
