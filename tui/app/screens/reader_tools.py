@@ -22,7 +22,7 @@ from tui.app.clipboard import citation_text, current_excerpt
 from tui.app.screens.entity_grid import EntityGridScreen
 from tui.app.widgets.entity_sidebar import EntitySidebar, ordered_mentions, step_mention
 from tui.core.annotation_edit import AnnotationEditError, add_alias, add_entity
-from tui.app.messages import AnnotationsLoaded, CompareFailed, CompareFinished
+from tui.app.messages import AnnotationsLoaded, CompareFinished
 from tui.core.model import Comparison, Entity, Mention
 
 if TYPE_CHECKING:
@@ -282,18 +282,10 @@ class ReaderTools:
         reader's own handlers install the new annotations and comparison.
         """
         from tui.core.annotations import load_annotations
-        from tui.core.marks import marks_for
-        from tui.core.pipeline import build_comparison
 
         story = self.story
         if story is None:
             return
         loaded = load_annotations(annotations)
         self.post_message(AnnotationsLoaded(loaded))
-        try:
-            comparison = build_comparison(story, loaded)
-            marks = {article.id: marks_for(comparison, article.id) for article in story.articles}
-        except Exception as error:  # the reader keeps the previous comparison on screen
-            self.post_message(CompareFailed(f"The comparison failed: {error!r}", fatal=False))
-            return
-        self.post_message(CompareFinished(comparison, marks))
+        self.compare_in_worker(story, loaded)
