@@ -82,12 +82,14 @@ def tiny_comparison(*, errors: bool = False, annotations_path: str | None = None
         Cluster("c1", "shared", "The bridge opened on Monday",
                 (_member(ledger, "Mara Voss opened the bridge on Monday."),
                  _member(courier, "The bridge opened on Monday, said mayor Mara Voss."),
-                 _member(gazette, "A bridge opened on Monday."))),
+                 _member(gazette, "A bridge opened on Monday.")),
+                entities=("mara-voss",)),
         Cluster("c2", "discrepancy", "How many workers built it", (
             _member(ledger, "Voss said 300 workers built it.", "300"),
             _member(courier, "About 350 workers built it.", "350"),
             _member(gazette, "The [bold]x[/] crew of 300 workers finished early.", "300")),
-            discrepancy_type="number", values={"ledger": "300", "courier": "350", "gazette": "300"}),
+            discrepancy_type="number", values={"ledger": "300", "courier": "350", "gazette": "300"},
+            entities=("mara-voss", "bold-x")),
     )
     diagnostics = (Diagnostic("error", "annotations.yaml", "entity [/] has no type", line=7),) if errors else ()
     annotations = Annotations(annotations_path, entities,

@@ -233,3 +233,46 @@ async def test_space_in_the_facts_list_marks_the_fact_under_its_cursor() -> None
         await pilot.press("space")
         assert screen.marked == {"c1"}
         assert screen.current_cluster is None  # marking does not move the reader
+
+
+def _facts_rows(screen) -> list[str]:
+    from textual.widgets import OptionList
+
+    facts = screen.query_one("#facts-list", OptionList)
+    return [str(option.prompt) for option in facts.options]
+
+
+async def test_a_marked_fact_shows_its_mark_in_the_facts_list() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("right_square_bracket", "space")
+        await pilot.pause()
+        rows = dict(zip([c.id for c in screen.facts.shown], _facts_rows(screen)))
+        assert rows["c2"].startswith("●") and not rows["c1"].startswith("●")
+        await pilot.press("space")
+        await pilot.pause()
+        assert not any(row.startswith("●") for row in _facts_rows(screen))
+
+
+async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await _focus_entity(pilot, "Mara Voss")
+        await pilot.press("e", "f", "f")  # close the sidebar; hide, then show and focus the facts list
+        await pilot.pause()
+        assert app.focused is screen.facts.query_one("#facts-list")
+        await pilot.press("5")
+        await pilot.pause()
+        assert screen.facts.entity == "mara-voss"
+        shown = {c.id for c in screen.facts.shown}
+        expected = {c.id for c in screen.comparison.clusters if "mara-voss" in c.entities}
+        assert shown == expected and shown
+        assert "entity: Mara Voss" in str(screen.facts.query_one("#facts-title").content)
+        screen.set_entity_focus("bold-x")  # what Enter on another sidebar entity does
+        await pilot.pause()
+        assert screen.facts.entity == "bold-x"
+        assert [c.id for c in screen.facts.shown] == ["c2"]

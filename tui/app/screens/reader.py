@@ -569,6 +569,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self.entity_focus = entity_id
         for pane in self.panes:
             pane.set_entity_focus(entity_id)
+        self.facts.follow_entity(entity_id)
 
     # -------------------------------------------------------------------- search
 

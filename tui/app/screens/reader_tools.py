@@ -189,6 +189,7 @@ class ReaderTools:
         else:
             self.marked.add(cluster_id)
             verb = "Marked"
+        self.facts.set_marked(frozenset(self.marked))
         self.notify(f"{verb} {cluster_id}; {len(self.marked)} marked for export (x).", markup=False,
                     timeout=2)
 

@@ -23,6 +23,9 @@ LABEL_CHARS = 160
 
 TAGS = {"shared": "=", "discrepancy": "≠", "unique": "◆"}
 
+MARKED = "●"
+"""Gutter glyph of a fact marked for export (Space), so the marked set is visible before ``x``."""
+
 
 class FactsPanel(Vertical):
     """Clusters in story order; Enter makes one current (every pane scrolls to it)."""
@@ -47,6 +50,8 @@ class FactsPanel(Vertical):
         self.comparison: Comparison | None = None
         self.filter = "all"
         self.entity: str | None = None
+        self.preferred_entity: str | None = None
+        self.marked: frozenset[str] = frozenset()
         self.shown: list[Cluster] = []
 
     def compose(self) -> ComposeResult:
@@ -62,7 +67,7 @@ class FactsPanel(Vertical):
         self._refresh_list()
 
     def action_filter(self, name: str) -> None:
-        """Show only one kind of cluster; "entity" steps through the annotated entities."""
+        """Show only one kind of cluster; "entity" starts at the sidebar's entity, then steps on."""
         if name == "entity":
             entities = self._entities()
             if not entities:
@@ -70,10 +75,28 @@ class FactsPanel(Vertical):
                 return
             if self.filter == "entity" and self.entity in entities:
                 self.entity = entities[(entities.index(self.entity) + 1) % len(entities)]
+            elif self.preferred_entity in entities:
+                self.entity = self.preferred_entity
             else:
                 self.entity = entities[0]
         self.filter = name
         self._refresh_list()
+
+    def follow_entity(self, entity_id: str | None) -> None:
+        """Track the entity chosen in the sidebar: key 5 starts there, an entity filter switches to it."""
+        self.preferred_entity = entity_id
+        if entity_id is not None and self.filter == "entity" and entity_id != self.entity:
+            self.entity = entity_id
+            self._refresh_list()
+
+    def set_marked(self, marked: frozenset[str]) -> None:
+        """Show which facts are marked for export, keeping the list cursor where it is."""
+        changed = marked ^ self.marked
+        self.marked = marked
+        options = self.query_one("#facts-list", OptionList)
+        for cluster in self.shown:
+            if cluster.id in changed:
+                options.replace_option_prompt(cluster.id, self._prompt(cluster))
 
     def _entities(self) -> list[str]:
         if self.comparison is None:
@@ -108,12 +131,11 @@ class FactsPanel(Vertical):
             Content.assemble(
                 ("Facts", "bold"),
                 f" [{label}] {len(self.shown)} of {len(self.comparison.clusters)}",
-                ("   1 all  2 discrepancies  3 shared  4 unique  5 entity", "dim"),
+                ("   1 all  2 discrepancies  3 shared  4 unique  5 entity  space mark", "dim"),
             )
         )
 
-    @staticmethod
-    def _prompt(cluster: Cluster) -> Content:
+    def _prompt(self, cluster: Cluster) -> Content:
         tag = TAGS[cluster.kind]
         if cluster.kind == "shared":
             tag = f"{cluster.support}{tag}"
@@ -121,7 +143,8 @@ class FactsPanel(Vertical):
         label = " ".join(cluster.label.split())
         if len(label) > LABEL_CHARS:
             label = label[: LABEL_CHARS - 1] + "…"
-        return Content.assemble((f"{tag:>3} ", "bold"), (f"{kind:<14}", "italic"), label)
+        mark = MARKED if cluster.id in self.marked else " "
+        return Content.assemble((mark, "bold"), (f"{tag:>3} ", "bold"), (f"{kind:<14}", "italic"), label)
 
     def highlight(self, cluster_id: str | None) -> None:
         """Move the list cursor to a cluster (when the filter shows it)."""
