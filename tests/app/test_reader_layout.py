@@ -58,8 +58,13 @@ async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
         assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
         assert all(p.size.width >= 38 for p in screen.visible_panes)
         assert "2 of 3 sources shown" in screen.status.hint_text
+        assert [p.article.id for p in screen.query(ArticlePane)] == ["a", "b"]  # c is built when shown
         await pilot.press("greater_than_sign")
+        await pilot.pause()
         assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
+        assert [p.article.id for p in screen.query(ArticlePane)] == ["a", "b", "c"]
+        assert screen.panes[2].region.x > screen.panes[1].region.x >= 0
+        assert screen.panes[2].region.width >= 38 and screen.panes[2].scroller.virtual_size.height > 0
         await pilot.press("greater_than_sign")
         assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
         await pilot.press("less_than_sign")

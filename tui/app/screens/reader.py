@@ -41,7 +41,6 @@ from tui.core.annotations import load_annotations
 from tui.core.corpus import StoryError, load_story
 from tui.core.marks import marks_for
 from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
-from tui.core.pipeline import ComparisonCancelled, build_comparison
 from tui.core.resources import bundled_story
 from tui.core.sanitize import clean_line
 from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
@@ -154,6 +153,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
             self._story_loaded(comparison.story)
             self._annotations_loaded(comparison.annotations)
             self.call_after_refresh(self._comparison_ready, comparison, _all_marks(comparison))
+        elif isinstance(self._source, Story):
+            # The text first: the comparison worker shares the interpreter with the UI, so it
+            # starts once the panes have been painted, not while they are being laid out.
+            self._story_loaded(self._source)
+            self.call_after_refresh(self.analyse)
         else:
             self.analyse()
 
@@ -193,12 +197,28 @@ class ReaderScreen(ReaderTools, Screen[None]):
             count = self.capacity()
             self.first = max(0, min(self.first, len(self.shown) - count))
             visible = set(self.shown[self.first : self.first + count])
+        self._mount_panes(sorted(visible))
         for pane in self.panes:
             pane.display = pane.pane_index in visible
         hidden = len(self.panes) - len(visible)
         self.status.show_hint(
             f"{len(visible)} of {len(self.panes)} sources shown (< > page, p pick)" if hidden else ""
         )
+
+    def _mount_panes(self, indexes: Sequence[int]) -> None:
+        """Mount the panes about to be shown, each in its place among those already mounted.
+
+        A story of hundreds of sources shows a few at a time; building and styling every
+        pane's widgets up front would keep its text off the screen for seconds.
+        """
+        container = self.query_one("#panes")
+        for index in indexes:
+            pane = self.panes[index]
+            if pane.parent is not None:
+                continue
+            after = [p for p in self.panes[index + 1:] if p.parent is not None]
+            container.mount(pane, before=after[0] if after else None)
+            self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_SCREEN, "-short")
@@ -219,7 +239,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
         except (StoryError, OSError) as error:
             self.post_message(CompareFailed(str(error), fatal=True))
             return
-        self.post_message(StoryLoaded(story))
+        if story is not self.story:
+            self.post_message(StoryLoaded(story))
         extra = self._annotations_source
         if isinstance(extra, Annotations):
             annotations = extra
@@ -233,8 +254,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
         """Compare ``story`` from inside a worker thread, reporting progress and the result.
 
         Serves both the first analysis and the recomparison after an annotation edit. A
-        cancelled worker posts nothing; an engine failure keeps the text readable.
+        cancelled worker posts nothing; an engine failure keeps the text readable. The engine
+        is imported here, in the worker, so that importing it does not delay the first paint.
         """
+        from tui.core.pipeline import ComparisonCancelled, build_comparison
+
         worker = get_current_worker()
         try:
             comparison = build_comparison(
@@ -280,10 +304,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self.query_one("#placeholder").remove()
         self.panes = [ArticlePane(article, i) for i, article in enumerate(story.articles)]
         self.shown = list(range(len(self.panes)))
-        self.query_one("#panes").mount_all(self.panes)
         self.layout_panes()
-        for pane in self.panes:
-            self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
         self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
         if story.diagnostics:
             self.status.show_problems("Some files had problems:", list(story.diagnostics))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -21,7 +22,6 @@ from textual.widgets import OptionList
 from tui.app.clipboard import citation_text, current_excerpt
 from tui.app.screens.entity_grid import EntityGridScreen
 from tui.app.widgets.entity_sidebar import EntitySidebar, ordered_mentions, step_mention
-from tui.core.annotation_edit import AnnotationEditError, add_alias, add_entity
 from tui.app.messages import AnnotationsLoaded, CompareFinished
 from tui.core.model import Comparison, Entity, Mention
 
@@ -235,7 +235,7 @@ class ReaderTools:
             return
         entity = Entity(entity_slug(message.suggestion.name, {e.id for e in comparison.entities}),
                         message.suggestion.name, "unknown")
-        self._edit_annotations(target, lambda: add_entity(target, entity),
+        self._edit_annotations(target, lambda edits: edits.add_entity(target, entity),
                                f"Added {entity.name} ({entity.id}, type unknown) to {target}")
 
     def action_add_alias(self: ReaderScreen) -> None:
@@ -258,17 +258,24 @@ class ReaderTools:
         def answered(result: tuple[str, str] | None) -> None:
             if result is not None:
                 entity_id, text = result
-                self._edit_annotations(target, lambda: add_alias(target, entity_id, text),
+                self._edit_annotations(target, lambda edits: edits.add_alias(target, entity_id, text),
                                        f"Added alias “{text}” to {entity_id} in {target}")
 
         self.app.push_screen(AliasDialog(comparison.entities, alias=alias, entity_id=self.entity_focus),
                              answered)
 
-    def _edit_annotations(self: ReaderScreen, target: Path, edit: Callable[[], object], done: str) -> None:
-        """Run one annotation edit, report it, then reload the annotations and recompare."""
+    def _edit_annotations(self: ReaderScreen, target: Path, edit: Callable[[ModuleType], object],
+                          done: str) -> None:
+        """Run one edit from :mod:`tui.core.annotation_edit`, report it, then reload and recompare.
+
+        The editor module is imported on first use: most sessions never edit, and the reader
+        should not pay for it before the text is on screen.
+        """
+        from tui.core import annotation_edit
+
         try:
-            edit()
-        except (AnnotationEditError, OSError) as error:
+            edit(annotation_edit)
+        except (annotation_edit.AnnotationEditError, OSError) as error:
             self.notify(f"Could not edit {target}: {error}", markup=False, severity="error")
             return
         self.notify(done + ". Recomparing...", markup=False)
