@@ -22,7 +22,16 @@ SECTION_TITLES = {
     "ReaderScreen": "Story",
     "PaneScroll": "Reading (the focused source)",
     "FactsPanel": "Facts list (after f)",
+    "EntitySidebar": "Entity sidebar (after e)",
 }
+
+LIST_KEYS = (
+    ("enter (facts list)", "make the fact current: every pane scrolls to it, its variants show below"),
+    ("space (facts list)", "mark or unmark the fact under the cursor for export (● in the list)"),
+    ("enter (sidebar)", "highlight the entity's mentions in every source; again: clear"),
+    ("enter (grid, E)", "close the grid and highlight the entity of the row under the cursor"),
+)
+"""Keys that belong to Textual's own list widgets, so no binding of ours can describe them."""
 
 
 LEGEND = (
@@ -73,6 +82,43 @@ def key_label(screen: Screen[object], binding: Binding) -> str:
     )
 
 
+def key_table(reader: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(keys, what they do)]) for every key of ``reader``, the marks and the palette.
+
+    The help screen and the README's key table (``docs/keys.py``) are both made from this.
+    """
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    seen: set[tuple[str, str]] = set()
+    for title, bindings in binding_sections(reader):
+        entries = []
+        for binding in bindings:
+            text = binding.tooltip or binding.description or binding.action
+            if (binding.key, text) in seen:  # one line for a key whose label changes
+                continue
+            seen.add((binding.key, text))
+            entries.append((key_label(reader, binding), text))
+        sections.append((title, entries))
+    sections.append(("In the lists", list(LIST_KEYS)))
+    sections.append(("What the marks mean", list(LEGEND)))
+    palette = reader.app.get_key_display(Binding(reader.app.COMMAND_PALETTE_BINDING, "command_palette"))
+    sections.append(("Commands", [(palette, "Command palette: every action above, and 'go to fact' by label")]))
+    return sections
+
+
+def key_table_markdown(reader: Screen[object]) -> str:
+    """The key table as Markdown, one table per section, for the README."""
+    lines: list[str] = []
+    for title, entries in key_table(reader):
+        lines += [f"**{title}**", "", "| key | what it does |", "|---|---|"]
+        lines += [f"| {_cell(keys)} | {_cell(text)} |" for keys, text in entries]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader, grouped by where it works."""
 
@@ -90,27 +136,10 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> Content:
         rows: list[Content] = [Content.assemble(("storydiff keys", "bold"), ("  (Esc closes)", "dim"))]
-        seen: set[tuple[str, str]] = set()
-        for title, bindings in binding_sections(self.reader):
+        for title, entries in key_table(self.reader):
             rows.append(Content(""))
             rows.append(Content.assemble((title, "bold underline")))
-            for binding in bindings:
-                text = binding.tooltip or binding.description or binding.action
-                if (binding.key, text) in seen:  # one line for a key whose label changes
-                    continue
-                seen.add((binding.key, text))
-                keys = key_label(self.reader, binding)
-                rows.append(Content.assemble((f"  {keys:<16} ", "bold"), text))
-        rows.append(Content(""))
-        rows.append(Content.assemble(("What the marks mean", "bold underline")))
-        rows.extend(Content.assemble((f"  {mark:<16} ", "bold"), meaning) for mark, meaning in LEGEND)
-        palette = self.app.COMMAND_PALETTE_BINDING
-        rows.append(Content(""))
-        rows.append(Content.assemble(("Commands", "bold underline")))
-        rows.append(Content.assemble(
-            (f"  {self.app.get_key_display(Binding(palette, 'command_palette')):<16} ", "bold"),
-            "Command palette: every action above, and 'go to fact' by label",
-        ))
+            rows.extend(Content.assemble((f"  {keys:<16} ", "bold"), text) for keys, text in entries)
         return Content("\n").join(rows)
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -1,0 +1,26 @@
+"""Print the README's key table, made from the reader's own bindings (as the help screen is).
+
+Run: ``python docs/keys.py`` and paste the output between the ``KEYS`` markers of README.md;
+``tests/test_readme.py`` fails while the README and the bindings disagree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from tui.app.app import ReaderApp
+from tui.app.screens.help import key_table_markdown
+from tui.core.corpus import load_story
+from tui.core.resources import bundled_story
+
+
+async def reader_keys_markdown() -> str:
+    """The key table of a reader open on the bundled story."""
+    app = ReaderApp(load_story([bundled_story()]))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        return key_table_markdown(app.screen)
+
+
+if __name__ == "__main__":
+    print(asyncio.run(reader_keys_markdown()), end="")
