@@ -228,15 +228,21 @@ class ReaderTools:
         comparison = self._ready()
         if comparison is None:
             return
-        target = annotations_target(comparison)
+        target = self._editable_annotations(comparison)
         if target is None:
-            self.notify("No annotation file: open a story folder, or pass --annotations FILE.",
-                        markup=False, severity="error")
             return
         entity = Entity(entity_slug(message.suggestion.name, {e.id for e in comparison.entities}),
                         message.suggestion.name, "unknown")
         self._edit_annotations(target, lambda edits: edits.add_entity(target, entity),
                                f"Added {entity.name} ({entity.id}, type unknown) to {target}")
+
+    def _editable_annotations(self: ReaderScreen, comparison: Comparison) -> Path | None:
+        """The annotation file edits go to, or None after telling the user why there is none."""
+        target = annotations_target(comparison)
+        if target is None:
+            self.notify("No annotation file: open a story folder, or pass --annotations FILE.",
+                        markup=False, severity="error")
+        return target
 
     def action_add_alias(self: ReaderScreen) -> None:
         """Ask which entity the search text (or current mention) names, then add it as an alias."""
@@ -248,10 +254,8 @@ class ReaderTools:
         if not comparison.entities:
             self.notify("No entities yet: add one first (a on a suggested name).", markup=False)
             return
-        target = annotations_target(comparison)
+        target = self._editable_annotations(comparison)
         if target is None:
-            self.notify("No annotation file: open a story folder, or pass --annotations FILE.",
-                        markup=False, severity="error")
             return
         alias = self.search_text or (self._mention_at.text if self._mention_at else "")
 
