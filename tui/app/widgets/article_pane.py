@@ -28,6 +28,7 @@ from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Static
 
+from tui.app.widgets.lazy_text import LazyText
 from tui.core.model import Article, Mark
 
 BLOCK_MAX_CHARS = 1500
@@ -116,7 +117,7 @@ def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 class Block(Horizontal):
     """One paragraph (or part of one): a gutter and the highlighted text."""
 
-    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+    def __init__(self, index: int, start: int, end: int, text: str, *, lazy: bool = False) -> None:
         super().__init__(classes="block")
         self.index = index
         self.start = start
@@ -124,7 +125,9 @@ class Block(Horizontal):
         self.marks_column = Static("", classes="gutter", markup=False)
         # The plain text goes in at once so the first layout wraps it (once; a huge pane
         # fixes the heights instead); highlights are painted over it without resizing it.
-        self.body = Static(Content(text), classes="body", markup=False)
+        # A huge pane's blocks draw only their rows in view (see LazyText).
+        self.body: Static = (LazyText(Content(text), classes="body") if lazy
+                             else Static(Content(text), classes="body", markup=False))
         self.measured = 0
         """Body width its fixed height was wrapped at (0: the height is an estimate)."""
         self._line_lengths: list[int] | None = None
@@ -139,6 +142,12 @@ class Block(Horizontal):
     def compose(self) -> ComposeResult:
         yield self.marks_column
         yield self.body
+
+
+def _wrapped_height(body: Static, width: int) -> int:
+    if isinstance(body, LazyText):
+        return body.wrapped_height(width)  # kept: drawing the rows reuses this wrap
+    return Content(str(body.content)).get_height(body.styles, width)
 
 
 class PaneScroll(VerticalScroll):
@@ -209,7 +218,8 @@ class ArticlePane(Vertical):
         """True for huge articles: blocks get fixed heights, wrapped only when seen."""
         ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else MAX_BLOCKS)
         self.blocks = [
-            Block(i, start, end, article.text[start:end]) for i, (start, end) in enumerate(ranges)
+            Block(i, start, end, article.text[start:end], lazy=self.sized)
+            for i, (start, end) in enumerate(ranges)
         ]
         self._starts = [start for start, _ in ranges]
         self.scroller = PaneScroll(*self.blocks, classes="pane-scroll")
@@ -274,7 +284,7 @@ class ArticlePane(Vertical):
         top = self.scroller.scroll_y
         bottom = top + self.scroller.scrollable_content_region.height
         heights = {
-            block.index: Content(str(block.body.content)).get_height(block.body.styles, width)
+            block.index: _wrapped_height(block.body, width)
             for block in self.blocks
             if block.measured != width and block.display
             and (region := block.virtual_region).bottom > top and region.y < bottom
@@ -415,6 +425,9 @@ class ArticlePane(Vertical):
         region = block.virtual_region
         before = min(max(offset - block.start, 0), block.end - block.start)
         width = block.body.content_region.width
+        if exact and before and width > 0 and isinstance(block.body, LazyText):
+            row = block.body.row_of(before, width)
+            return region.y + min(row, max(region.height - 1, 0))
         if exact and before and width > 0:
             lines = Content(self.article.text[block.start : block.start + before]).wrap(width)
             return region.y + min(max(len(lines) - 1, 0), max(region.height - 1, 0))
