@@ -125,6 +125,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self._match_index = -1
         self._search_timer: Timer | None = None
         self._syncing = False
+        self._synced: set[int] = set()
+        """Indexes of the panes whose scrolling the others follow (those mounted so far)."""
         """True while followers are being moved, so their own watchers do not echo back."""
 
     # ---------------------------------------------------------------------- layout
@@ -133,7 +135,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         yield StatusBar(id="status")
         with Horizontal(id="main"):
             with Horizontal(id="panes"):
-                yield Static(Content("Loading the story..."), id="placeholder")
+                story = self._known_story()
+                if story is None:
+                    yield Static(Content("Loading the story..."), id="placeholder")
+                else:  # in the first frame: the panes that fit the terminal
+                    self._create_panes(story)
+                    yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
             with Vertical(id="sidebar-slot"):
                 yield EntitySidebar()
         with Horizontal(id="facts-area"):
@@ -214,11 +221,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         container = self.query_one("#panes")
         for index in indexes:
             pane = self.panes[index]
-            if pane.parent is not None:
-                continue
-            after = [p for p in self.panes[index + 1:] if p.parent is not None]
-            container.mount(pane, before=after[0] if after else None)
-            self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
+            if pane.parent is None:
+                after = [p for p in self.panes[index + 1:] if p.parent is not None]
+                container.mount(pane, before=after[0] if after else None)
+            if index not in self._synced:
+                self._synced.add(index)
+                self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_SCREEN, "-short")
@@ -298,12 +306,22 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if message.fatal:
             self.query_one("#placeholder", Static).update(Content(message.text))
 
-    def _story_loaded(self, story: Story) -> None:
+    def _known_story(self) -> Story | None:
+        """The story when it was loaded before the reader opened (the CLI does), else None."""
+        if self._ready_comparison is not None:
+            return self._ready_comparison.story
+        return self._source if isinstance(self._source, Story) else None
+
+    def _create_panes(self, story: Story) -> None:
         self.story = story
-        self.title = story.title
-        self.query_one("#placeholder").remove()
         self.panes = [ArticlePane(article, i) for i, article in enumerate(story.articles)]
         self.shown = list(range(len(self.panes)))
+
+    def _story_loaded(self, story: Story) -> None:
+        if story is not self.story or not self.panes:
+            self.query_one("#placeholder").remove()
+            self._create_panes(story)
+        self.title = story.title
         self.layout_panes()
         self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
         if story.diagnostics:
