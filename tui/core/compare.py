@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
+from tui.core.facts import quantity_predicate
 from tui.core.model import (
     Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
 )
@@ -292,6 +293,21 @@ def _counted_match(a: Quantity, b: Quantity) -> int:
     return 2 if _token_set(a.counted) & _token_set(b.counted) else 0
 
 
+def predicate(unit: Unit, q: Quantity) -> str | None:
+    """What happened to what ``q`` (a quantity of ``unit``) counts: killed, injured, ... or None."""
+    return quantity_predicate(unit.text, q.start - unit.start, q.end - unit.start, q.counted)
+
+
+def same_fate(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """False when both numbers say what happened to what they count and say different things:
+    "12 people were killed" and "injured more than 200 people" count different people."""
+    fate_a = predicate(a, qa)
+    if fate_a is None:
+        return True
+    fate_b = predicate(b, qb)
+    return fate_b is None or fate_a == fate_b
+
+
 def number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
     """Articles grouped by compatible values (each joins the first group whose value it allows)."""
     groups: list[tuple[Quantity, list[str]]] = []
@@ -332,13 +348,15 @@ def number_finding(units: Sequence[Unit]) -> Finding | None:
             if unit is ref_unit:
                 continue
             taken = {id(q) for q in quantities for r in ref_quantities
-                     if r is not ref_q and r.unit == q.unit and intervals_overlap(q, r)}
+                     if r is not ref_q and r.unit == q.unit and intervals_overlap(q, r)
+                     and same_fate(unit, q, ref_unit, r)}
             options = [q for q in quantities if q.unit == ref_q.unit and id(q) not in taken
-                       and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO and _counted_match(q, ref_q)]
+                       and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO and _counted_match(q, ref_q)
+                       and same_fate(unit, q, ref_unit, ref_q)]
             if not options:
                 continue
             best = min(options, key=lambda q: (not intervals_overlap(q, ref_q), -_counted_match(q, ref_q),
-                                               magnitude_ratio(q, ref_q), q.start))
+                                               predicate(unit, q) is None, magnitude_ratio(q, ref_q), q.start))
             matched.append((unit, best))
             conflict = conflict or not intervals_overlap(best, ref_q)
         if conflict:
@@ -359,8 +377,28 @@ def _dates_agree(a: DateMention, b: DateMention) -> bool:
     return a.iso[:n] == b.iso[:n]
 
 
+def _rival_dates(
+    ref_d: DateMention, d: DateMention, per_unit: Sequence[tuple[Unit, Sequence[DateMention]]],
+    ref_dates: Sequence[DateMention],
+) -> bool:
+    """``d`` gives a different date for what ``ref_d`` dates, not a date of something else.
+
+    A date the reference member also gives is agreement, not a rival ("the tsunami of 2004" in
+    both); and two dates that one member gives side by side ("quake on Tuesday ... tsunami of
+    2004") date different things, so a member naming only one of them omits the other rather
+    than contradicting it.
+    """
+    if any(_dates_agree(d, r) for r in ref_dates):
+        return False
+    return not any(any(_dates_agree(x, ref_d) for x in dates) and any(_dates_agree(x, d) for x in dates)
+                   for _unit, dates in per_unit)
+
+
 def date_finding(units: Sequence[Unit]) -> Finding | None:
-    """A resolved date in the reference member that another member gives differently."""
+    """A resolved date in the reference member that another member gives differently.
+
+    Only rival dates conflict (see ``_rival_dates``): a member that leaves a date out agrees.
+    """
     per_unit = [(u, [d for d in u.dates if d.iso]) for u in units]
     reference = next(((u, ds) for u, ds in per_unit if ds), None)
     if reference is None:
@@ -376,7 +414,10 @@ def date_finding(units: Sequence[Unit]) -> Finding | None:
             if same:
                 matched.append((unit, same[0]))
                 continue
-            closest = [d for d in dates if d.kind == ref_d.kind] or dates
+            rivals = [d for d in dates if _rival_dates(ref_d, d, per_unit, ref_dates)]
+            if not rivals:
+                continue
+            closest = [d for d in rivals if d.kind == ref_d.kind] or rivals
             matched.append((unit, closest[0]))
             conflict = True
         if conflict:

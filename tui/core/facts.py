@@ -555,6 +555,66 @@ def _counted_before(text: str, start: int) -> str | None:
     return candidates[-1] if candidates else None
 
 
+PREDICATES: dict[str, str] = {
+    "killed": r"kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatalit(?:y|ies)|perish(?:ed|es|ing)?|"
+              r"bodies",
+    "injured": r"injur(?:e|es|ed|ing|y|ies)|hurt(?:s|ing)?|wound(?:s|ed|ing)?|"
+               r"hospitali[sz](?:ed|ing)",
+    "missing": r"missing|unaccounted",
+    "trapped": r"trapped|buried|stranded",
+    "displaced": r"evacuat(?:e|es|ed|ing|ion)|evacuees?|displac(?:e|es|ed|ing)|homeless|fled|flee(?:s|ing)?|"
+                 r"shelter(?:s|ed|ing)?|refugees?",
+    "damaged": r"damag(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|flatten(?:s|ed|ing)?|collaps(?:e|es|ed|ing)|"
+               r"razed",
+    "stationed": r"station(?:s|ed|ing)?|deploy(?:s|ed|ing)?|garrison(?:s|ed)?",
+    "rescued": r"rescu(?:e|es|ed|ing)|saved",
+    "arrested": r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?",
+}
+"""What can happen to a counted thing, one class per fate. Sources often give several counts of
+the same noun in one breath ("12 people were killed and 70 injured"); a number is only rival to
+another when both count the same fate. A small English lexicon of the fates that news counts
+(casualties, damage, displacement, deployment, arrests) is enough: a number with none of these
+words near it stays comparable with any count of its noun."""
+_PREDICATE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{alt})" for name, alt in PREDICATES.items()) + r")\b", re.IGNORECASE
+)
+_PREDICATE_STOP = re.compile(
+    r"[,;:.!?()\[\]“”\"]|\b(?:and|or|but|while|whereas|when|after|before|because|since|until|where)\b",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+PREDICATE_WORDS = 6
+
+
+def quantity_predicate(text: str, start: int, end: int, counted: str | None) -> str | None:
+    """What happened to the thing a number counts: "killed", "injured", ... or None.
+
+    The fate is said after the counted noun ("12 people were killed", "50 people with
+    injuries", "12 deaths") or by the verb just before the number ("killed 12 people",
+    "injured more than 200 people and damaged more than 300 houses"). Either reach stops at a
+    clause mark or a conjunction, so "12 killed and 70 injured" gives each number its own fate.
+    ``start``/``end`` are the number's offsets in ``text``.
+    """
+    after = end
+    if counted:
+        found = re.search(rf"\b{re.escape(counted)}\b", text[end:end + 80], re.IGNORECASE)
+        if found is not None:
+            after = end + found.start()
+    tail = text[after:]
+    stop = _PREDICATE_STOP.search(tail)
+    tail = tail[:stop.start() if stop else len(tail)]
+    words = list(re.finditer(r"\S+", tail))[:PREDICATE_WORDS]
+    if words:
+        hit = _PREDICATE_RE.search(tail, 0, words[-1].end())
+        if hit is not None:
+            return hit.lastgroup
+    head = text[:start]
+    cuts = [m.end() for m in _PREDICATE_STOP.finditer(head)] + [m.end() for m in _DIGIT_RUN.finditer(head)]
+    head = head[max(cuts, default=0):]
+    hits = list(_PREDICATE_RE.finditer(" ".join(head.split()[-PREDICATE_WORDS:])))
+    return hits[-1].lastgroup if hits else None
+
+
 # ---------------------------------------------------------------- quotes
 
 SPEECH_VERBS = (

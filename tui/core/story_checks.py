@@ -17,9 +17,9 @@ from typing import Iterable, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
-    AcronymUse, Finding, common_counted, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
+    AcronymUse, Finding, common_counted, predicate, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
     magnitude_ratio, name_finding_from, one_edit_apart, quote_relation, role_families,
-    role_mentions, speaker_key, usable_quantities, quote_result, verb_phrase,
+    role_mentions, same_fate, speaker_key, usable_quantities, quote_result, verb_phrase,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
 from tui.core.normalize import content_tokens, tokens_with_spans
@@ -101,6 +101,23 @@ def _context(unit: Unit, quantity: Quantity, mentions: Sequence[Mention]) -> fro
     return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())
 
 
+def _same_thing(a: _Numbered, b: _Numbered) -> bool:
+    """Numbers in unlike sentences conflict only when the text says they count the same thing:
+    the same fate on both sides ("killed", "injured"), or the noun one counts named in the
+    other's counted words or context ("about 60,000 contract workers" / "the current 50,000
+    workers at the plant"). Shared story words alone do not: "injuring dozens in a region" and
+    "killed 230,000 people in 14 countries" share the story, not a count."""
+    fate = predicate(a.unit, a.quantity)
+    if fate is not None and fate == predicate(b.unit, b.quantity):
+        return True
+    return any(frozenset(content_tokens(x.quantity.counted)) & (y.context | _counted_tokens(y))
+               for x, y in ((a, b), (b, a)) if x.quantity.counted)
+
+
+def _counted_tokens(item: _Numbered) -> frozenset[str]:
+    return frozenset(content_tokens(item.quantity.counted)) if item.quantity.counted else frozenset()
+
+
 def number_findings(
     units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
     mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
@@ -120,10 +137,12 @@ def number_findings(
             continue
         if magnitude_ratio(a.quantity, b.quantity) > STORY_RATIO:
             continue
+        if not same_fate(a.unit, a.quantity, b.unit, b.quantity):
+            continue
         if intervals_overlap(a.quantity, b.quantity):
             agreeing.update({(i, b.unit.article), (j, a.unit.article)})
             related.append((i, j))
-        else:
+        elif _same_thing(a, b):
             conflicts.append((i, j))
     valid = [(i, j) for i, j in conflicts
              if (i, items[j].unit.article) not in agreeing and (j, items[i].unit.article) not in agreeing]
