@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.geometry import Region
+from textual.strip import Strip
 
 from tui.app.app import ReaderApp
 from tui.app.widgets.article_pane import LARGE_ARTICLE, ArticlePane, Block
@@ -57,13 +58,17 @@ def _comparison() -> Comparison:
                       annotations=Annotations(path=None))
 
 
-def _screen_text(block: Block, pane: ArticlePane) -> str:
-    """The text of a block's rows that are inside the pane's viewport, as drawn."""
+def _drawn_rows(block: Block, pane: ArticlePane) -> list[Strip]:
+    """A block's rows that are inside the pane's viewport, as drawn."""
     body = block.body
     top = int(max(pane.scroller.scroll_y - block.virtual_region.y, 0))
     bottom = min(top + pane.scroller.scrollable_content_region.height, body.size.height)
-    rows = body.render_lines(Region(0, top, body.size.width, max(bottom - top, 0)))
-    return " ".join(text for strip in rows if (text := strip.text.strip()))
+    return body.render_lines(Region(0, top, body.size.width, max(bottom - top, 0)))
+
+
+def _screen_text(block: Block, pane: ArticlePane) -> str:
+    """The text of a block's rows that are inside the pane's viewport, as drawn."""
+    return " ".join(text for strip in _drawn_rows(block, pane) if (text := strip.text.strip()))
 
 
 def _is_exact(block: Block) -> bool:
@@ -126,3 +131,29 @@ async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() 
         assert big.is_offset_visible(offset)
         assert _is_exact(holder)
         assert TOLL_BIG in _screen_text(holder, big)
+
+
+async def test_page_down_continues_the_huge_article_and_its_highlights_are_drawn() -> None:
+    app = ReaderApp(comparison=_comparison())
+    app.theme = "textual-dark"
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        big = app.screen.panes[0]
+        first = big.blocks[0]
+        shown = [strip.text.rstrip() for strip in _drawn_rows(first, big)]
+        big.scroller.focus()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        after = [strip.text.rstrip() for strip in _drawn_rows(first, big)]
+        assert big.scroller.scroll_y == len(shown) - 1  # one line of context kept
+        assert after[0] == shown[-1] and len(after) == len(shown)
+        assert OPENING not in _screen_text(first, big)
+
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        holder = big.block_at(big.article.text.index(TOLL_BIG))
+        assert "▶" in str(holder.marks_column.content)
+        segments = [segment for strip in _drawn_rows(holder, big) for segment in strip]
+        value = next(segment for segment in segments if segment.text == "41")
+        plain = next(segment for segment in segments if segment.text.startswith("Witness"))
+        assert value.style != plain.style  # the differing value stands out in the huge pane
