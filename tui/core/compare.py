@@ -377,27 +377,34 @@ def _dates_agree(a: DateMention, b: DateMention) -> bool:
     return a.iso[:n] == b.iso[:n]
 
 
-def _rival_dates(
-    ref_d: DateMention, d: DateMention, per_unit: Sequence[tuple[Unit, Sequence[DateMention]]],
-    ref_dates: Sequence[DateMention],
-) -> bool:
-    """``d`` gives a different date for what ``ref_d`` dates, not a date of something else.
+def _isos_agree(a: str, b: str) -> bool:
+    """One date string is the other or a coarser part of it ("2013-07" and "2013-07-02")."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dated_beside(ref_d: DateMention, per_unit: Sequence[tuple[Unit, Sequence[DateMention]]]) -> frozenset[str]:
+    """Every date a member gives in the same statement as a date agreeing with ``ref_d``."""
+    assert ref_d.iso is not None
+    return frozenset(x.iso for _unit, dates in per_unit if any(_dates_agree(y, ref_d) for y in dates)
+                     for x in dates if x.iso)
+
+
+def _rival(d: DateMention, ref_dates: Sequence[DateMention], beside: frozenset[str]) -> bool:
+    """``d`` gives a different date for what the reference dates, not a date of something else.
 
     A date the reference member also gives is agreement, not a rival ("the tsunami of 2004" in
-    both); and two dates that one member gives side by side ("quake on Tuesday ... tsunami of
-    2004") date different things, so a member naming only one of them omits the other rather
-    than contradicting it.
+    both); and two dates one member gives side by side ("quake on Tuesday ... tsunami of 2004")
+    date different things, so a member naming only one of them omits the other rather than
+    contradicting it.
     """
-    if any(_dates_agree(d, r) for r in ref_dates):
-        return False
-    return not any(any(_dates_agree(x, ref_d) for x in dates) and any(_dates_agree(x, d) for x in dates)
-                   for _unit, dates in per_unit)
+    assert d.iso is not None
+    return not any(_dates_agree(d, r) for r in ref_dates) and not any(_isos_agree(d.iso, x) for x in beside)
 
 
 def date_finding(units: Sequence[Unit]) -> Finding | None:
     """A resolved date in the reference member that another member gives differently.
 
-    Only rival dates conflict (see ``_rival_dates``): a member that leaves a date out agrees.
+    Only rival dates conflict (see ``_rival``): a member that leaves a date out agrees.
     """
     per_unit = [(u, [d for d in u.dates if d.iso]) for u in units]
     reference = next(((u, ds) for u, ds in per_unit if ds), None)
@@ -407,6 +414,7 @@ def date_finding(units: Sequence[Unit]) -> Finding | None:
     for ref_d in ref_dates:
         matched: list[tuple[Unit, DateMention]] = [(ref_unit, ref_d)]
         conflict = False
+        beside = _dated_beside(ref_d, per_unit)
         for unit, dates in per_unit:
             if unit is ref_unit or not dates:
                 continue
@@ -414,7 +422,7 @@ def date_finding(units: Sequence[Unit]) -> Finding | None:
             if same:
                 matched.append((unit, same[0]))
                 continue
-            rivals = [d for d in dates if _rival_dates(ref_d, d, per_unit, ref_dates)]
+            rivals = [d for d in dates if _rival(d, ref_dates, beside)]
             if not rivals:
                 continue
             closest = [d for d in rivals if d.kind == ref_d.kind] or rivals

@@ -584,6 +584,7 @@ _PREDICATE_STOP = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 PREDICATE_WORDS = 6
+PREDICATE_REACH = 160
 
 
 def quantity_predicate(text: str, start: int, end: int, counted: str | None) -> str | None:
@@ -592,15 +593,16 @@ def quantity_predicate(text: str, start: int, end: int, counted: str | None) -> 
     The fate is said after the counted noun ("12 people were killed", "50 people with
     injuries", "12 deaths") or by the verb just before the number ("killed 12 people",
     "injured more than 200 people and damaged more than 300 houses"). Either reach stops at a
-    clause mark or a conjunction, so "12 killed and 70 injured" gives each number its own fate.
-    ``start``/``end`` are the number's offsets in ``text``.
+    clause mark or a conjunction, and looking back at another number too, so "12 killed and 70
+    injured" gives each number its own fate. ``start``/``end`` are the number's offsets in
+    ``text``; only a few words either side are read, so long texts cost no more than short ones.
     """
     after = end
     if counted:
         found = re.search(rf"\b{re.escape(counted)}\b", text[end:end + 80], re.IGNORECASE)
         if found is not None:
             after = end + found.start()
-    tail = text[after:]
+    tail = text[after:after + PREDICATE_REACH]
     stop = _PREDICATE_STOP.search(tail)
     tail = tail[:stop.start() if stop else len(tail)]
     words = list(re.finditer(r"\S+", tail))[:PREDICATE_WORDS]
@@ -608,7 +610,7 @@ def quantity_predicate(text: str, start: int, end: int, counted: str | None) -> 
         hit = _PREDICATE_RE.search(tail, 0, words[-1].end())
         if hit is not None:
             return hit.lastgroup
-    head = text[:start]
+    head = text[max(0, start - PREDICATE_REACH):start]
     cuts = [m.end() for m in _PREDICATE_STOP.finditer(head)] + [m.end() for m in _DIGIT_RUN.finditer(head)]
     head = head[max(cuts, default=0):]
     hits = list(_PREDICATE_RE.finditer(" ".join(head.split()[-PREDICATE_WORDS:])))
