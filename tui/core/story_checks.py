@@ -17,8 +17,8 @@ from typing import Iterable, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
-    AcronymUse, Finding, common_counted, predicate, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
-    magnitude_ratio, name_finding_from, one_edit_apart, quote_relation, role_families,
+    AcronymUse, Finding, common_counted, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
+    magnitude_ratio, predicate, name_finding_from, one_edit_apart, quote_relation, role_families,
     role_mentions, same_fate, speaker_key, usable_quantities, quote_result, verb_phrase,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
