@@ -16,8 +16,11 @@ it in its worker), headless at 160x48, and reports:
 Cases: "varied" (paragraphs of 1-40 sentences), "one-2MB" (the same plus a single 2 MB
 paragraph with no newline in the middle).
 
-Run: python tests/benchmarks/bench_large_article.py [MEGABYTES] [--no-engine]
-(--no-engine hands the app an empty comparison, to time the reader alone.)
+Run: python tests/benchmarks/bench_large_article.py [MEGABYTES] [--no-engine] [--compared]
+(--no-engine hands the app an empty comparison, to time the reader alone; --compared then
+waits for the comparison to finish (about a minute for 10 MB), reports the longest stall while
+it ran and when its result was installed, and times the keys again with the highlights in
+place, adding ] and n.)
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ def _write(folder: Path, name: str, title: str, body: str) -> Path:
 
 
 KEYS = ("pagedown",) * 8 + ("pageup", "j", "k") * 2 + ("G", "g", "G", "g", "tab", "tab")
+COMPARED_KEYS = ("pagedown",) * 4 + ("G", "g") + ("right_square_bracket", "n") * 2 + ("tab",) * 2
 LABELS = {"pagedown": "PgDn s", "pageup": "PgUp s", "j": "j s", "k": "k s", "G": "G s",
-          "g": "g s", "tab": "Tab s"}
+          "g": "g s", "tab": "Tab s", "right_square_bracket": "] s", "n": "n s"}
 SETTLE = 0.4
 """Seconds without a visible change after which a key counts as answered."""
 
@@ -143,7 +147,31 @@ class Ticker:
         return longest
 
 
-async def _case(name: str, paths: list[Path], engine: bool) -> dict[str, str]:
+async def _keys(app: ReaderApp, pane: object, keys: tuple[str, ...], row: dict[str, str],
+                suffix: str = "") -> None:
+    timings: dict[str, list[float]] = {}
+    for key in keys:
+        timings.setdefault(key, []).append(await _answer_time(app, pane, key))
+    for key, label in LABELS.items():
+        if key in timings:
+            row[label + suffix] = f"{max(timings[key]):.3f}"
+
+
+async def _after_comparison(app: ReaderApp, ticker: Ticker, row: dict[str, str]) -> None:
+    started = time.perf_counter()
+    while app.screen.comparison is None and time.perf_counter() - started < 600:
+        await asyncio.sleep(0.05)
+    row["compared after s"] = f"{time.perf_counter() - started:.0f}"
+    row["stall comparing s"] = f"{ticker.reset():.2f}"
+    await asyncio.sleep(3.0)  # the reader installs the result: marks, facts list
+    row["stall on result s"] = f"{ticker.reset():.2f}"
+    pane = app.screen.panes[0]
+    pane.scroller.focus()
+    await asyncio.sleep(0.5)
+    await _keys(app, pane, COMPARED_KEYS, row, " +c")
+
+
+async def _case(name: str, paths: list[Path], engine: bool, compared: bool) -> dict[str, str]:
     started = time.perf_counter()
     if engine:
         app = ReaderApp(paths)
@@ -166,17 +194,15 @@ async def _case(name: str, paths: list[Path], engine: bool) -> dict[str, str]:
         pane = app.screen.panes[0]
         pane.scroller.focus()
         await pilot.pause()
-        timings: dict[str, list[float]] = {}
-        for key in KEYS:
-            timings.setdefault(key, []).append(await _answer_time(app, pane, key))
-        for key, label in LABELS.items():
-            row[label] = f"{max(timings[key]):.3f}"
+        await _keys(app, pane, KEYS, row)
         deadline = time.perf_counter() + 3.0
         while time.perf_counter() < deadline:  # let background work run; keep sampling
             await asyncio.sleep(0.05)
         row["stall after s"] = f"{ticker.reset():.2f}"
         row["blocks"] = str(len(pane.blocks))
         row["compared"] = "yes" if app.screen.comparison is not None else "no"
+        if compared and engine:
+            await _after_comparison(app, ticker, row)
     if ticker.task is not None:
         ticker.task.cancel()
     if not engine:
@@ -192,7 +218,7 @@ def _table(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
-async def main(megabytes: float, engine: bool) -> None:
+async def main(megabytes: float, engine: bool, compared: bool) -> None:
     size = int(megabytes * 1_000_000)
     rng = random.Random(7)
     small = _body(20_000, 0, rng)
@@ -204,10 +230,11 @@ async def main(megabytes: float, engine: bool) -> None:
             case.mkdir()
             paths = [_write(case, "big.txt", "A very long report", _body(size, giant, rng)),
                      _write(case, "small.txt", "A short report", small)]
-            rows.append(await _case(f"{name} {megabytes:g}MB", paths, engine))
+            rows.append(await _case(f"{name} {megabytes:g}MB", paths, engine, compared))
     print(_table(rows))
 
 
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    asyncio.run(main(float(arguments[0]) if arguments else 10.0, "--no-engine" not in sys.argv))
+    asyncio.run(main(float(arguments[0]) if arguments else 10.0, "--no-engine" not in sys.argv,
+                     "--compared" in sys.argv))
