@@ -38,6 +38,7 @@ class LazyText(Static):
     def __init__(self, content: Content, *, classes: str | None = None) -> None:
         super().__init__(content, classes=classes, markup=False)
         self._rows: tuple[int, str, list[Row]] | None = None
+        self._starts: tuple[list[Row], list[int]] | None = None
 
     def rows(self, width: int) -> list[Row]:
         """Each wrapped row of the text at ``width``, cached per width."""
@@ -62,8 +63,10 @@ class LazyText(Static):
 
     def row_of(self, offset: int, width: int) -> int:
         """The wrapped row holding a character offset of the text."""
-        starts = [row.start for row in self.rows(width)]
-        return max(bisect_right(starts, offset) - 1, 0)
+        rows = self.rows(width)
+        if self._starts is None or self._starts[0] is not rows:
+            self._starts = (rows, [row.start for row in rows])
+        return max(bisect_right(self._starts[1], offset) - 1, 0)
 
     def render_line(self, y: int) -> Strip:
         visual = self.visual
