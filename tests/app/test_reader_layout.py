@@ -239,3 +239,18 @@ async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
         assert pane.is_offset_visible(offset)
         # margin 1: the statement's line is the second visible line, not somewhere below
         assert pane.offset_y(offset, exact=True) - pane.scroller.scroll_y == 1
+
+
+async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.jump_to("disc-deaths")  # members in a, b and c; two panes fit
+        await pilot.pause()
+        hidden = [p for p in screen.panes if not p.display]
+        assert len(hidden) == 1
+        assert f"also in {hidden[0].article.label}" in screen.status.hint_text
+

@@ -377,6 +377,9 @@ class ReaderScreen(ReaderTools, Screen[None]):
         holders = [p for p in self.panes if p.article.id in cluster.articles]
         if holders and not any(pane.display for pane in holders):
             self._reveal(holders[0].pane_index)
+        off_screen = [pane.article.label for pane in holders if not pane.display]
+        if off_screen:  # the variants list them all; say where else to look
+            self.status.show_hint(f"also in {', '.join(off_screen)} (< > page, p pick)")
         self.call_after_refresh(self._scroll_to_members, cluster)
 
     def _scroll_to_members(self, cluster: Cluster) -> None:
