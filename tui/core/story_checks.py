@@ -13,7 +13,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Hashable, Iterable, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
@@ -33,32 +33,43 @@ TOP_TOKENS = 8
 
 
 def candidate_pairs(
-    items: Sequence[frozenset[str]], weights: Weights
+    items: Sequence[frozenset[str]], weights: Weights, groups: Sequence[Hashable] | None = None,
 ) -> dict[tuple[int, int], tuple[int, float]]:
     """Pairs of items sharing rare tokens, with the shared count and IDF weight.
 
-    Each item looks up only its rarest tokens, and only the first ``POSTING_CAP`` items of each
-    posting list: enough to connect copies of a fact to one another without all pairs.
+    Each item looks up only its rarest tokens, and for each only ``POSTING_CAP`` other items:
+    enough to connect copies of a fact to one another without all pairs. Items of one group
+    (one article) are never paired and never use up that allowance, so a huge article full of
+    numbers neither floods the pairs nor crowds out the other sources.
     """
-    index: dict[str, list[int]] = defaultdict(list)
+    group_of: Sequence[Hashable] = groups if groups is not None else range(len(items))
+    index: dict[str, dict[Hashable, list[int]]] = defaultdict(dict)
     for i, tokens in enumerate(items):
-        for token in sorted(tokens):
+        for token in tokens:
             if token not in weights.common:
-                index[token].append(i)
+                posting = index[token].setdefault(group_of[i], [])
+                if len(posting) < POSTING_CAP:
+                    posting.append(i)
     pairs: dict[tuple[int, int], tuple[int, float]] = {}
     for i, tokens in enumerate(items):
         rare = sorted((t for t in tokens if t not in weights.common), key=lambda t: (-weights.of(t), t))
         seen: set[int] = set()
         for token in rare[:TOP_TOKENS]:
-            for j in index[token][:POSTING_CAP]:
-                if j == i or j in seen:
+            taken = 0
+            for group, posting in index[token].items():
+                if group == group_of[i]:
                     continue
-                seen.add(j)
-                key = (min(i, j), max(i, j))
-                if key in pairs:
-                    continue
-                shared = items[i] & items[j]
-                pairs[key] = (len(shared), sum(weights.of(t) for t in sorted(shared)))
+                for j in posting[: POSTING_CAP - taken]:
+                    taken += 1
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    key = (min(i, j), max(i, j))
+                    if key not in pairs:
+                        shared = items[i] & items[j]
+                        pairs[key] = (len(shared), sum(weights.of(t) for t in sorted(shared)))
+                if taken >= POSTING_CAP:
+                    break
     return pairs
 
 
@@ -125,7 +136,7 @@ def number_findings(
     """One counted thing given as incompatible numbers by different sources anywhere in the story."""
     items = [_Numbered(u, q, _context(u, q, mentions.get(u.article, ())))
              for u in units for q in usable_quantities(u)]
-    pairs = candidate_pairs([i.context for i in items], weights)
+    pairs = candidate_pairs([i.context for i in items], weights, [i.unit.article for i in items])
     agreeing: set[tuple[int, str]] = set()
     conflicts: list[tuple[int, int]] = []
     related: list[tuple[int, int]] = []
@@ -361,7 +372,7 @@ def contradiction_findings(
     """One source states a change ("troop levels will increase") that another denies ("not
     expected to require additional troops"), about the same thing, anywhere in the story."""
     items = [c for u in units for c in _changes(u, mentions.get(u.article, ()))]
-    pairs = candidate_pairs([c.about for c in items], weights)
+    pairs = candidate_pairs([c.about for c in items], weights, [c.unit.article for c in items])
     support: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
     for i, j in sorted(pairs):
         a, b = items[i], items[j]
