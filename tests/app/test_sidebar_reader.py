@@ -276,3 +276,28 @@ async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it() -
         await pilot.pause()
         assert screen.facts.entity == "bold-x"
         assert [c.id for c in screen.facts.shown] == ["c2"]
+
+
+async def test_a_story_with_thousands_of_facts_fills_its_list_in_chunks_and_jumps_anywhere() -> None:
+    from dataclasses import replace
+
+    from textual.widgets import OptionList
+
+    from tui.app.widgets.facts_panel import FILL_CHUNK
+
+    base = tiny_comparison()
+    many = tuple(replace(base.clusters[i % 2], id=f"k{i:05d}") for i in range(3 * FILL_CHUNK + 7))
+    app = _app(replace(base, clusters=many))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        options = screen.query_one("#facts-list", OptionList)
+        await pilot.pause()
+        screen.facts.highlight("k01400")  # beyond what is filled: filled up to it at once
+        assert options.highlighted == 1400
+        assert options.get_option_at_index(1400).id == "k01400"
+        for _ in range(50):
+            if options.option_count == len(many):
+                break
+            await pilot.pause(0.05)
+        assert options.option_count == len(many)
+        assert [options.get_option_at_index(i).id for i in (0, len(many) - 1)] == ["k00000", many[-1].id]

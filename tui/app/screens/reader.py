@@ -7,6 +7,8 @@ The comparison runs in a thread worker so the text is readable while it is compu
 
 from __future__ import annotations
 
+import bisect
+import gc
 import re
 from collections.abc import Mapping, Sequence
 from functools import partial
@@ -60,6 +62,9 @@ MAX_MATCHES = 2000
 SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
 
 NAVIGABLE = ("shared", "discrepancy", "unique")
+
+MAX_KEY = "\U0010ffff"
+"""Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
 """Mark kinds that n/N step through."""
 
 
@@ -126,6 +131,9 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self._search_timer: Timer | None = None
         self._syncing = False
         self._synced: set[int] = set()
+        self._highlights: dict[int, tuple[tuple[int, bool], list[tuple[int, str]]]] = {}
+        self._anchors: dict[tuple[int, ...], tuple[tuple[float, float], ...]] = {}
+        self._first_starts: list[dict[str, int]] | None = None
         """Indexes of the panes whose scrolling the others follow (those mounted so far)."""
         """True while followers are being moved, so their own watchers do not echo back."""
 
@@ -339,6 +347,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self, comparison: Comparison, marks: Mapping[str, tuple[Mark, ...]]
     ) -> None:
         self.comparison = comparison
+        # The comparison lives as long as the reader: keep the cyclic collector from walking
+        # its (on a huge story, millions of) objects again and again during ordinary keys.
+        gc.freeze()
+        self._first_starts = None
+        self._anchors.clear()
         for pane in self.panes:
             pane.set_marks(marks.get(pane.article.id, ()))
         self.facts.set_comparison(comparison)
@@ -424,9 +437,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if not self.panes:
             return
         pane = self.panes[self.focused_pane]
-        starts = sorted({(m.start, m.cluster) for m in pane.marks
-                         if m.kind in NAVIGABLE and m.cluster is not None
-                         and pane.block_at(m.start).display})
+        starts = self._highlight_starts(pane)
         if not starts:
             self.notify("No highlights in this source.", markup=False)
             return
@@ -434,17 +445,32 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if here is None:
             here = pane.offset_at_top() - (1 if direction > 0 else 0)
         if direction > 0:
-            candidates = [s for s in starts if s[0] > here]
-            target = candidates[0] if candidates else None
+            index = bisect.bisect_right(starts, (here, MAX_KEY))
+            target = starts[index] if index < len(starts) else None
         else:
-            candidates = [s for s in starts if s[0] < here]
-            target = candidates[-1] if candidates else None
+            index = bisect.bisect_left(starts, (here, ""))
+            target = starts[index - 1] if index > 0 else None
         if target is None:
             self.notify("No more highlights in this direction.", markup=False)
             return
         pane.cursor = target[0]
         self.current_cluster = target[1]
         pane.scroll_to_offset(target[0])
+
+    def _highlight_starts(self, pane: ArticlePane) -> list[tuple[int, str]]:
+        """(start, cluster id) of the pane's navigable highlights, sorted; cached per marks.
+
+        ``n`` is pressed repeatedly, and a huge article has tens of thousands of marks.
+        """
+        key = (id(pane.marks), pane.show_boilerplate)
+        cached = self._highlights.get(pane.pane_index)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        starts = sorted({(m.start, m.cluster) for m in pane.marks
+                         if m.kind in NAVIGABLE and m.cluster is not None
+                         and pane.block_at(m.start).display})
+        self._highlights[pane.pane_index] = (key, starts)
+        return starts
 
     @on(ArticlePane.StatementClicked)
     def _statement_clicked(self, message: ArticlePane.StatementClicked) -> None:
@@ -476,18 +502,29 @@ class ReaderScreen(ReaderTools, Screen[None]):
         Each cluster with a member in both panes is an anchor; the leader's reading line is
         mapped between anchors, and the follower scrolls so its reading line is there.
         """
-        pairs: list[tuple[float, float]] = []
-        if self.comparison is not None:
-            for cluster in self.comparison.clusters:
-                lead = [m.start for m in cluster.members if m.article == leader.article.id]
-                follow = [m.start for m in cluster.members if m.article == follower.article.id]
-                if lead and follow:
-                    pairs.append((leader.offset_y(min(lead)), follower.offset_y(min(follow))))
         lead, follow = leader.scroller, follower.scroller
         lead_height, follow_height = lead.virtual_size.height, follow.virtual_size.height
-        anchors = monotone_anchors(pairs, lead_height, follow_height)
+        key = (leader.pane_index, follower.pane_index, lead_height, follow_height,
+               lead.size.width, follow.size.width, id(self.comparison))
+        anchors = self._anchors.get(key)
+        if anchors is None:  # recomputed only when a layout or the comparison changes
+            pairs = [(leader.offset_y(a), follower.offset_y(b))
+                     for a, b in self._shared_starts(leader.article.id, follower.article.id)]
+            anchors = monotone_anchors(pairs, lead_height, follow_height)
+            if len(self._anchors) > 64:
+                self._anchors.clear()
+            self._anchors[key] = anchors
         line = interpolate(anchors, reading_line(y, lead.max_scroll_y, lead_height))
         return scroll_for_line(line, follow.max_scroll_y, follow_height)
+
+    def _shared_starts(self, leader: str, follower: str) -> list[tuple[int, int]]:
+        """(leader start, follower start) of every cluster with a member in both articles."""
+        if self.comparison is None:
+            return []
+        if self._first_starts is None:
+            self._first_starts = [_first_start_per_article(c) for c in self.comparison.clusters]
+        return [(starts[leader], starts[follower]) for starts in self._first_starts
+                if leader in starts and follower in starts]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "sync":
@@ -676,6 +713,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
     def current_match(self) -> tuple[int, int, int] | None:
         """(pane index, start, end) of the match last jumped to."""
         return self._matches[self._match_index] if self._match_index >= 0 else None
+
+
+def _first_start_per_article(cluster: Cluster) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for member in cluster.members:
+        starts[member.article] = min(member.start, starts.get(member.article, member.start))
+    return starts
 
 
 def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +23,10 @@ LABEL_CHARS = 160
 """Labels are cut to one line's worth so the list stays scannable; the variants show all."""
 
 TAGS = {"shared": "=", "discrepancy": "≠", "unique": "◆"}
+
+FILL_CHUNK = 500
+"""Options added per step: a story of tens of thousands of facts fills its list a chunk per
+frame instead of freezing the reader for seconds when the comparison lands."""
 
 MARKED = "●"
 """Gutter glyph of a fact marked for export (Space), so the marked set is visible before ``x``."""
@@ -53,6 +58,10 @@ class FactsPanel(Vertical):
         self.preferred_entity: str | None = None
         self.marked: frozenset[str] = frozenset()
         self.shown: list[Cluster] = []
+        self._filled = 0
+        """How many of ``shown`` are in the option list so far."""
+        self._fill_round = 0
+        """Bumped on every refill, so a chunk scheduled for an older filter does nothing."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="facts-title", markup=False)
@@ -94,7 +103,7 @@ class FactsPanel(Vertical):
         changed = marked ^ self.marked
         self.marked = marked
         options = self.query_one("#facts-list", OptionList)
-        for cluster in self.shown:
+        for cluster in self.shown[: self._filled]:  # later chunks are drawn with the marks
             if cluster.id in changed:
                 options.replace_option_prompt(cluster.id, self._prompt(cluster))
 
@@ -120,7 +129,9 @@ class FactsPanel(Vertical):
             title.update(Content("Facts: waiting for the comparison..."))
             return
         self.shown = [c for c in self.comparison.clusters if self._matches(c)]
-        options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown)
+        self._filled = 0
+        self._fill_round += 1
+        self._fill(self._fill_round)
         if self.shown:
             options.highlighted = 0
         label = self.filter
@@ -146,11 +157,23 @@ class FactsPanel(Vertical):
         mark = MARKED if cluster.id in self.marked else " "
         return Content.assemble((mark, "bold"), (f"{tag:>3} ", "bold"), (f"{kind:<14}", "italic"), label)
 
+    def _fill(self, fill_round: int, upto: int = 0) -> None:
+        """Add the next chunk of options (at least up to ``upto``), then schedule the rest."""
+        if fill_round != self._fill_round or self._filled >= len(self.shown):
+            return
+        end = min(len(self.shown), max(self._filled + FILL_CHUNK, upto))
+        options = self.query_one("#facts-list", OptionList)
+        options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown[self._filled:end])
+        self._filled = end
+        if end < len(self.shown):
+            self.set_timer(0.02, partial(self._fill, fill_round))
+
     def highlight(self, cluster_id: str | None) -> None:
         """Move the list cursor to a cluster (when the filter shows it)."""
         options = self.query_one("#facts-list", OptionList)
         for index, cluster in enumerate(self.shown):
             if cluster.id == cluster_id:
+                self._fill(self._fill_round, upto=index + 1)
                 options.highlighted = index
                 return
 
