@@ -8,7 +8,9 @@ index into the *sanitised* text of one article (``Article.text``), end exclusive
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Mapping
 
 from tui.core.sanitize import visible_text
@@ -97,11 +99,20 @@ class Article:
         return self.outlet or self.id
 
     def paragraph_at(self, offset: int) -> int:
-        """The 0-based index of the paragraph holding ``offset`` (the last one if past the end)."""
-        for index, (start, end) in enumerate(self.paragraphs):
-            if offset < end or (offset == end and start == end):
-                return index
-        return max(len(self.paragraphs) - 1, 0)
+        """The 0-based index of the paragraph holding ``offset`` (the last one if past the end).
+
+        A bisection: segmentation asks this for every statement, and a 10 MB article has
+        tens of thousands of each.
+        """
+        ends = self._paragraph_ends
+        index = bisect.bisect_left(ends, offset)
+        while index < len(ends) and ends[index] == offset and self.paragraphs[index][0] != offset:
+            index += 1  # a paragraph ending at ``offset`` does not hold it, unless it is empty
+        return index if index < len(ends) else max(len(ends) - 1, 0)
+
+    @cached_property
+    def _paragraph_ends(self) -> tuple[int, ...]:
+        return tuple(end for _start, end in self.paragraphs)
 
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when the span lies wholly inside one boilerplate span."""

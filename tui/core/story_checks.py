@@ -13,7 +13,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
@@ -71,6 +71,22 @@ def candidate_pairs(
                 if taken >= POSTING_CAP:
                     break
     return pairs
+
+
+def in_order(
+    pairs: Mapping[tuple[int, int], tuple[int, float]],
+) -> Iterator[tuple[tuple[int, int], tuple[int, float]]]:
+    """``sorted(pairs.items())`` made of many small sorts.
+
+    One sort of millions of pairs (a 10 MB article full of numbers) holds the interpreter
+    lock for seconds, freezing the reader whose worker runs it; small sorts let it breathe.
+    """
+    by_first: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        by_first[i].append(j)
+    for i in sorted(by_first):
+        for j in sorted(by_first[i]):
+            yield (i, j), pairs[i, j]
 
 
 class _Components:
@@ -140,7 +156,7 @@ def number_findings(
     agreeing: set[tuple[int, str]] = set()
     conflicts: list[tuple[int, int]] = []
     related: list[tuple[int, int]] = []
-    for (i, j), (count, weight) in sorted(pairs.items()):
+    for (i, j), (count, weight) in in_order(pairs):
         a, b = items[i], items[j]
         if a.unit.article == b.unit.article or a.quantity.unit != b.quantity.unit:
             continue
@@ -198,7 +214,7 @@ def quote_findings(
     tokens = [frozenset(content_tokens(classes[k][0][1].text)) for k in keys]
     parts = _Components(len(keys))
     linked: set[int] = set()
-    for (i, j), (count, _weight) in sorted(candidate_pairs(tokens, weights).items()):
+    for (i, j), (count, _weight) in in_order(candidate_pairs(tokens, weights)):
         if keys[i][0] != keys[j][0] or count < 3:
             continue
         if quote_relation(classes[keys[i]][0][1].text, classes[keys[j]][0][1].text) is None:
@@ -374,7 +390,7 @@ def contradiction_findings(
     items = [c for u in units for c in _changes(u, mentions.get(u.article, ()))]
     pairs = candidate_pairs([c.about for c in items], weights, [c.unit.article for c in items])
     support: dict[int, dict[str, tuple[float, int]]] = defaultdict(dict)
-    for i, j in sorted(pairs):
+    for (i, j), _shared in in_order(pairs):
         a, b = items[i], items[j]
         if a.unit.article == b.unit.article or a.direction != b.direction or a.negated == b.negated:
             continue
