@@ -109,3 +109,22 @@ def test_check_reports_a_broken_annotation_file_with_its_position(
     assert main(["check", str(story)]) == 1
     error = capsys.readouterr().err
     assert "annotations.yaml:" in error and "error" in error
+
+
+def test_the_reader_opens_even_with_a_broken_annotation_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader reads annotations itself (after the text is shown) and reports them in a banner."""
+    import tui.app.app
+
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Officials said 40 people were hurt.", encoding="utf-8")
+    (story / "annotations.yaml").write_text("entities: [\n", encoding="utf-8")
+    opened: list[tuple[object, object]] = []
+    monkeypatch.setattr(tui.app.app, "run_reader", lambda s, a: opened.append((s, a)) or 0)
+    assert main([str(story)]) == 0
+    [(loaded, annotations)] = opened
+    assert [a.id for a in loaded.articles] == ["a"]  # type: ignore[attr-defined]
+    assert annotations == story / "annotations.yaml"
+    assert main(["check", str(story)]) == 1  # check still judges the file

@@ -95,6 +95,14 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
     """Load the story and its annotations, turning every fatal problem into an InputError."""
+    story, annotations_path = _load_story(options)
+    from tui.core.annotations import load_annotations
+
+    return story, load_annotations(annotations_path)
+
+
+def _load_story(options: argparse.Namespace) -> tuple[Story, Path | None]:
+    """Load the story and find its annotation file; fatal problems become an InputError."""
     from tui.core.corpus import StoryError, load_story
     from tui.core.resources import bundled_story
 
@@ -103,10 +111,7 @@ def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
         story = load_story(paths)
     except StoryError as error:
         raise InputError(str(error)) from error
-    annotations_path = _annotations_path(options.annotations, story.annotations_path)
-    from tui.core.annotations import load_annotations
-
-    return story, load_annotations(annotations_path)
+    return story, _annotations_path(options.annotations, story.annotations_path)
 
 
 def _annotations_path(given: Path | None, found: str | None) -> Path | None:
@@ -156,10 +161,12 @@ def _check(options: argparse.Namespace) -> int:
 
 
 def _read(options: argparse.Namespace) -> int:
-    story, annotations = _load(options)
+    # The annotation file is read in the reader's worker, after the text is on screen; its
+    # problems show in the reader's banner rather than stopping it.
+    story, annotations_path = _load_story(options)
     from tui.app.app import run_reader
 
-    return run_reader(story, annotations)
+    return run_reader(story, annotations_path)
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
