@@ -208,8 +208,12 @@ def _in_boilerplate(article: Article, start: int, end: int) -> bool:
 
 
 def _ordinary_words(text: str) -> frozenset[str]:
-    """Words the article also writes in lower case: capitalised only because a sentence starts."""
-    return frozenset(_LOWER_WORD_RE.findall(text)) | STOPWORDS
+    """Words the article also writes in lower case: capitalised only because a sentence starts.
+
+    Match by match rather than ``findall``: on a 10 MB article one ``findall`` holds the
+    interpreter lock for a third of a second, a visible freeze of the reader it runs behind.
+    """
+    return frozenset(match.group() for match in _LOWER_WORD_RE.finditer(text)) | STOPWORDS
 
 
 def sentence_spans(
