@@ -3,6 +3,7 @@ bundled story."""
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import subprocess
@@ -179,6 +180,23 @@ def test_progress_is_reported_and_cancelling_stops_the_work() -> None:
     calls = iter(range(1000))
     with pytest.raises(ComparisonCancelled):
         build_comparison(story, Annotations(None), should_stop=lambda: next(calls) > 3)
+
+
+def test_the_garbage_collector_is_paused_while_comparing_and_restored_after() -> None:
+    story = Story("flood", "/tmp", (FLOOD_A, FLOOD_B, FLOOD_C))
+    during: list[bool] = []
+    assert gc.isenabled()
+    build_comparison(story, Annotations(None), progress=lambda _f, _m: during.append(gc.isenabled()))
+    assert during and not any(during) and gc.isenabled()
+    with pytest.raises(ComparisonCancelled):
+        build_comparison(story, Annotations(None), should_stop=lambda: True)
+    assert gc.isenabled(), "a cancelled comparison must turn the collector back on"
+    gc.disable()
+    try:
+        build_comparison(story, Annotations(None))
+        assert not gc.isenabled(), "a collector the caller turned off stays off"
+    finally:
+        gc.enable()
 
 
 def test_random_texts_never_break_the_invariants() -> None:

@@ -7,6 +7,7 @@ worker, so it reports progress and stops early when asked.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -40,7 +41,27 @@ def build_comparison(
 
     The result depends only on the articles' ids and contents, never on the order they were
     given in. Raises ``ComparisonCancelled`` when ``should_stop()`` turns true.
+
+    The cyclic garbage collector is paused meanwhile: the comparison makes millions of
+    objects and no reference cycles, and each full collection over that growing heap held
+    the interpreter lock for up to a second, freezing the reader that runs this in a worker
+    (and costing the export ~13% of its time on a 10 MB article).
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(story, annotations, progress, should_stop)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    story: Story,
+    annotations: Annotations | None,
+    progress: Progress | None,
+    should_stop: Callable[[], bool] | None,
+) -> Comparison:
     def step(fraction: float, message: str) -> None:
         if should_stop is not None and should_stop():
             raise ComparisonCancelled()
