@@ -62,10 +62,10 @@ MAX_MATCHES = 2000
 SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
 
 NAVIGABLE = ("shared", "discrepancy", "unique")
+"""Mark kinds that n/N step through."""
 
 MAX_KEY = "\U0010ffff"
 """Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
-"""Mark kinds that n/N step through."""
 
 
 class ReaderScreen(ReaderTools, Screen[None]):
@@ -130,12 +130,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self._match_index = -1
         self._search_timer: Timer | None = None
         self._syncing = False
+        """True while followers are being moved, so their own watchers do not echo back."""
         self._synced: set[int] = set()
-        self._highlights: dict[int, tuple[tuple[int, bool], list[tuple[int, str]]]] = {}
+        """Indexes of the panes whose scrolling the others follow (those mounted so far)."""
+        self._highlights: dict[int, tuple[tuple[Mark, ...], bool, list[tuple[int, str]]]] = {}
         self._anchors: dict[tuple[int, ...], tuple[tuple[float, float], ...]] = {}
         self._first_starts: list[dict[str, int]] | None = None
-        """Indexes of the panes whose scrolling the others follow (those mounted so far)."""
-        """True while followers are being moved, so their own watchers do not echo back."""
 
     # ---------------------------------------------------------------------- layout
 
@@ -462,14 +462,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
         ``n`` is pressed repeatedly, and a huge article has tens of thousands of marks.
         """
-        key = (id(pane.marks), pane.show_boilerplate)
         cached = self._highlights.get(pane.pane_index)
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        if cached is not None and cached[0] is pane.marks and cached[1] == pane.show_boilerplate:
+            return cached[2]
         starts = sorted({(m.start, m.cluster) for m in pane.marks
                          if m.kind in NAVIGABLE and m.cluster is not None
                          and pane.block_at(m.start).display})
-        self._highlights[pane.pane_index] = (key, starts)
+        self._highlights[pane.pane_index] = (pane.marks, pane.show_boilerplate, starts)
         return starts
 
     @on(ArticlePane.StatementClicked)
@@ -505,7 +504,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         lead, follow = leader.scroller, follower.scroller
         lead_height, follow_height = lead.virtual_size.height, follow.virtual_size.height
         key = (leader.pane_index, follower.pane_index, lead_height, follow_height,
-               lead.size.width, follow.size.width, id(self.comparison))
+               lead.size.width, follow.size.width)
         anchors = self._anchors.get(key)
         if anchors is None:  # recomputed only when a layout or the comparison changes
             pairs = [(leader.offset_y(a), follower.offset_y(b))
