@@ -50,3 +50,13 @@ def test_random_input_never_leaves_controls_behind() -> None:
         assert "\x1b" not in cleaned and "\r" not in cleaned
         assert not any(0x80 <= ord(c) <= 0x9f or (ord(c) < 0x20 and c != "\n") for c in cleaned)
         assert clean_text(cleaned) == cleaned
+
+
+def test_visible_text_spells_out_everything_clean_text_would_remove() -> None:
+    from tui.core.sanitize import visible_text
+
+    hostile = "\x1b]0;PWNED\x07.txt\t\u202e\u200b\x9b\u2028"
+    shown = visible_text(hostile)
+    assert shown == "\\x1b]0;PWNED\\x07.txt\\x09\\u202e\\u200b\\x9b\\u2028"
+    assert all(ch.isprintable() for ch in shown)
+    assert visible_text("Plain name, Ünïcode.txt") == "Plain name, Ünïcode.txt"

@@ -47,9 +47,9 @@ def clean_line(raw: str) -> str:
 
 
 _UNSHOWABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
-    "\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "|".join(("[\t\n]", _CONTROL.pattern, _INVISIBLE.pattern, _LINE_SEPARATORS.pattern))
 )
+"""Every character :func:`clean_text` removes or rewrites, tabs and newlines included."""
 
 
 def visible_text(raw: str) -> str:

@@ -398,11 +398,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
     def _scroll_to_members(self, cluster: Cluster) -> None:
         self._syncing = True
         try:
+            starts = _first_start_per_article(cluster)
             for pane in self.panes:
-                starts = [m.start for m in cluster.members if m.article == pane.article.id]
-                if starts:
-                    pane.cursor = min(starts)
-                    pane.scroll_to_offset(min(starts))
+                if pane.article.id in starts:
+                    pane.cursor = starts[pane.article.id]
+                    pane.scroll_to_offset(starts[pane.article.id])
         finally:
             self._syncing = False
 
