@@ -11,7 +11,7 @@ from tui.app.app import ReaderApp
 from tui.app.screens.pane_picker import PanePicker
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane, block_ranges
-from tui.core.model import Article
+from tui.core.model import Article, Boilerplate
 
 
 def _text(widget: object) -> str:
@@ -31,7 +31,7 @@ async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
         assert "Quake hits coast" in headers[0] and "2026-03-02" in headers[0]
         assert "(editorial title)" in headers[1] and "(editorial title)" not in headers[0]
         assert [str(p.border_title) for p in screen.panes] == ["Wire One", "Daily Two", "Radio Three"]
-        assert _text(screen.panes[0].blocks[0].body) == QUAKE
+        assert _text(screen.panes[0].blocks[0]).split("\n")[0] == QUAKE
         assert "3 sources, 2 shared, 2 discrepancies, 1 unique" in _text(screen.query_one("#status-text"))
 
 
@@ -40,12 +40,16 @@ async def test_the_gutter_repeats_what_the_colours_say(make_app: Callable[..., R
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         a, _, c = app.screen.panes
-        gutter = lambda pane, offset: _text(pane.block_at(offset).marks_column)  # noqa: E731
-        assert gutter(a, a.article.text.index(QUAKE)) == " 3"
-        assert gutter(a, a.article.text.index(DEATHS_A)) == " ≠"
-        assert gutter(c, c.article.text.index(BAKERY)) == " ◆"
-        assert gutter(a, a.article.boilerplate[0].start) == " ·"
-        assert gutter(a, a.article.text.index("Background paragraph 3 ")) == "  "
+        quake, deaths = a.article.text.index(QUAKE), a.article.text.index(DEATHS_A)
+        assert a.block_at(quake) is a.block_at(deaths)  # one block, a mark on every row
+        assert a.gutter_at(quake) == " 3"
+        assert a.gutter_at(deaths) == " ≠"
+        assert c.gutter_at(c.article.text.index(BAKERY)) == " ◆"
+        assert a.gutter_at(a.article.boilerplate[0].start) == " ·"
+        assert a.gutter_at(a.article.text.index("Background paragraph 3 ")) == "  "
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert a.gutter_at(deaths) == "▶≠" and a.gutter_at(quake) == " 3"
 
 
 async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
@@ -143,13 +147,25 @@ def test_long_paragraphs_are_cut_at_spaces_and_huge_articles_grouped() -> None:
     article = Article(id="x", path="x", title="x", text=words, paragraphs=((0, len(words)),))
     ranges = block_ranges(article)
     assert len(ranges) > 1
-    assert "".join(words[s:e] for s, e in ranges) == words
-    assert all(words[e - 1] == " " for _, e in ranges[:-1])
+    assert "".join(words[s:e] for s, e, _ in ranges) == words
+    assert all(words[e - 1] == " " and not gaps for _, e, gaps in ranges[:-1])
     many = "\n".join(f"line {i}" for i in range(5000))
     huge = Article(id="y", path="y", title="y", text=many)
     grouped = block_ranges(huge)
-    assert len(grouped) <= 650
-    assert grouped[0][0] == 0 and grouped[-1][1] == len(many)
+    assert 1 < len(grouped) <= 10
+    assert grouped[0].start == 0 and grouped[-1].end == len(many)
+    first = many[grouped[0].start : grouped[0].end]
+    assert [first[gap] for gap in grouped[0].gaps] == ["\n"] * first.count("\n")
+    assert len(block_ranges(huge, max_blocks=3)) <= 4  # greedy packing: about the cap
+
+
+def test_boilerplate_never_shares_a_block_with_the_story() -> None:
+    paragraphs = ["Storm closes the harbour.", "Subscribe to our newsletter.", "Ferries resume."]
+    text = "\n".join(paragraphs)
+    spans = ((0, 25), (26, 54), (55, len(text)))
+    article = Article(id="x", path="x", title="x", text=text, paragraphs=spans,
+                      boilerplate=(Boilerplate(26, 54, "promo"),))
+    assert [(r.start, r.end) for r in block_ranges(article)] == list(spans)
 
 
 async def test_panes_are_article_panes(make_app: Callable[..., ReaderApp]) -> None:
@@ -165,7 +181,10 @@ async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..
         await pilot.pause()
         screen = app.screen
         c = screen.panes[2]
-        await pilot.click(c.block_at(c.article.text.index(QUAKE)).body)
+        quake = c.article.text.index(QUAKE)
+        block = c.block_at(quake)
+        row = block.row_of(quake - block.start + 5, block.size.width)
+        await pilot.click(block, offset=(block.GUTTER + 5, row))
         await pilot.pause()
         assert screen.current_cluster == "shared-quake"
         assert screen.focused_pane == 2
@@ -176,7 +195,7 @@ async def test_highlight_colours_follow_the_theme(make_app: Callable[..., Reader
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        body = app.screen.panes[0].blocks[0].body
+        body = app.screen.panes[0].blocks[0]
         dark = [span.style for span in body.content.spans]
         app.theme = "textual-light"
         await pilot.pause()

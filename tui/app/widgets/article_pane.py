@@ -1,11 +1,13 @@
-"""One source's article: a header and a scrolling column of paragraph blocks.
+"""One source's article: a header and a scrolling column of text blocks.
 
-Each block is one paragraph (long paragraphs are cut at word boundaries, and very long
-articles group short paragraphs, so the widget count stays bounded). A block renders its
-text as one ``Content`` built in a single pass from the core's marks, layered so that nested
-marks read correctly, with colours taken from TCSS component classes (theme-aware). A
-two-cell gutter beside the block repeats what the colours say (support count, discrepancy,
-unique, current) so nothing depends on colour alone.
+A block is one widget holding a run of paragraphs (a blank row between them) up to a few
+thousand characters; boilerplate paragraphs get blocks of their own so they can be hidden.
+Few widgets matter: every widget costs time to mount, style and lay out, and opening the
+reader with one widget per paragraph took more than twice as long. A block renders its text
+as one ``Content`` built in a single pass from the core's marks, layered so that nested marks
+read correctly, with colours taken from TCSS component classes (theme-aware). A two-cell
+gutter beside every row repeats what the colours say (current statement, support count,
+discrepancy, unique, boilerplate) so nothing depends on colour alone.
 
 A huge article (megabytes) would freeze the reader for seconds if Textual wrapped every
 block on the first layout, so such a pane gives its blocks fixed heights: estimated from
@@ -19,26 +21,23 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.events import Click, Resize
 from textual.message import Message
+from rich.segment import Segment
 from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Static
 
-from tui.app.widgets.lazy_text import LazyText
+from tui.app.widgets.lazy_text import LazyText, Row
 from tui.core.model import Article, Mark
 
-BLOCK_MAX_CHARS = 1500
-"""Paragraphs longer than this are cut into several blocks, so no single widget re-wraps a
-huge run of text when one highlight inside it changes."""
-
-MAX_BLOCKS = 600
-"""Above this many paragraphs, neighbours are grouped into one block: thousands of widgets
-per pane would make mounting and layout slow on huge articles."""
+BLOCK_CHARS = 6000
+"""Paragraphs are grouped into blocks of up to this many characters, and longer ones cut."""
 
 LARGE_ARTICLE = 200_000
 """Above this many characters a pane sizes its blocks itself (see ``ArticlePane.measure``):
@@ -67,6 +66,25 @@ LAYERS: dict[str, int] = {
 """Paint order of nested marks: later layers are drawn over earlier ones."""
 
 
+class BlockRange(NamedTuple):
+    """The text range of one block, and the paragraph ends inside it (a blank row follows)."""
+
+    start: int
+    end: int
+    gaps: tuple[int, ...]
+
+
+class Sign(NamedTuple):
+    """A gutter mark for the rows a text range covers; the highest rank wins a cell."""
+
+    start: int
+    end: int
+    column: int
+    rank: int
+    text: str
+    style: Style
+
+
 @dataclass(frozen=True)
 class Overlay:
     """A transient highlight drawn over the marks (search match, focused entity)."""
@@ -76,23 +94,33 @@ class Overlay:
     kind: str
 
 
-def block_ranges(article: Article, max_blocks: int = MAX_BLOCKS) -> tuple[tuple[int, int], ...]:
-    """Cut an article into the (start, end) ranges that become one block widget each."""
+def block_ranges(article: Article, max_blocks: int | None = None) -> tuple[BlockRange, ...]:
+    """Group an article's paragraphs into the ranges that become one block widget each.
+
+    Blocks hold up to ``BLOCK_CHARS`` characters (more when ``max_blocks`` caps their number);
+    longer paragraphs are cut at word boundaries, and boilerplate never shares a block with
+    the story's text, so hiding boilerplate hides whole blocks.
+    """
     text = article.text
-    paragraphs = list(article.paragraphs) or _lines(text)
-    pieces: list[tuple[int, int]] = []
-    for start, end in paragraphs:
-        pieces.extend(_cut(text, start, end))
-    if len(pieces) <= max_blocks:
-        return tuple(pieces)
-    target = max(len(text) // max_blocks, BLOCK_MAX_CHARS)
-    grouped: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if grouped and end - grouped[-1][0] <= target:
-            grouped[-1] = (grouped[-1][0], end)
-        else:
-            grouped.append((start, end))
-    return tuple(grouped)
+    target = max(len(text) // max_blocks, BLOCK_CHARS) if max_blocks else BLOCK_CHARS
+    groups: list[list[tuple[int, int]]] = []
+    kinds: list[bool] = []
+    for start, end in list(article.paragraphs) or _lines(text):
+        boilerplate = article.is_boilerplate(start, end)
+        for piece in _cut(text, start, end, target):
+            if groups and kinds[-1] == boilerplate and piece[1] - groups[-1][0][0] <= target:
+                groups[-1].append(piece)
+            else:
+                groups.append([piece])
+                kinds.append(boilerplate)
+    return tuple(_block_range(text, group) for group in groups)
+
+
+def _block_range(text: str, pieces: list[tuple[int, int]]) -> BlockRange:
+    start = pieces[0][0]
+    gaps = tuple(end - start for (_, end), (after, _) in zip(pieces, pieces[1:])
+                 if "\n" in text[end:after])
+    return BlockRange(start, pieces[-1][1], gaps)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -105,10 +133,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    while end - start > BLOCK_MAX_CHARS:
-        limit = start + BLOCK_MAX_CHARS
-        space = text.rfind(" ", start + BLOCK_MAX_CHARS // 2, limit)
+def _cut(text: str, start: int, end: int, size: int) -> Iterable[tuple[int, int]]:
+    while end - start > size:
+        limit = start + size
+        space = text.rfind(" ", start + size // 2, limit)
         split = space + 1 if space != -1 else limit
         yield start, split
         start = split
@@ -116,40 +144,67 @@ def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-class Block(Horizontal):
-    """One paragraph (or part of one): a gutter and the highlighted text."""
+class Block(LazyText):
+    """A run of paragraphs (or part of a long one): the highlighted text with its gutter."""
 
-    def __init__(self, index: int, start: int, end: int, text: str, *, lazy: bool = False) -> None:
-        super().__init__(classes="block")
-        self.index = index
-        self.start = start
-        self.end = end
-        self.marks_column = Static("", classes="gutter", markup=False)
+    GUTTER = 3
+    """Two mark cells (current statement; support, discrepancy, unique or boilerplate), a space."""
+
+    MARK_CELLS = 2
+
+    def __init__(self, index: int, span: BlockRange, text: str) -> None:
         # The plain text goes in at once so the first layout wraps it (once; a huge pane
         # fixes the heights instead); highlights are painted over it without resizing it.
-        # A huge pane's blocks draw only their rows in view (see LazyText).
-        self.body: Static = (LazyText(Content(text), classes="body") if lazy
-                             else Static(Content(text), classes="body", markup=False))
+        super().__init__(Content(text), gaps=span.gaps, classes="block")
+        self.index = index
+        self.start = span.start
+        self.end = span.end
+        self.signs: tuple[Sign, ...] = ()
+        """Gutter marks, offsets relative to the block (set with the highlights)."""
         self.measured = 0
-        """Body width its fixed height was wrapped at (0: the height is an estimate)."""
+        """Content width its fixed height was wrapped at (0: the height is an estimate)."""
         self._line_lengths: list[int] | None = None
+        self._gutter_rows: tuple[list[Row], tuple[Sign, ...], list[list[Sign | None]]] | None = None
 
     def estimate(self, width: int) -> int:
-        """Rows the text needs at ``width``, without wrapping it (cheap, close enough)."""
+        """Rows the text needs at content ``width``, without wrapping it (cheap, close enough)."""
         if self._line_lengths is None:
-            self._line_lengths = [len(line) for line in str(self.body.content).split("\n")]
-        usable = max(width - WRAP_SLACK, 1)
-        return sum(max(ceil(length / usable), 1) for length in self._line_lengths)
+            self._line_lengths = [len(line) for line in str(self.content).split("\n")]
+        usable = max(width - self.GUTTER - WRAP_SLACK, 1)
+        rows = sum(max(ceil(length / usable), 1) for length in self._line_lengths)
+        return rows + len(self.gaps)
 
-    def compose(self) -> ComposeResult:
-        yield self.marks_column
-        yield self.body
+    def set_highlights(self, content: Content, signs: tuple[Sign, ...]) -> None:
+        """Show new highlights and gutter marks; the text (so the height) is unchanged."""
+        self.signs = signs
+        self.update(content, layout=False)
 
+    def gutter_cells(self, y: int, width: int) -> list[Segment]:
+        cells = self._row_signs(width)[y]
+        return [*(Segment(sign.text, sign.style.rich_style) if sign else Segment(" ")
+                  for sign in cells), Segment(" " * (self.GUTTER - self.MARK_CELLS))]
 
-def _wrapped_height(body: Static, width: int) -> int:
-    if isinstance(body, LazyText):
-        return body.wrapped_height(width)  # kept: drawing the rows reuses this wrap
-    return Content(str(body.content)).get_height(body.styles, width)
+    def gutter_text(self, offset: int) -> str:
+        """The two mark cells drawn beside the row holding a text offset (block-relative)."""
+        width = self.size.width
+        cells = self.gutter_cells(self.row_of(offset, width), width)
+        return "".join(segment.text for segment in cells[: self.MARK_CELLS])
+
+    def _row_signs(self, width: int) -> list[list[Sign | None]]:
+        rows = self.rows(width)
+        cached = self._gutter_rows
+        if cached is not None and cached[0] is rows and cached[1] is self.signs:
+            return cached[2]
+        cells: list[list[Sign | None]] = [[None] * self.MARK_CELLS for _ in rows]
+        for sign in self.signs:
+            first = self.row_of(sign.start, width)
+            last = self.row_of(max(sign.end - 1, sign.start), width)
+            for number in range(first, last + 1):
+                held = cells[number][sign.column]
+                if rows[number].line >= 0 and (held is None or sign.rank > held.rank):
+                    cells[number][sign.column] = sign
+        self._gutter_rows = (rows, self.signs, cells)
+        return cells
 
 
 class PaneScroll(VerticalScroll):
@@ -218,12 +273,10 @@ class ArticlePane(Vertical):
         self.pane_index = index
         self.sized = len(article.text) > LARGE_ARTICLE
         """True for huge articles: blocks get fixed heights, wrapped only when seen."""
-        ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else MAX_BLOCKS)
-        self.blocks = [
-            Block(i, start, end, article.text[start:end], lazy=self.sized)
-            for i, (start, end) in enumerate(ranges)
-        ]
-        self._starts = [start for start, _ in ranges]
+        ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else None)
+        self.blocks = [Block(i, span, article.text[span.start : span.end])
+                       for i, span in enumerate(ranges)]
+        self._starts = [span.start for span in ranges]
         self.scroller = PaneScroll(*self.blocks, classes="pane-scroll")
         self.marks: tuple[Mark, ...] = ()
         self._block_marks: list[list[Mark]] = [[] for _ in self.blocks]
@@ -240,7 +293,7 @@ class ArticlePane(Vertical):
         self._width = 0
         if self.sized:
             for block in self.blocks:
-                block.body.styles.height = block.estimate(GUESS_WIDTH)
+                block.styles.height = block.estimate(GUESS_WIDTH)
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), classes="pane-header", markup=False)
@@ -272,7 +325,7 @@ class ArticlePane(Vertical):
         self._width = width
         for block in self.blocks:
             block.measured = 0
-            block.body.styles.height = block.estimate(width)
+            block.styles.height = block.estimate(width)
         if reading is None:
             self._measure_visible()
         else:  # keep the same text at the top once the new heights are laid out
@@ -287,7 +340,7 @@ class ArticlePane(Vertical):
         top = self.scroller.scroll_y
         bottom = top + self.scroller.scrollable_content_region.height
         heights = {
-            block.index: _wrapped_height(block.body, width)
+            block.index: block.wrapped_height(width)
             for block in self.blocks
             if block.measured != width and block.display
             and (region := block.virtual_region).bottom > top and region.y < bottom
@@ -308,11 +361,11 @@ class ArticlePane(Vertical):
             if block.measured == width:
                 continue
             block.measured = width
-            old = int(block.body.styles.height.value) if block.body.styles.height else 0
+            old = int(block.styles.height.value) if block.styles.height else 0
             if height != old:
                 if block.display and block.virtual_region.bottom <= top:
                     shift += height - old
-                block.body.styles.height = height
+                block.styles.height = height
         if at_end:
             self.call_after_refresh(self._keep_end, top)
         elif shift:
@@ -326,8 +379,8 @@ class ArticlePane(Vertical):
 
     def _body_width(self) -> int:
         for block in self.blocks:
-            if block.display and block.body.size.width:
-                return block.body.content_size.width
+            if block.display and block.size.width:
+                return block.content_size.width
         return 0
 
     def _header(self) -> Content:
@@ -340,11 +393,16 @@ class ArticlePane(Vertical):
         return Content.assemble(*parts)
 
     def on_click(self, event: Click) -> None:
-        block = event.widget.parent if event.widget is not None else None
-        if not isinstance(block, Block):
+        block = event.widget
+        if not isinstance(block, Block) or (offset := event.get_content_offset(block)) is None:
             return
+        at = block.offset_at(offset.x, offset.y)
+        if at is None:
+            return
+        at += block.start
         statements = [m for m in self._block_marks[block.index]
-                      if m.cluster is not None and m.kind in ("discrepancy", "shared", "unique")]
+                      if m.cluster is not None and m.kind in ("discrepancy", "shared", "unique")
+                      and m.start <= at < m.end]
         if statements:
             order = {"discrepancy": 0, "shared": 1, "unique": 2}
             mark = min(statements, key=lambda m: (order[m.kind], m.start))
@@ -421,30 +479,29 @@ class ArticlePane(Vertical):
     def offset_y(self, offset: int, *, exact: bool = False) -> float:
         """Where a text offset sits in the scroll area.
 
-        Inside a wrapped block the line is estimated from the character position (cheap
-        enough for the many anchors of synced scrolling); ``exact`` re-wraps the text before
-        the offset to find its line, for the one statement a jump lands on.
+        The row comes from the block's wrap when it has one at this width (every block of an
+        ordinary article); a huge pane's blocks not yet seen estimate it from the character
+        position, unless ``exact`` asks for the wrap (the one statement a jump lands on).
         """
         block = self.block_at(offset)
         region = block.virtual_region
         before = min(max(offset - block.start, 0), block.end - block.start)
-        width = block.body.content_region.width
-        if exact and before and width > 0 and isinstance(block.body, LazyText):
-            row = block.body.row_of(before, width)
-            return region.y + min(row, max(region.height - 1, 0))
-        if exact and before and width > 0:
-            lines = Content(self.article.text[block.start : block.start + before]).wrap(width)
-            return region.y + min(max(len(lines) - 1, 0), max(region.height - 1, 0))
+        width = block.size.width
+        if width > 0 and (exact or block.has_rows(width)):
+            return region.y + min(block.row_of(before, width), max(region.height - 1, 0))
         fraction = before / max(block.end - block.start, 1)
         return region.y + fraction * max(region.height - 1, 0)
 
     def offset_at_top(self) -> int:
-        """The text offset shown at the top of the viewport (estimated inside a block)."""
+        """The text offset shown at the top of the viewport (estimated in unwrapped blocks)."""
         y = self.scroller.scroll_y
         for block in self.blocks:
             region = block.virtual_region
             if not block.display or region.bottom <= y:
                 continue
+            width, row = block.size.width, int(max(y - region.y, 0))
+            if width > 0 and block.has_rows(width) and row < len(rows := block.rows(width)):
+                return block.start + rows[row].start
             fraction = max(y - region.y, 0) / max(region.height, 1)
             return block.start + int(fraction * (block.end - block.start))
         return len(self.article.text)
@@ -475,42 +532,44 @@ class ArticlePane(Vertical):
         targets = range(len(self.blocks)) if indexes is None else sorted(indexes)
         for index in targets:
             block = self.blocks[index]
-            body, gutter = self._render_block(index, styles)
-            block.body.update(body, layout=False)
-            block.marks_column.update(gutter, layout=False)
+            block.set_highlights(*self._render_block(index, styles))
             if not self.show_boilerplate and self.article.is_boilerplate(block.start, block.end):
                 block.display = False
 
-    def _render_block(self, index: int, styles: dict[str, Style]) -> tuple[Content, Content]:
+    def _render_block(self, index: int, styles: dict[str, Style]) -> tuple[Content, tuple[Sign, ...]]:
         block = self.blocks[index]
         offset = block.start
         spans: list[Span] = []
         top_spans: list[Span] = []
-        boilerplate = False
-        support = 0
-        discrepancy = unique = current = False
+        signs: list[Sign] = []
 
         def add(target: list[Span], start: int, end: int, name: str) -> None:
             start, end = max(start, block.start), min(end, block.end)
             if end > start:
                 target.append(Span(start - offset, end - offset, styles[name]))
 
+        def sign(start: int, end: int, column: int, rank: int, text: str, name: str) -> None:
+            start, end = max(start, block.start), min(end, block.end)
+            if end > start:
+                signs.append(Sign(start - offset, end - offset, column, rank, text, styles[name]))
+
         for item in self.article.boilerplate:
             if item.start < block.end and item.end > block.start:
                 add(spans, item.start, item.end, "mark--boilerplate")
-                boilerplate = True
+                sign(item.start, item.end, 1, 1, "·", "gutter--boilerplate")
         for mark in self._block_marks[index]:
             add(spans, mark.start, mark.end, f"mark--{mark.kind}")
-            if mark.kind == "shared":
-                support = max(support, mark.support)
+            if mark.kind == "shared" and mark.support > 1:
+                sign(mark.start, mark.end, 1, 10 + min(mark.support, 10),
+                     "+" if mark.support > 9 else str(mark.support), "gutter--shared")
             elif mark.kind == "discrepancy":
-                discrepancy = True
+                sign(mark.start, mark.end, 1, 30, "≠", "gutter--discrepancy")
             elif mark.kind == "unique":
-                unique = True
+                sign(mark.start, mark.end, 1, 2, "◆", "gutter--unique")
             if mark.kind == "mention" and self.focus_entity and mark.entity == self.focus_entity:
                 add(top_spans, mark.start, mark.end, "mark--entity-focus")
             if self.current_cluster is not None and mark.cluster == self.current_cluster:
-                current = True
+                sign(mark.start, mark.end, 0, 1, "▶", "gutter--current")
                 if mark.kind != "value":
                     add(top_spans, mark.start, mark.end, "mark--current")
         for overlay in self._overlays[index]:
@@ -519,26 +578,9 @@ class ArticlePane(Vertical):
             if mark.kind == "value":  # the differing value must stand out even when current
                 add(top_spans, mark.start, mark.end, "mark--value")
         body = Content(self.article.text[block.start : block.end], spans + top_spans)
-        return body, self._gutter(styles, current, discrepancy, support, unique, boilerplate)
+        return body, tuple(signs)
 
-    @staticmethod
-    def _gutter(
-        styles: dict[str, Style],
-        current: bool,
-        discrepancy: bool,
-        support: int,
-        unique: bool,
-        boilerplate: bool,
-    ) -> Content:
-        first: tuple[str, Style | str] = ("▶", styles["gutter--current"]) if current else (" ", "")
-        if discrepancy:
-            second: tuple[str, Style | str] = ("≠", styles["gutter--discrepancy"])
-        elif support > 1:
-            second = ("+" if support > 9 else str(support), styles["gutter--shared"])
-        elif unique:
-            second = ("◆", styles["gutter--unique"])
-        elif boilerplate:
-            second = ("·", styles["gutter--boilerplate"])
-        else:
-            second = (" ", "")
-        return Content.assemble(first, second)
+    def gutter_at(self, offset: int) -> str:
+        """The two gutter cells drawn beside the row holding a text offset."""
+        block = self.block_at(offset)
+        return block.gutter_text(offset - block.start)

@@ -1,29 +1,39 @@
-"""A text widget that wraps its text once per width and draws only the lines on screen.
+"""A text widget that wraps its text once per width and draws only the rows asked for.
 
 A ``Static`` renders every line of its text whenever it is first shown or repainted: for a
 block of a multi-megabyte article that is thousands of strips for the few dozen rows in view,
 and a new highlight (a repaint) pays it again. ``LazyText`` keeps where each row starts (word
 wrapping depends only on the plain text, never on the highlights), so a repaint styles and
-draws just the rows asked for, and the pane can ask for the exact height without a second
-wrap.
+draws just the rows asked for, and the exact height and the row of any character come from
+the same wrap.
+
+It can also draw a narrow gutter left of every row (what the row holds, so nothing depends
+on colour alone) and a blank row between the paragraphs it holds: one widget can then carry
+several paragraphs, which keeps the widget count (and so start-up and restyling) low.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from typing import NamedTuple
 
 from rich._wrap import divide_line  # the wrap Content itself uses, so heights match its own
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 from textual.widgets import Static
 
 
 class Row(NamedTuple):
-    """One wrapped row: its text range, whether it ends a line, and where it sits in that line."""
+    """One drawn row: its text range, whether it ends a line, and where it sits in that line.
+
+    A blank row between paragraphs has an empty range and ``line`` -1.
+    """
 
     start: int
     end: int
@@ -32,58 +42,119 @@ class Row(NamedTuple):
     line: int
 
 
-class LazyText(Static):
-    """A ``Static`` for plain-text ``Content`` that renders row by row."""
+def wrap_rows(text: str, width: int, gaps: Collection[int] = ()) -> list[Row]:
+    """Every row of ``text`` word-wrapped at ``width``, with a blank row after each line that
+    ends at an offset in ``gaps`` (a paragraph end) and is followed by a non-empty line."""
+    rows: list[Row] = []
+    position = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        cuts = [0, *divide_line(line, max(width, 1), fold=True), len(line)]
+        for index in range(len(cuts) - 1):
+            rows.append(Row(position + cuts[index], position + cuts[index + 1],
+                            index == len(cuts) - 2, cuts[index], number))
+        end = position + len(line)
+        if end in gaps and number + 1 < len(lines) and lines[number + 1]:
+            rows.append(Row(end, end, True, 0, -1))
+        position = end + 1
+    return rows
 
-    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+
+class LazyText(Static):
+    """A ``Static`` for plain-text ``Content`` that renders row by row.
+
+    ``GUTTER`` cells left of the text are drawn by ``gutter`` (none by default); ``gaps`` are
+    the text offsets (paragraph ends) followed by a blank row.
+    """
+
+    GUTTER = 0
+
+    def __init__(self, content: Content, *, gaps: Collection[int] = (),
+                 classes: str | None = None) -> None:
         super().__init__(content, classes=classes, markup=False)
+        self.gaps = frozenset(gaps)
         self._rows: tuple[int, str, list[Row]] | None = None
         self._starts: tuple[list[Row], list[int]] | None = None
 
     def rows(self, width: int) -> list[Row]:
-        """Each wrapped row of the text at ``width``, cached per width."""
+        """Each row of the text when the widget's content is ``width`` cells wide (cached)."""
         text = str(self.content)
         cached = self._rows
         if cached is not None and cached[0] == width and cached[1] == text:
             return cached[2]
-        rows: list[Row] = []
-        position = 0
-        for number, line in enumerate(text.split("\n")):
-            cuts = [0, *divide_line(line, max(width, 1), fold=True), len(line)]
-            for index in range(len(cuts) - 1):
-                rows.append(Row(position + cuts[index], position + cuts[index + 1],
-                                index == len(cuts) - 2, cuts[index], number))
-            position += len(line) + 1
+        rows = wrap_rows(text, width - self.GUTTER, self.gaps)
         self._rows = (width, text, rows)
         return rows
 
+    def has_rows(self, width: int) -> bool:
+        """True when the rows at ``width`` are already known (no wrapping needed)."""
+        return self._rows is not None and self._rows[0] == width
+
     def wrapped_height(self, width: int) -> int:
-        """Rows the text takes at ``width`` (the same count ``Content.get_height`` gives)."""
+        """Rows the text takes when the content is ``width`` cells wide."""
         return len(self.rows(width))
 
     def row_of(self, offset: int, width: int) -> int:
-        """The wrapped row holding a character offset of the text."""
+        """The row holding a character offset of the text."""
         rows = self.rows(width)
         if self._starts is None or self._starts[0] is not rows:
             self._starts = (rows, [row.start for row in rows])
         return max(bisect_right(self._starts[1], offset) - 1, 0)
 
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The character offset drawn at content cell (x, y), or None outside the text."""
+        rows = self.rows(self.size.width)
+        if not 0 <= y < len(rows) or x < self.GUTTER or rows[y].line < 0:
+            return None
+        row = rows[y]
+        return min(row.start + x - self.GUTTER, max(row.end - 1, row.start))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.wrapped_height(width) if width else 0
+
+    def gutter_cells(self, y: int, width: int) -> list[Segment]:
+        """The gutter cells of row ``y`` (``GUTTER`` cells wide); overridden to mark rows."""
+        return [Segment(" " * self.GUTTER)] if self.GUTTER else []
+
     def render_line(self, y: int) -> Strip:
         visual = self.visual
-        if self.text_selection is not None or not isinstance(visual, Content):
-            return super().render_line(y)  # a mouse selection is drawn over the whole text
         width = self.size.width
+        if not isinstance(visual, Content):
+            return super().render_line(y)
         rows = self.rows(width)
+        base = self.visual_style.rich_style
         if y >= len(rows) or width <= 0:
-            return Strip.blank(width, self.visual_style.rich_style)
+            return Strip.blank(width, base)
         row = rows[y]
+        text_width = max(width - self.GUTTER, 0)
         piece = visual[row.start : row.end]
         if not row.last:
             piece = piece.rstrip()
-        strips = Visual.to_strips(self, piece, width, 1, self.visual_style)
-        if not strips:
-            return Strip.blank(width, self.visual_style.rich_style)
-        return _placed(strips[0], row.column, row.line)
+        if row.line >= 0 and (selection := self.text_selection) is not None:
+            piece = _select(piece, selection.get_span(row.line), row.column, self)
+        strips = Visual.to_strips(self, piece, text_width, 1, self.visual_style,
+                                  apply_selection=False) if row.line >= 0 else []
+        text = _placed(strips[0], row.column, row.line) if strips else Strip.blank(0, base)
+        text = text.extend_cell_length(text_width, base)
+        if not self.GUTTER:
+            return text
+        gutter = Strip([Segment(s.text, base + s.style if s.style else base)
+                        for s in self.gutter_cells(y, width)], self.GUTTER)
+        return Strip.join([gutter, text])
+
+
+def _select(piece: Content, span: tuple[int, int] | None, column: int,
+            widget: Static) -> Content:
+    """The row with the part of a mouse selection that falls inside it styled as selected."""
+    if span is None:
+        return piece
+    start, end = span
+    start = max(start - column, 0)
+    end = len(piece) if end == -1 else min(end - column, len(piece))
+    if end <= start:
+        return piece
+    style = Style.from_styles(widget.screen.get_component_styles("screen--selection"))
+    return piece.stylize(style, start, end)
 
 
 def _placed(strip: Strip, column: int, line: int) -> Strip:
