@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app.app import ReaderApp
@@ -152,3 +153,16 @@ def make_app(comparison: Comparison) -> Callable[..., ReaderApp]:
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """Blink timers wake the app during tests; keep the cursor still."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
+
+
+async def until_compared(pilot: Pilot[None], tries: int = 200) -> None:
+    """Pause until the reader has mounted its tools and installed the comparison.
+
+    The first frame shows only the text; the facts list, variants and sidebar are mounted
+    after it, and the comparison installed after them.
+    """
+    for _ in range(tries):
+        if getattr(pilot.app.screen, "comparison", None) is not None:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the reader never installed the comparison")

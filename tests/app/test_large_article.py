@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
 
+from tests.app.conftest import until_compared
 from tui.app.app import ReaderApp
 from tui.app.widgets.article_pane import LARGE_ARTICLE, ArticlePane, Block
 from tui.core.model import Annotations, Article, Cluster, Comparison, Member, Story
@@ -60,10 +61,9 @@ def _comparison() -> Comparison:
 
 def _drawn_rows(block: Block, pane: ArticlePane) -> list[Strip]:
     """A block's rows that are inside the pane's viewport, as drawn."""
-    body = block.body
     top = int(max(pane.scroller.scroll_y - block.virtual_region.y, 0))
-    bottom = min(top + pane.scroller.scrollable_content_region.height, body.size.height)
-    return body.render_lines(Region(0, top, body.size.width, max(bottom - top, 0)))
+    bottom = min(top + pane.scroller.scrollable_content_region.height, block.size.height)
+    return block.render_lines(Region(0, top, block.size.width, max(bottom - top, 0)))
 
 
 def _screen_text(block: Block, pane: ArticlePane) -> str:
@@ -72,16 +72,19 @@ def _screen_text(block: Block, pane: ArticlePane) -> str:
 
 
 def _is_exact(block: Block) -> bool:
-    body = block.body
-    wrapped = Content(str(body.content)).get_height(body.styles, body.content_size.width)
-    return body.size.height == wrapped
+    """The block is as tall as its text wrapped beside the gutter, blank rows between paragraphs."""
+    width = block.content_size.width - block.GUTTER
+    text = str(block.content)
+    wrapped = Content(text).get_height(block.styles, width)
+    paragraphs_after = sum(1 for gap in block.gaps if gap < len(text))
+    return block.size.height == wrapped + paragraphs_after
 
 
 async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None:
     app = ReaderApp(comparison=_comparison())
     app.theme = "textual-dark"
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         big, small = screen.panes
         first = big.blocks[0]
@@ -116,10 +119,10 @@ async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None
 async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() -> None:
     app = ReaderApp(comparison=_comparison())
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         big = app.screen.panes[0]
         offset = big.article.text.index(TOLL_BIG)
-        narrow = big.blocks[0].body.content_size.width
+        narrow = big.blocks[0].content_size.width
         big.scroller.focus()
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -127,7 +130,7 @@ async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() 
         await pilot.pause()
         await pilot.pause()
         holder = big.block_at(offset)
-        assert holder.body.content_size.width > narrow
+        assert holder.content_size.width > narrow
         assert big.is_offset_visible(offset)
         assert _is_exact(holder)
         assert TOLL_BIG in _screen_text(holder, big)
@@ -137,7 +140,7 @@ async def test_page_down_continues_the_huge_article_and_its_highlights_are_drawn
     app = ReaderApp(comparison=_comparison())
     app.theme = "textual-dark"
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         big = app.screen.panes[0]
         first = big.blocks[0]
         shown = [strip.text.rstrip() for strip in _drawn_rows(first, big)]
@@ -151,8 +154,9 @@ async def test_page_down_continues_the_huge_article_and_its_highlights_are_drawn
 
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        holder = big.block_at(big.article.text.index(TOLL_BIG))
-        assert "▶" in str(holder.marks_column.content)
+        offset = big.article.text.index(TOLL_BIG)
+        holder = big.block_at(offset)
+        assert big.gutter_at(offset) == "▶≠"
         segments = [segment for strip in _drawn_rows(holder, big) for segment in strip]
         value = next(segment for segment in segments if segment.text == "41")
         plain = next(segment for segment in segments if segment.text.startswith("Witness"))

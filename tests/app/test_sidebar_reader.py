@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Tree
 
+from tests.app.conftest import until_compared
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.app import ReaderApp
 from tui.app.clipboard import citation_text, current_excerpt
@@ -290,8 +291,8 @@ async def test_a_story_with_thousands_of_facts_fills_its_list_in_chunks_and_jump
     app = _app(replace(base, clusters=many))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
+        await until_compared(pilot)
         options = screen.query_one("#facts-list", OptionList)
-        await pilot.pause()
         screen.facts.highlight("k01400")  # beyond what is filled: filled up to it at once
         assert options.highlighted == 1400
         assert options.get_option_at_index(1400).id == "k01400"

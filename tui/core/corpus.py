@@ -18,7 +18,6 @@ from typing import Any, Sequence
 import yaml
 
 from tui.core.boilerplate import find_boilerplate
-from tui.core.htmltext import reduce_html
 from tui.core.model import Article, Diagnostic, Story
 from tui.core.sanitize import clean_line, clean_text
 
@@ -133,6 +132,8 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         if problem:
             problems.append(problem)
     if path.lower().endswith((".html", ".htm")) or _looks_like_html(body):
+        from tui.core.htmltext import reduce_html  # html.parser only when a story has HTML
+
         document = reduce_html(body)
         body = document.text
         for key, value in document.metadata.items():

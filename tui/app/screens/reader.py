@@ -2,7 +2,10 @@
 
 The screen owns the story-wide state (current cluster, which panes are shown, synced
 scrolling, search) and pushes it down to the widgets; widgets report up with messages.
-The comparison runs in a thread worker so the text is readable while it is computed.
+The first frame holds only what shows the text (status line, panes, footer); the facts
+list, the variants, the entity sidebar and the search box are imported and mounted once it
+is painted, and the comparison then runs in a thread worker so the text is readable while
+it is computed.
 """
 
 from __future__ import annotations
@@ -13,17 +16,20 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 from textual.timer import Timer
+from textual.widget import MountError
 from textual.worker import get_current_worker
 
 from tui.app.messages import (
@@ -35,17 +41,19 @@ from tui.app.messages import (
 )
 from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
 from tui.app.widgets.article_pane import ArticlePane
-from tui.app.widgets.entity_sidebar import EntitySidebar
-from tui.app.widgets.facts_panel import FactsPanel
 from tui.app.widgets.status import StatusBar
-from tui.app.widgets.variants import VariantsView
-from tui.core.annotations import load_annotations
 from tui.core.corpus import StoryError, load_story
 from tui.core.marks import marks_for
 from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
 from tui.core.resources import bundled_story
 from tui.core.sanitize import clean_line
 from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from tui.app.widgets.facts_panel import FactsPanel
+    from tui.app.widgets.variants import VariantsView
 
 MIN_PANE_WIDTH = 40
 """Narrowest readable pane (columns, border included); decides how many panes fit."""
@@ -66,6 +74,10 @@ NAVIGABLE = ("shared", "discrepancy", "unique")
 
 MAX_KEY = "\U0010ffff"
 """Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
+
+NEEDS_TOOLS = frozenset({"search", "back", "toggle_facts", "toggle_sidebar", "entity_grid",
+                         "mention", "toggle_mark", "export", "copy_excerpt", "add_alias"})
+"""Actions that use the widgets mounted after the first frame; disabled until they exist."""
 
 
 class ReaderScreen(ReaderTools, Screen[None]):
@@ -97,7 +109,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
     sync_enabled: reactive[bool] = reactive(True, bindings=True)
     """Whether scrolling one pane moves the others to the aligned statements."""
 
-    current_cluster: reactive[str | None] = reactive(None)
+    current_cluster: reactive[str | None] = reactive(None, init=False)
     """The cluster (fact) being looked at: highlighted in every pane, shown in the variants."""
 
     zoomed: reactive[int | None] = reactive(None, bindings=True)
@@ -136,6 +148,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self._highlights: dict[int, tuple[tuple[Mark, ...], bool, list[tuple[int, str]]]] = {}
         self._anchors: dict[tuple[int, ...], tuple[tuple[float, float], ...]] = {}
         self._first_starts: list[dict[str, int]] | None = None
+        self.tools_ready = False
+        """True once the facts list, variants, sidebar and search box are mounted."""
 
     # ---------------------------------------------------------------------- layout
 
@@ -149,30 +163,50 @@ class ReaderScreen(ReaderTools, Screen[None]):
                 else:  # in the first frame: the panes that fit the terminal
                     self._create_panes(story)
                     yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
-            with Vertical(id="sidebar-slot"):
-                yield EntitySidebar()
-        with Horizontal(id="facts-area"):
-            yield FactsPanel(id="facts")
-            yield VariantsView(id="variants")
-        yield Input(placeholder="Search every source: Enter = next match, Esc = close",
-                    id="search")
+            yield Vertical(id="sidebar-slot")  # the entity sidebar is mounted after the text
+        yield Horizontal(id="facts-area")  # so are the facts list and the variants
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#sidebar-slot").display = False
-        self.query_one("#search").display = False
         self.query_one("#facts-area").display = self.app.size.height >= SHORT_SCREEN
         self.status.show_progress(0.0, "Loading the story...")
         if self._ready_comparison is not None:
-            comparison = self._ready_comparison
-            self._story_loaded(comparison.story)
-            self._annotations_loaded(comparison.annotations)
-            self.call_after_refresh(self._comparison_ready, comparison, _all_marks(comparison))
+            self._story_loaded(self._ready_comparison.story)
+            self._annotations_loaded(self._ready_comparison.annotations)
         elif isinstance(self._source, Story):
-            # The text first: the comparison worker shares the interpreter with the UI, so it
-            # starts once the panes have been painted, not while they are being laid out.
             self._story_loaded(self._source)
-            self.call_after_refresh(self.analyse)
+        self.call_after_refresh(self._build_tools)
+
+    async def _build_tools(self) -> None:
+        """Mount the widgets the first frame does without, then install or start the comparison.
+
+        Importing, styling and laying out the facts list, the variants, the entity sidebar
+        and the search box took a third of the time to the first frame; the text comes
+        first. The comparison worker shares the interpreter with the UI, so it starts only
+        now too, not while the panes are being laid out.
+        """
+        from textual.widgets import Input
+
+        from tui.app.widgets.entity_sidebar import EntitySidebar
+        from tui.app.widgets.facts_panel import FactsPanel
+        from tui.app.widgets.variants import VariantsView
+
+        search = Input(placeholder="Search every source: Enter = next match, Esc = close",
+                       id="search")
+        search.display = False
+        try:
+            await self.query_one("#facts-area").mount_all(
+                [FactsPanel(id="facts"), VariantsView(id="variants")])
+            await self.query_one("#sidebar-slot").mount(EntitySidebar())
+            await self.mount(search, before=self.query_one(Footer))
+            await self.status.add_progress_bar()
+        except (MountError, NoMatches):
+            return  # the reader was closed while these were mounted (q pressed at once)
+        self.tools_ready = True
+        self.refresh_bindings()
+        if self._ready_comparison is not None:
+            self._comparison_ready(self._ready_comparison, _all_marks(self._ready_comparison))
         else:
             self.analyse()
 
@@ -184,12 +218,17 @@ class ReaderScreen(ReaderTools, Screen[None]):
     @property
     def variants(self) -> VariantsView:
         """The current cluster's variants."""
-        return self.query_one("#variants", VariantsView)
+        return self.query_one("#variants")  # type: ignore[return-value]
 
     @property
     def facts(self) -> FactsPanel:
         """The facts list."""
-        return self.query_one("#facts", FactsPanel)
+        return self.query_one("#facts")  # type: ignore[return-value]
+
+    @property
+    def search_box(self) -> Input:
+        """The search box (hidden until ``/``)."""
+        return self.query_one("#search")  # type: ignore[return-value]
 
     @property
     def visible_panes(self) -> list[ArticlePane]:
@@ -215,6 +254,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self._mount_panes(sorted(visible))
         for pane in self.panes:
             pane.display = pane.pane_index in visible
+            if pane.display and pane.sized:  # a Resize can be missed when keys come quickly
+                pane.call_after_refresh(pane.measure)
         hidden = len(self.panes) - len(visible)
         self.status.show_hint(
             f"{len(visible)} of {len(self.panes)} sources shown (< > page, p pick)" if hidden else ""
@@ -257,6 +298,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
             return
         if story is not self.story:
             self.post_message(StoryLoaded(story))
+        from tui.core.annotations import load_annotations
+
         extra = self._annotations_source
         if isinstance(extra, Annotations):
             annotations = extra
@@ -477,8 +520,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         message.pane.cursor = message.offset
         self.current_cluster = message.cluster_id
 
-    @on(FactsPanel.ClusterChosen)
-    def _fact_chosen(self, message: FactsPanel.ClusterChosen) -> None:
+    def on_facts_panel_cluster_chosen(self, message: FactsPanel.ClusterChosen) -> None:
         self.jump_to(message.cluster_id)
 
     # --------------------------------------------------------------- synced scroll
@@ -526,6 +568,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
                 if leader in starts and follower in starts]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_TOOLS and not self.tools_ready:
+            return None
         if action == "sync":
             return parameters[0] != self.sync_enabled
         if action == "page":
@@ -633,7 +677,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def action_back(self) -> None:
         """Leave zoom, close the search box, or return focus to the text."""
-        search = self.query_one("#search", Input)
+        search = self.search_box
         if search.display:
             search.display = False
             self._flush_search(search.value)
@@ -653,19 +697,21 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def action_search(self) -> None:
         """Open the search box (typing there never triggers reader keys)."""
-        search = self.query_one("#search", Input)
+        search = self.search_box
         search.display = True
         search.focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
         # Wait for a pause in typing: each search repaints every pane with matches.
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, partial(self.search, event.value))
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         self._flush_search(event.value)
         self.next_match()
 

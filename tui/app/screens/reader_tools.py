@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 
-from tui.app.clipboard import citation_text, current_excerpt
-from tui.app.screens.entity_grid import EntityGridScreen
-from tui.app.widgets.entity_sidebar import EntitySidebar, ordered_mentions, step_mention
 from tui.app.messages import AnnotationsLoaded, CompareFinished
 from tui.core.model import Comparison, Entity, Mention
 
 if TYPE_CHECKING:
     from tui.app.screens.reader import ReaderScreen
+    from tui.app.widgets.entity_sidebar import EntitySidebar
+
+# The sidebar and the grid are imported where they are used: the reader's first frame does
+# without them, and importing them up front delayed it.
 
 TOOL_BINDINGS: list[BindingType] = [
     Binding("e", "toggle_sidebar", "Entities", tooltip="Show or hide the entity sidebar"),
@@ -74,7 +74,7 @@ class ReaderTools:
     @property
     def sidebar(self: ReaderScreen) -> EntitySidebar:
         """The entity sidebar in the reader's sidebar slot."""
-        return self.query_one(EntitySidebar)
+        return self.query_one("EntitySidebar")  # type: ignore[return-value]
 
     def _ready(self: ReaderScreen) -> Comparison | None:
         if self.comparison is None:
@@ -136,6 +136,8 @@ class ReaderTools:
                 self.focus_entity(entity_id)
                 self.sidebar.select_entity(entity_id)
 
+        from tui.app.screens.entity_grid import EntityGridScreen
+
         self.app.push_screen(EntityGridScreen(comparison), picked)
 
     # -------------------------------------------------------------- mentions
@@ -148,6 +150,8 @@ class ReaderTools:
         if self.entity_focus is None:
             self.notify("Choose an entity first: e, then Enter on a name.", markup=False)
             return
+        from tui.app.widgets.entity_sidebar import ordered_mentions, step_mention
+
         mentions = ordered_mentions(comparison, self.entity_focus)
         pane = self.panes[self.focused_pane]
         at: tuple[str, int] | None
@@ -177,7 +181,7 @@ class ReaderTools:
         """Mark or unmark a fact for export: the one under the facts-list cursor, else the current one."""
         cluster_id = self.current_cluster
         focused = self.focused
-        if isinstance(focused, OptionList) and focused.id == "facts-list":
+        if focused is not None and focused.id == "facts-list":
             option = focused.highlighted_option
             cluster_id = option.id if option is not None else None
         if cluster_id is None:
@@ -205,6 +209,8 @@ class ReaderTools:
 
     def action_copy_excerpt(self: ReaderScreen) -> None:
         """Copy the current fact's excerpt (in the focused source) with its citation."""
+        from tui.app.clipboard import citation_text, current_excerpt
+
         comparison = self._ready()
         if comparison is None:
             return

@@ -1,40 +1,67 @@
-"""The line above the panes: what is loading, how far the comparison has got, and problems."""
+"""The line above the panes: what is loading, how far the comparison has got, and problems.
+
+The progress bar is mounted by ``add_progress_bar`` once the reader's first frame is up:
+the comparison, whose progress it shows, starts only then, and the text shows sooner
+without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.core.model import Diagnostic
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 
 class StatusBar(Vertical):
     """Progress of the analysis, a summary once done, and an error banner when needed."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bar: ProgressBar | None = None
+        self._progress: float | None = 0.0
+        """The last fraction shown, or None once the summary replaced the progress."""
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-line"):
             yield Static("", id="status-text", markup=False)
             yield Static("", id="status-hint", markup=False)
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
         yield Static("", id="banner", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#banner").display = False
 
+    async def add_progress_bar(self) -> None:
+        """Mount the progress bar, showing the progress reported so far (if still running)."""
+        from textual.widgets import ProgressBar
+
+        bar = ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
+        bar.display = self._progress is not None
+        bar.update(progress=self._progress or 0.0)
+        await self.query_one("#status-line").mount(bar)
+        self.bar = bar
+
     def show_progress(self, fraction: float, text: str) -> None:
         """Show the worker's progress (fraction in [0, 1]) and what it is doing."""
-        bar = self.query_one(ProgressBar)
-        bar.display = True
-        bar.update(progress=min(max(fraction, 0.0), 1.0))
+        self._progress = min(max(fraction, 0.0), 1.0)
+        if self.bar is not None:
+            self.bar.display = True
+            self.bar.update(progress=self._progress)
         self.query_one("#status-text", Static).update(Content(text))
 
     def show_summary(self, text: str) -> None:
         """Replace the progress with a one-line summary of the finished comparison."""
-        self.query_one(ProgressBar).display = False
+        self._progress = None
+        if self.bar is not None:
+            self.bar.display = False
         self.query_one("#status-text", Static).update(Content(text))
 
     def show_hint(self, text: str) -> None:
