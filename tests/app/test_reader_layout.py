@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import OptionList, SelectionList
 
-from tests.app.conftest import BAKERY, DEATHS_A, QUAKE
+from tests.app.conftest import BAKERY, DEATHS_A, QUAKE, until_compared
 from tui.app.app import ReaderApp
 from tui.app.screens.pane_picker import PanePicker
 from tui.app.screens.reader import ReaderScreen
@@ -273,3 +273,18 @@ async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
         assert len(hidden) == 1
         assert f"also in {hidden[0].article.label}" in screen.status.hint_text
 
+
+
+async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until_compared(pilot)
+        block = app.screen.panes[0].blocks[0]
+        assert str(block.content).startswith(QUAKE)
+        await pilot.mouse_down(block, offset=(block.GUTTER + 2, 0))
+        await pilot.hover(block, offset=(block.GUTTER + 12, 0))
+        await pilot.mouse_up(block, offset=(block.GUTTER + 12, 0))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == QUAKE[2:13]

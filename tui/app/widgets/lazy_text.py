@@ -20,12 +20,10 @@ from typing import NamedTuple
 
 from rich._wrap import divide_line  # the wrap Content itself uses, so heights match its own
 from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 from textual.widgets import Static
 
 
@@ -122,25 +120,25 @@ class LazyText(Static):
         if not isinstance(visual, Content):
             return super().render_line(y)
         rows = self.rows(width)
-        base = self.visual_style.rich_style
+        style = self.visual_style
+        base = style.rich_style
         if y >= len(rows) or width <= 0:
             return Strip.blank(width, base)
         row = rows[y]
-        text_width = max(width - self.GUTTER, 0)
-        piece = visual[row.start : row.end]
-        if not row.last:
-            piece = piece.rstrip()
-        if row.line >= 0 and (selection := self.text_selection) is not None:
-            piece = _select(piece, selection.get_span(row.line), row.column, self)
-        strips = Visual.to_strips(self, piece, text_width, 1, self.visual_style,
-                                  apply_selection=False) if row.line >= 0 else []
-        text = _placed(strips[0], row.column, row.line) if strips else Strip.blank(0, base)
-        text = text.extend_cell_length(text_width, base)
-        if not self.GUTTER:
-            return text
-        gutter = Strip([Segment(s.text, base + s.style if s.style else base)
-                        for s in self.gutter_cells(y, width)], self.GUTTER)
-        return Strip.join([gutter, text])
+        segments = [Segment(s.text, base + s.style if s.style else base)
+                    for s in self.gutter_cells(y, width)]
+        if row.line >= 0:
+            end = row.end if row.last else row.start + len(visual.plain[row.start:row.end].rstrip())
+            piece = visual[row.start : end]
+            if (selection := self.text_selection) is not None:
+                piece = _select(piece, selection.get_span(row.line), row.column, self)
+            # Each segment carries its position in the text, as a whole render gives it:
+            # mouse selection reads it back.
+            x = row.column
+            for text, text_style in piece.render(style, end=""):
+                segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, row.line)))
+                x += len(text)
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
 
 def _select(piece: Content, span: tuple[int, int] | None, column: int,
@@ -155,13 +153,3 @@ def _select(piece: Content, span: tuple[int, int] | None, column: int,
         return piece
     style = Style.from_styles(widget.screen.get_component_styles("screen--selection"))
     return piece.stylize(style, start, end)
-
-
-def _placed(strip: Strip, column: int, line: int) -> Strip:
-    """The strip with the text positions a whole render gives it (mouse selection uses them)."""
-    segments: list[Segment] = []
-    for text, style, control in strip:
-        if style is not None and (offset := style.meta.get("offset")) is not None:
-            style = style + RichStyle.from_meta({"offset": (offset[0] + column, line)})
-        segments.append(Segment(text, style, control))
-    return Strip(segments, strip.cell_length)
