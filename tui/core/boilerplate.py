@@ -51,19 +51,19 @@ def find_boilerplate(
     for index, ((start, end), line) in enumerate(zip(paragraphs, lines)):
         previous = lines[index - 1] if index else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        reason = _reason(line, previous, following, folded_title, seen)
-        seen.add(_fold(line))
+        folded = _fold(line)
+        reason = _reason(line, folded, previous, following, folded_title, seen)
+        seen.add(folded)
         if reason:
             found.append(Boilerplate(start, end, reason))
     return tuple(found)
 
 
 def _reason(
-    line: str, previous: str, following: str, title: str | None, seen: set[str]
+    line: str, folded: str, previous: str, following: str, title: str | None, seen: set[str]
 ) -> str | None:
     stripped = line.strip()
-    folded = _fold(stripped)
-    words = _WORD.findall(stripped)
+    words = folded.split()
     if not words:
         return None
     if folded in seen and len(words) >= 2:
@@ -74,7 +74,7 @@ def _reason(
         return "cross-link"
     if _LABEL_PREFIX.match(stripped):
         return "label"
-    if _APPEAL.search(stripped) and len(words) <= 60:
+    if len(words) <= 60 and _APPEAL.search(stripped):
         return "appeal or footer"
     if len(words) == 1 and _CAMEL_RUN.match(stripped):
         return "section label"
