@@ -8,6 +8,7 @@ import pytest
 from textual.actions import parse
 from textual.binding import Binding
 
+from tests.app.conftest import until_compared
 from tui.app.app import ReaderApp
 from tui.app.screens.help import HelpScreen, binding_sections, key_label
 from tui.app.screens.pane_picker import PanePicker
@@ -32,7 +33,7 @@ async def test_question_mark_lists_every_key_with_its_description(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 60)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         reader = app.screen
         await pilot.press("question_mark")
         await pilot.pause()
@@ -59,7 +60,7 @@ async def test_every_reader_action_is_in_the_command_palette(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         commands = {c.title: c for c in app.get_system_commands(screen)}
         for binding in ReaderScreen.BINDINGS:
@@ -79,7 +80,7 @@ async def test_every_reader_action_is_in_the_command_palette(
 async def test_the_palette_finds_a_fact_by_its_label(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"bakery")

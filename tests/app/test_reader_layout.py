@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from textual.widgets import OptionList, SelectionList
@@ -11,7 +12,7 @@ from tui.app.app import ReaderApp
 from tui.app.screens.pane_picker import PanePicker
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane, block_ranges
-from tui.core.model import Article, Boilerplate
+from tui.core.model import Article, Boilerplate, Comparison
 
 
 def _text(widget: object) -> str:
@@ -23,7 +24,7 @@ async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         assert [p.article.id for p in screen.visible_panes] == ["a", "b", "c"]
@@ -38,7 +39,7 @@ async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
 async def test_the_gutter_repeats_what_the_colours_say(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         a, _, c = app.screen.panes
         quake, deaths = a.article.text.index(QUAKE), a.article.text.index(DEATHS_A)
         assert a.block_at(quake) is a.block_at(deaths)  # one block, a mark on every row
@@ -57,7 +58,7 @@ async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
         assert all(p.size.width >= 38 for p in screen.visible_panes)
@@ -86,7 +87,7 @@ async def test_z_zooms_the_focused_pane_to_full_width_and_back(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("tab", "z")
         await pilot.pause()
@@ -103,7 +104,7 @@ async def test_z_zooms_the_focused_pane_to_full_width_and_back(
 async def test_p_picks_which_sources_are_shown(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("p")
         await pilot.pause()
@@ -125,7 +126,7 @@ async def test_f_toggles_the_facts_list_and_b_hides_boilerplate(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         area = screen.query_one("#facts-area")
         assert not area.display  # too little room at 24 rows until asked for
@@ -171,14 +172,14 @@ def test_boilerplate_never_shares_a_block_with_the_story() -> None:
 async def test_panes_are_article_panes(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         assert all(isinstance(p, ArticlePane) for p in app.screen.query(ArticlePane))
 
 
 async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         c = screen.panes[2]
         quake = c.article.text.index(QUAKE)
@@ -194,7 +195,7 @@ async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..
 async def test_highlight_colours_follow_the_theme(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         body = app.screen.panes[0].blocks[0]
         dark = [span.style for span in body.content.spans]
         app.theme = "textual-light"
@@ -217,7 +218,7 @@ async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp
     )
     app = make_app(dataclasses.replace(base, clusters=clusters))
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         title = str(app.screen.query_one("#variants-title").content)
@@ -250,7 +251,7 @@ async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
     comparison = dataclasses.replace(base, story=story, clusters=(cluster,), mentions=())
     app = make_app(comparison)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         screen.jump_to("unique-wall")
         await pilot.pause()
@@ -265,7 +266,7 @@ async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         screen.jump_to("disc-deaths")  # members in a, b and c; two panes fit
         await pilot.pause()
@@ -288,3 +289,21 @@ async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
         await pilot.mouse_up(block, offset=(block.GUTTER + 12, 0))
         await pilot.pause()
         assert app.screen.get_selected_text() == QUAKE[2:13]
+
+
+async def test_boilerplate_hidden_with_b_stays_hidden_in_a_pane_built_later(
+    make_app: Callable[..., ReaderApp], comparison: Comparison,
+) -> None:
+    a, b, c = comparison.story.articles
+    story = dataclasses.replace(comparison.story, articles=(b, c, a))
+    app = make_app(dataclasses.replace(comparison, story=story))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_compared(pilot)
+        screen = app.screen
+        late = screen.panes[2]
+        assert late.article.id == "a" and not late.is_mounted
+        await pilot.press("b", "greater_than_sign")
+        await pilot.pause()
+        assert late.display and late.is_mounted
+        assert not late.block_at(late.article.boilerplate[0].start).display
+        assert late.block_at(late.article.text.index(QUAKE)).display

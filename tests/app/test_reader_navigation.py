@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input, OptionList
 
-from tests.app.conftest import BAKERY, DEATHS_A, DEATHS_B, MAGNITUDE, QUAKE
+from tests.app.conftest import BAKERY, DEATHS_A, DEATHS_B, MAGNITUDE, QUAKE, until_compared
 from tui.app.app import ReaderApp
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane
@@ -23,7 +23,7 @@ async def test_right_bracket_goes_to_each_discrepancy_and_every_pane_follows(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         await pilot.press("right_square_bracket")
@@ -54,7 +54,7 @@ async def test_right_bracket_goes_to_each_discrepancy_and_every_pane_follows(
 async def test_curly_brackets_step_through_shared_facts(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         await pilot.pause()
@@ -71,7 +71,7 @@ async def test_n_and_N_step_through_highlights_of_the_focused_pane_only(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("s")  # sync off: only this pane may move
         c = screen.panes[2]
@@ -97,7 +97,7 @@ async def test_n_and_N_step_through_highlights_of_the_focused_pane_only(
 async def test_reading_keys_scroll_the_focused_pane(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         a = screen.panes[0].scroller
         await pilot.press("s")
@@ -121,7 +121,7 @@ async def test_synced_scrolling_follows_the_alignment_not_the_line(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         a, b, c = screen.panes
         for statement_a, statement_b in ((DEATHS_A, DEATHS_B), (MAGNITUDE, MAGNITUDE)):
@@ -151,7 +151,7 @@ async def test_synced_scrolling_follows_the_alignment_not_the_line(
 async def test_facts_list_filters_and_enter_jumps(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("f", "f")  # shown at 48 rows: hide, then show and focus the list
         options = screen.query_one("#facts-list", OptionList)
@@ -180,7 +180,7 @@ async def test_slash_searches_every_source_and_enter_jumps_to_matches(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("slash")
         search = screen.query_one("#search", Input)
@@ -206,7 +206,7 @@ async def test_slash_searches_every_source_and_enter_jumps_to_matches(
 async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("right_square_bracket", "n")
         for pane in app.screen.query(ArticlePane):
             shown = "".join(str(b.content) for b in pane.blocks)
@@ -217,7 +217,7 @@ async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..
 async def test_shift_tab_goes_back_a_source_and_q_quits(make_app: Callable[..., ReaderApp]) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("shift+tab")
         assert screen.focused_pane == 2 and app.focused is screen.panes[2].scroller

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import ProgressBar
 
-from tests.app.conftest import build_comparison
+from tests.app.conftest import build_comparison, until_compared
 from tui.app.messages import CompareFinished, CompareProgress, StoryLoaded
 from tui.app.app import ReaderApp
 from tui.app.screens.help import HelpScreen
@@ -65,7 +65,7 @@ async def test_markup_in_articles_titles_and_outlets_shows_literally(
 ) -> None:
     app = make_app(_hostile())
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         a = screen.panes[0]
         assert "[b]Wire[/] [/" in _screen_text(app)
@@ -94,7 +94,7 @@ async def test_a_broken_annotation_file_shows_a_banner_and_the_reader_still_work
     ))
     app = make_app(build_comparison(annotations=broken))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         banner = screen.status.banner_text
         assert "annotation file has errors" in banner and "notes.yaml:7" in banner

@@ -39,7 +39,7 @@ async def _focus_entity(pilot, name: str) -> None:
 async def test_e_opens_the_sidebar_and_enter_highlights_mentions_everywhere() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         slot = screen.query_one("#sidebar-slot")
         assert not slot.display
@@ -63,7 +63,7 @@ async def test_e_opens_the_sidebar_and_enter_highlights_mentions_everywhere() ->
 async def test_m_and_M_step_through_mentions_across_sources() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await _focus_entity(pilot, "Mara Voss")
         visited = []
@@ -83,7 +83,7 @@ async def test_m_and_M_step_through_mentions_across_sources() -> None:
 async def test_markup_named_entity_is_reachable_and_literal() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await _focus_entity(pilot, "[bold]x[/]")
         await pilot.press("m")
@@ -96,7 +96,7 @@ async def test_markup_named_entity_is_reachable_and_literal() -> None:
 async def test_grid_from_the_reader_focuses_the_picked_entity() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("E")
         await pilot.pause()
         assert isinstance(app.screen, EntityGridScreen)
@@ -108,7 +108,7 @@ async def test_grid_from_the_reader_focuses_the_picked_entity() -> None:
 async def test_space_marks_and_x_exports_what_the_reader_shows() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -130,7 +130,7 @@ async def test_y_copies_the_excerpt_with_its_citation(monkeypatch: pytest.Monkey
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("y")  # no current fact yet: nothing copied
         await pilot.press("right_square_bracket", "tab")
         await pilot.pause()
@@ -148,7 +148,7 @@ async def test_ctrl_s_saves_an_svg_screenshot_in_the_current_folder(
     monkeypatch.chdir(tmp_path)
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
     [shot] = list(tmp_path.glob("*.svg"))
@@ -177,7 +177,7 @@ async def test_add_alias_writes_back_keeps_comments_and_recompares(tmp_path: Pat
     comparison, path = _annotated(tmp_path)
     app = _app(comparison)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await _focus_entity(pilot, "Mara Voss")
         await pilot.press("slash", *"Voss", "escape")
@@ -201,7 +201,7 @@ async def test_a_on_a_suggestion_adds_the_entity(tmp_path: Path) -> None:
     comparison, path = _annotated(tmp_path)
     app = _app(comparison)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("e")
         await pilot.pause()
@@ -224,7 +224,7 @@ async def test_space_in_the_facts_list_marks_the_fact_under_its_cursor() -> None
 
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         facts = screen.query_one("#facts-list", OptionList)
         screen.query_one("#facts-area").display = True
@@ -246,7 +246,7 @@ def _facts_rows(screen) -> list[str]:
 async def test_a_marked_fact_shows_its_mark_in_the_facts_list() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await pilot.press("right_square_bracket", "space")
         await pilot.pause()
@@ -260,7 +260,7 @@ async def test_a_marked_fact_shows_its_mark_in_the_facts_list() -> None:
 async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_compared(pilot)
         screen = app.screen
         await _focus_entity(pilot, "Mara Voss")
         await pilot.press("e", "f", "f")  # close the sidebar; hide, then show and focus the facts list

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from math import ceil
 from typing import NamedTuple
 
@@ -273,16 +274,13 @@ class ArticlePane(Vertical):
         self.pane_index = index
         self.sized = len(article.text) > LARGE_ARTICLE
         """True for huge articles: blocks get fixed heights, wrapped only when seen."""
-        ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else None)
-        self.blocks = [Block(i, span, article.text[span.start : span.end])
-                       for i, span in enumerate(ranges)]
-        self._starts = [span.start for span in ranges]
-        self.scroller = PaneScroll(*self.blocks, classes="pane-scroll")
+        self.ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else None)
+        self._starts = [span.start for span in self.ranges]
         self.marks: tuple[Mark, ...] = ()
-        self._block_marks: list[list[Mark]] = [[] for _ in self.blocks]
+        self._block_marks: list[list[Mark]] = [[] for _ in self.ranges]
         self._cluster_blocks: dict[str, set[int]] = {}
         self._entity_blocks: dict[str, set[int]] = {}
-        self._overlays: list[list[Overlay]] = [[] for _ in self.blocks]
+        self._overlays: list[list[Overlay]] = [[] for _ in self.ranges]
         self.current_cluster: str | None = None
         self.focus_entity: str | None = None
         self.show_boilerplate = True
@@ -291,9 +289,22 @@ class ArticlePane(Vertical):
         self.cursor: int = -1
         """Text offset of the last highlight visited with n/N in this pane."""
         self._width = 0
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """The block widgets, built when first needed: a story of hundreds of sources shows
+        a few panes, and building every pane's widgets up front delayed the first frame."""
+        text = self.article.text
+        blocks = [Block(i, span, text[span.start : span.end]) for i, span in enumerate(self.ranges)]
         if self.sized:
-            for block in self.blocks:
+            for block in blocks:
                 block.styles.height = block.estimate(GUESS_WIDTH)
+        return blocks
+
+    @cached_property
+    def scroller(self) -> PaneScroll:
+        """The scrolling column holding the blocks (owns the reading keys)."""
+        return PaneScroll(*self.blocks, classes="pane-scroll")
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), classes="pane-header", markup=False)
@@ -417,7 +428,7 @@ class ArticlePane(Vertical):
     def set_marks(self, marks: Sequence[Mark]) -> None:
         """Install the article's highlights and repaint every block."""
         self.marks = tuple(sorted(marks, key=lambda m: (m.start, -m.end)))
-        self._block_marks = [[] for _ in self.blocks]
+        self._block_marks = [[] for _ in self.ranges]
         self._cluster_blocks = {}
         self._entity_blocks = {}
         for mark in self.marks:
@@ -461,6 +472,8 @@ class ArticlePane(Vertical):
     def set_show_boilerplate(self, show: bool) -> None:
         """Show boilerplate blocks (dimmed) or hide the blocks that are only boilerplate."""
         self.show_boilerplate = show
+        if "blocks" not in self.__dict__:
+            return  # not built yet: render_blocks hides them when they are
         for block in self.blocks:
             if self.article.is_boilerplate(block.start, block.end):
                 block.display = show
@@ -474,7 +487,7 @@ class ArticlePane(Vertical):
     def _blocks_between(self, start: int, end: int) -> range:
         first = max(bisect_right(self._starts, start) - 1, 0)
         last = max(bisect_right(self._starts, max(end - 1, start)) - 1, first)
-        return range(first, min(last + 1, len(self.blocks)))
+        return range(first, min(last + 1, len(self.ranges)))
 
     def offset_y(self, offset: int, *, exact: bool = False) -> float:
         """Where a text offset sits in the scroll area.
