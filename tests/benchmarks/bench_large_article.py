@@ -187,7 +187,7 @@ async def _case(name: str, paths: list[Path], engine: bool, compared: bool) -> d
         while True:
             await asyncio.sleep(0.005)
             panes = getattr(app.screen, "panes", [])
-            if panes and panes[0].blocks and panes[0].blocks[0].body.region.height > 0:
+            if panes and panes[0].blocks and panes[0].blocks[0].region.height > 0:
                 break
         row["first paint s"] = f"{time.perf_counter() - started:.2f}"
         row["stall to paint s"] = f"{ticker.reset():.2f}"

@@ -445,7 +445,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
             for pane in self.panes:
                 if pane.article.id in starts:
                     pane.cursor = starts[pane.article.id]
-                    pane.scroll_to_offset(starts[pane.article.id])
+                    if pane.is_mounted:  # a pane not yet shown is built (and placed) when shown
+                        pane.scroll_to_offset(starts[pane.article.id])
         finally:
             self._syncing = False
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -22,6 +22,8 @@ from tui.app.messages import AnnotationsLoaded, CompareFinished
 from tui.core.model import Comparison, Entity, Mention
 
 if TYPE_CHECKING:
+    from textual.widgets import OptionList
+
     from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.entity_sidebar import EntitySidebar
 
@@ -182,7 +184,7 @@ class ReaderTools:
         cluster_id = self.current_cluster
         focused = self.focused
         if focused is not None and focused.id == "facts-list":
-            option = focused.highlighted_option
+            option = cast("OptionList", focused).highlighted_option
             cluster_id = option.id if option is not None else None
         if cluster_id is None:
             self.notify("No fact to mark: go to one first (] } or the facts list).", markup=False)
