@@ -24,12 +24,12 @@ from functools import cached_property
 from math import ceil
 from typing import NamedTuple
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Click, Resize
 from textual.message import Message
-from rich.segment import Segment
 from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Static
@@ -152,6 +152,7 @@ class Block(LazyText):
     """Two mark cells (current statement; support, discrepancy, unique or boilerplate), a space."""
 
     MARK_CELLS = 2
+    """The cells that hold marks; the rest of the gutter is space before the text."""
 
     def __init__(self, index: int, span: BlockRange, text: str) -> None:
         # The plain text goes in at once so the first layout wraps it (once; a huge pane
