@@ -61,8 +61,8 @@ def wrap_rows(text: str, width: int, gaps: Collection[int] = ()) -> list[Row]:
 class LazyText(Static):
     """A ``Static`` for plain-text ``Content`` that renders row by row.
 
-    ``GUTTER`` cells left of the text are drawn by ``gutter_cells`` (none by default); ``gaps`` are
-    the text offsets (paragraph ends) followed by a blank row.
+    ``GUTTER`` cells left of the text are drawn by ``gutter_cells`` (none by default);
+    ``gaps`` are the text offsets (paragraph ends) followed by a blank row.
     """
 
     GUTTER = 0
