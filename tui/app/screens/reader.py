@@ -40,7 +40,7 @@ from tui.app.messages import (
     StoryLoaded,
 )
 from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
-from tui.app.widgets.article_pane import ArticlePane
+from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
 from tui.app.widgets.status import StatusBar
 from tui.core.corpus import StoryError, load_story
 from tui.core.marks import marks_for
@@ -82,6 +82,8 @@ NEEDS_TOOLS = frozenset({"search", "back", "toggle_facts", "toggle_sidebar", "en
 
 class ReaderScreen(ReaderTools, Screen[None]):
     """Side-by-side sources with synced scrolling, fact navigation and search."""
+
+    COMPONENT_CLASSES = Screen.COMPONENT_CLASSES | HIGHLIGHT_CLASSES
 
     BINDINGS: list[BindingType] = [
         Binding("tab", "focus_pane(1)", "Next source", show=False),
