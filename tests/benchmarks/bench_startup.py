@@ -10,6 +10,9 @@ Each run starts the program in a fresh 160x48 tmux pane and polls ``capture-pane
   and their ratio (target: at most 1.5x);
 - pressing ``]`` (once the comparison has finished) -> the first repaint (the screen changes),
   and -> every pane showing the discrepancy's statement (the current-statement marker drawn);
+- for reference, a plain Textual app showing the bundled story's first four texts in
+  bordered scrolling panes with a status line and a footer (no storydiff code, no
+  highlights): how much of the time any Textual reader of these texts pays;
 - the same storydiff figures for a synthetic story of ``--articles`` articles
   (bench_engine.write_story: the bundled texts with numbers changed, words swapped,
   sentences dropped and shuffled; fixed seed).
@@ -60,6 +63,40 @@ class Bare(App[None]):
 
 
 Bare().run()
+"""
+
+PANES_TITLE = "plain pane 0"
+PANES_APP = f"""\
+import sys
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+TEXTS = [Path(name).read_text(encoding="utf-8") for name in sys.argv[1:5]]
+
+
+class Panes(App[None]):
+    CSS = \"\"\"
+    Horizontal {{ height: 1fr; }}
+    VerticalScroll {{ width: 1fr; height: 1fr; border: round $panel-lighten-2; }}
+    VerticalScroll Static {{ padding-right: 1; }}
+    \"\"\"
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("status line")
+        with Horizontal():
+            for index, text in enumerate(TEXTS):
+                pane = VerticalScroll(Static(Content(text)))
+                pane.border_title = f"plain pane {{index}}"
+                yield pane
+        yield Footer()
+
+
+Panes().run()
 """
 
 
@@ -115,10 +152,11 @@ def measure_storydiff(command: str, folder: Path, repeat: int, cwd: Path) -> dic
             "settled": statistics.median(settled)}
 
 
-def measure_bare(script: Path, repeat: int, cwd: Path) -> float:
+def measure_plain(argv: list[str], ready: tuple[str, ...], repeat: int, cwd: Path) -> float:
+    """Median seconds from launch to ``ready`` on screen, for a program that is not storydiff."""
     launches = []
     for _ in range(repeat):
-        seconds, terminal = time_launch([sys.executable, str(script)], (BARE_MARK,), cwd)
+        seconds, terminal = time_launch(argv, ready, cwd)
         terminal.close()
         launches.append(seconds)
     return statistics.median(launches)
@@ -138,7 +176,16 @@ def main() -> int:
         work = Path(temporary)
         script = work / "bare_app.py"
         script.write_text(textwrap.dedent(BARE_APP), encoding="utf-8")
-        bare = measure_bare(script, options.repeat, work)
+        bare = measure_plain([sys.executable, str(script)], (BARE_MARK,), options.repeat, work)
+        panes_script = work / "plain_panes.py"
+        panes_script.write_text(PANES_APP, encoding="utf-8")
+        texts = []
+        for index, article in enumerate(load_story([bundled_story()]).articles[:4]):
+            texts.append(work / f"text-{index}.txt")
+            texts[-1].write_text(article.text, encoding="utf-8")
+        plain = measure_plain([sys.executable, str(panes_script), *map(str, texts)],
+                              (f"─ {PANES_TITLE} ─", _opening(bundled_story())[1]),
+                              options.repeat, work)
         bundled = measure_storydiff(command, bundled_story(), options.repeat, work)
         large_folder = write_story(work / "synthetic", options.articles)
         large = measure_storydiff(command, large_folder, max(1, options.repeat // 2), work)
@@ -148,6 +195,8 @@ def main() -> int:
     print("|---|---:|---:|")
     print(f"| launch -> story text on screen | {ms(bundled['launch'])} | {ms(large['launch'])} |")
     print(f"| bare Textual app (header, label, footer) -> on screen | {ms(bare)} | |")
+    print(f"| plain Textual panes with the same four texts -> on screen | {ms(plain)} "
+          f"({plain / bare:.2f}x) | |")
     print(f"| ratio storydiff / bare app (target <= 1.5x) | {bundled['launch'] / bare:.2f}x "
           f"| {large['launch'] / bare:.2f}x |")
     print(f"| `]` -> first repaint | {ms(bundled['repaint'])} | {ms(large['repaint'])} |")
