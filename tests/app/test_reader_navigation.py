@@ -32,7 +32,7 @@ async def test_right_bracket_goes_to_each_discrepancy_and_every_pane_follows(
         assert _members_visible(screen, "disc-deaths")
         assert all(p.scroller.scroll_y > 0 for p in screen.panes)
         values = [str(v.content) for v in screen.query(".variant-value")]
-        assert values == ["Wire One\n12", "Daily Two\n15", "Radio Three\n12"]
+        assert values == ["12\nWire One, Radio Three", "15\nDaily Two"]  # one box per value
         body = str(screen.query_one("#variants-body").content)
         assert DEATHS_A in body and DEATHS_B in body
         b = screen.panes[1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
@@ -61,10 +63,10 @@ class VariantsView(VerticalScroll):
         labels = {article.id: article.label for article in story.articles}
         if cluster.values:
             values.mount_all(
-                Static(Content.assemble((labels.get(article, article), source), "\n",
-                                        (value, value_style)),
+                Static(Content.assemble((value, value_style), "\n",
+                                        (_sources_line([labels.get(a, a) for a in articles]), source)),
                        classes="variant-value", markup=False)
-                for article, value in cluster.values.items()
+                for value, articles in _by_value(cluster.values).items()
             )
         body.update(self._variants(cluster, labels, source))
         self.scroll_home(animate=False)
@@ -87,3 +89,25 @@ class VariantsView(VerticalScroll):
                 line = Content(member.text)
             parts.append(Content.assemble(header, "\n", line))
         return Content("\n\n").join(parts)
+
+
+SHOWN_SOURCES = 6
+"""Sources named under a value; the rest are counted ("and 40 more")."""
+
+
+def _by_value(values: Mapping[str, str]) -> dict[str, list[str]]:
+    """The articles giving each value, values in the order they first appear.
+
+    One box per value, not per source: it shows at a glance how many sources agree, and a
+    story of hundreds of sources gets a handful of boxes rather than hundreds of widgets.
+    """
+    grouped: dict[str, list[str]] = {}
+    for article, value in values.items():
+        grouped.setdefault(value, []).append(article)
+    return grouped
+
+
+def _sources_line(labels: list[str]) -> str:
+    shown = ", ".join(labels[:SHOWN_SOURCES])
+    rest = len(labels) - SHOWN_SOURCES
+    return shown + (f" and {rest} more" if rest > 0 else "")
