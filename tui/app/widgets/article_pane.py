@@ -211,12 +211,6 @@ class Block(LazyText):
         return [*(Segment(sign.text, sign.style.rich_style) if sign else Segment(" ")
                   for sign in cells), Segment(" " * (self.GUTTER - self.MARK_CELLS))]
 
-    def gutter_text(self, offset: int) -> str:
-        """The two mark cells drawn beside the row holding a text offset (block-relative)."""
-        width = self.size.width
-        cells = self.gutter_cells(self.row_of(offset, width), width)
-        return "".join(segment.text for segment in cells[: self.MARK_CELLS])
-
     def _row_signs(self, width: int) -> list[list[Sign | None]]:
         rows = self.rows(width)
         cached = self._gutter_rows
@@ -602,6 +596,8 @@ class ArticlePane(Vertical):
         return body, tuple(signs)
 
     def gutter_at(self, offset: int) -> str:
-        """The two gutter cells drawn beside the row holding a text offset."""
+        """The two mark cells drawn beside the row holding a text offset."""
         block = self.block_at(offset)
-        return block.gutter_text(offset - block.start)
+        width = block.size.width
+        cells = block.gutter_cells(block.row_of(offset - block.start, width), width)
+        return "".join(segment.text for segment in cells[: block.MARK_CELLS])
