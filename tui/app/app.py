@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -15,8 +16,11 @@ from textual.screen import Screen
 
 from tui.app.commands import FactCommands, binding_commands
 from tui.app.screens.reader import ReaderScreen
-from tui.core.model import Annotations, Comparison, Story
 from tui.core.resources import styles_dir
+
+if TYPE_CHECKING:
+    from tui.core.model import Annotations, Comparison
+    from tui.core.story import Story
 
 
 class ReaderApp(App[None]):

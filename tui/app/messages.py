@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.core.model import Annotations, Comparison, Mark, Story
+if TYPE_CHECKING:
+    from tui.core.model import Annotations, Comparison, Mark
+    from tui.core.story import Story
 
 
 @dataclass

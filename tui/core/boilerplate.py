@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tui.core.model import Boilerplate
+from tui.core.story import Boilerplate
 
 _CROSS_LINK = re.compile(
     r"^\s*(?:READ|READ MORE|MORE|RELATED|RELATED STORY|RELATED STORIES|SEE ALSO|ALSO READ|"

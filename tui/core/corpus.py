@@ -18,7 +18,7 @@ from typing import Any, Sequence
 import yaml
 
 from tui.core.boilerplate import find_boilerplate
-from tui.core.model import Article, Diagnostic, Story
+from tui.core.story import Article, Diagnostic, Story
 from tui.core.sanitize import clean_line, clean_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")

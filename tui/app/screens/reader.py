@@ -43,8 +43,7 @@ from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
 from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
 from tui.app.widgets.status import StatusBar
 from tui.core.corpus import StoryError, load_story
-from tui.core.marks import marks_for
-from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark, Story
+from tui.core.story import Story
 from tui.core.resources import bundled_story
 from tui.core.sanitize import clean_line
 from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from tui.app.widgets.facts_panel import FactsPanel
+    from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
     from tui.app.widgets.variants import VariantsView
 
 MIN_PANE_WIDTH = 40
@@ -301,6 +301,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if story is not self.story:
             self.post_message(StoryLoaded(story))
         from tui.core.annotations import load_annotations
+        from tui.core.model import Annotations
 
         extra = self._annotations_source
         if isinstance(extra, Annotations):
@@ -772,4 +773,6 @@ def _first_start_per_article(cluster: Cluster) -> dict[str, int]:
 
 def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
     """Every article's highlights (computed once, in the worker when there is one)."""
+    from tui.core.marks import marks_for
+
     return {article.id: marks_for(comparison, article.id) for article in comparison.articles}

@@ -19,10 +19,11 @@ from textual import work
 from textual.binding import Binding, BindingType
 
 from tui.app.messages import AnnotationsLoaded, CompareFinished
-from tui.core.model import Comparison, Entity, Mention
 
 if TYPE_CHECKING:
     from textual.widgets import OptionList
+
+    from tui.core.model import Comparison, Mention
 
     from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.entity_sidebar import EntitySidebar
@@ -239,6 +240,8 @@ class ReaderTools:
         target = self._editable_annotations(comparison)
         if target is None:
             return
+        from tui.core.model import Entity
+
         entity = Entity(entity_slug(message.suggestion.name, {e.id for e in comparison.entities}),
                         message.suggestion.name, "unknown")
         self._edit_annotations(target, lambda edits: edits.add_entity(target, entity),

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import ceil
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -35,7 +35,10 @@ from textual.style import Style
 from textual.widgets import Static
 
 from tui.app.widgets.lazy_text import LazyText, Row
-from tui.core.model import Article, Mark
+from tui.core.story import Article
+
+if TYPE_CHECKING:
+    from tui.core.model import Mark
 
 BLOCK_CHARS = 6000
 """Paragraphs are grouped into blocks of up to this many characters, and longer ones cut."""

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.model import Diagnostic
+from tui.core.story import Diagnostic
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
