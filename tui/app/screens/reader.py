@@ -84,6 +84,9 @@ class ReaderScreen(ReaderTools, Screen[None]):
     """Side-by-side sources with synced scrolling, fact navigation and search."""
 
     COMPONENT_CLASSES = Screen.COMPONENT_CLASSES | HIGHLIGHT_CLASSES
+    AUTO_FOCUS = ""
+    """No focus while composing: Textual restyles the focused widget and its ancestors at once,
+    before the first frame; the first pane takes focus right after it (``_story_loaded``)."""
 
     BINDINGS: list[BindingType] = [
         Binding("tab", "focus_pane(1)", "Next source", show=False),
@@ -114,8 +117,9 @@ class ReaderScreen(ReaderTools, Screen[None]):
     current_cluster: reactive[str | None] = reactive(None, init=False)
     """The cluster (fact) being looked at: highlighted in every pane, shown in the variants."""
 
-    zoomed: reactive[int | None] = reactive(None, bindings=True)
-    """Index of the pane shown at full width, or None."""
+    zoomed: reactive[int | None] = reactive(None, bindings=True, init=False)
+    """Index of the pane shown at full width, or None. (No watcher call at start: it laid the
+    panes out a second time and focused one, restyling it, before the first frame.)"""
 
     def __init__(
         self,
