@@ -161,14 +161,15 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        # The panes sit straight in #main, beside the sidebar: Textual draws every container
+        # under them too, cut at every pane edge, so one more level cost ~3 ms per frame.
         with Horizontal(id="main"):
-            with Horizontal(id="panes"):
-                story = self._known_story()
-                if story is None:
-                    yield Static(Content("Loading the story..."), id="placeholder")
-                else:  # in the first frame: the panes that fit the terminal
-                    self._create_panes(story)
-                    yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
+            story = self._known_story()
+            if story is None:
+                yield Static(Content("Loading the story..."), id="placeholder")
+            else:  # in the first frame: the panes that fit the terminal
+                self._create_panes(story)
+                yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
             yield Vertical(id="sidebar-slot")  # the entity sidebar is mounted after the text
         yield Horizontal(id="facts-area")  # so are the facts list and the variants
         yield Footer()
@@ -273,12 +274,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         A story of hundreds of sources shows a few at a time; building and styling every
         pane's widgets up front would keep its text off the screen for seconds.
         """
-        container = self.query_one("#panes")
+        container = self.query_one("#main")
         for index in indexes:
             pane = self.panes[index]
             if pane.parent is None:
                 after = [p for p in self.panes[index + 1:] if p.parent is not None]
-                container.mount(pane, before=after[0] if after else None)
+                container.mount(pane, before=after[0] if after else self.query_one("#sidebar-slot"))
             if index not in self._synced:
                 self._synced.add(index)
                 self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
