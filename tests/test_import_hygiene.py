@@ -34,6 +34,13 @@ def test_the_package_root_imports_nothing() -> None:
     assert not loaded_after("import tui") & {"textual", "rich", "yaml"}
 
 
+def test_loading_the_bundled_story_needs_no_yaml() -> None:
+    """Its front matter is plain key: value lines; importing PyYAML cost 7 ms of the start."""
+    code = ("from tui.core.corpus import load_story\nfrom tui.core.resources import bundled_story\n"
+            "assert load_story([bundled_story()]).diagnostics == ()")
+    assert "yaml" not in loaded_after(code)
+
+
 @pytest.mark.parametrize(
     "argv",
     [["--help"], ["--version"], ["export", "--format", "json"], ["export", "--format", "html"],

@@ -119,6 +119,25 @@ def test_broken_front_matter_is_reported_with_its_line_and_the_story_still_loads
     assert "front matter" in problem.message
 
 
+def test_an_impossible_date_in_front_matter_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\ntitle: Dam holds\ndate: 2025-02-30\n---\nBody text.",
+                                    encoding="utf-8")
+    story = load_story([tmp_path])
+    [article] = story.articles
+    assert article.text == "Body text." and article.date is None
+    [problem] = story.diagnostics
+    assert "day is out of range for month" in problem.message
+
+
+def test_quoted_and_listed_front_matter_is_read_as_yaml(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 'Dam: holds'\nauthor:\n  - Ann Lee\n  - Bo Kim\ndate: 2024-05-03\n---\n"
+        "The dam held.\n", encoding="utf-8")
+    [article] = load_story([tmp_path]).articles
+    assert (article.title, article.author, article.date) == ("Dam: holds", "Ann Lee, Bo Kim",
+                                                             "2024-05-03")
+
+
 @pytest.mark.parametrize("kind", ["missing", "no-articles", "not-an-article"])
 def test_unusable_paths_raise_one_line_errors(tmp_path: Path, kind: str) -> None:
     if kind == "missing":

@@ -15,9 +15,8 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
-
 from tui.core.boilerplate import find_boilerplate
+from tui.core.frontmatter import read_plain
 from tui.core.story import Article, Diagnostic, Story
 from tui.core.sanitize import clean_line, clean_text
 
@@ -234,18 +233,22 @@ def _annotations_in(folder: Path) -> Path | None:
     return None
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML has it (about ten times faster), else the pure-Python one."""
-
-
 def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | None]:
+    plain = read_plain(block)
+    if plain is not None:
+        return plain, None
+    import yaml  # only for front matter beyond plain key: value lines (see tui.core.frontmatter)
+
     try:
-        data = yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as error:
+        # libyaml's safe loader when PyYAML has it (about ten times faster).
+        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        # A value YAML parses but cannot build (an impossible date: 2025-02-30) raises a
+        # plain ValueError from the constructor, with no position.
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 for 1-based
         column = mark.column + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or "invalid YAML"
+        reason = getattr(error, "problem", None) or str(error) or "invalid YAML"
         return {}, Diagnostic("warning", path, f"front matter is not valid YAML ({reason}); "
                               "its fields were ignored", line=line, column=column,
                               hint="fix the YAML between the --- lines")
