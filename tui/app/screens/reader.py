@@ -161,16 +161,16 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
-        # The panes sit straight in #main, beside the sidebar: Textual draws every container
-        # under them too, cut at every pane edge, so one more level cost ~3 ms per frame.
-        with Horizontal(id="main"):
-            story = self._known_story()
-            if story is None:
-                yield Static(Content("Loading the story..."), id="placeholder")
-            else:  # in the first frame: the panes that fit the terminal
-                self._create_panes(story)
-                yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
-            yield Vertical(id="sidebar-slot")  # the entity sidebar is mounted after the text
+        # The panes sit straight on the screen (laid out side by side; the status line, the
+        # facts area and the footer are docked): Textual draws every container under them,
+        # cut at every pane edge, and each level of nesting cost ~4 ms of the first frame.
+        story = self._known_story()
+        if story is None:
+            yield Static(Content("Loading the story..."), id="placeholder")
+        else:  # in the first frame: the panes that fit the terminal
+            self._create_panes(story)
+            yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
+        yield Vertical(id="sidebar-slot")  # the entity sidebar is mounted after the text
         yield Horizontal(id="facts-area")  # so are the facts list and the variants
         yield Footer()
 
@@ -274,12 +274,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
         A story of hundreds of sources shows a few at a time; building and styling every
         pane's widgets up front would keep its text off the screen for seconds.
         """
-        container = self.query_one("#main")
         for index in indexes:
             pane = self.panes[index]
             if pane.parent is None:
                 after = [p for p in self.panes[index + 1:] if p.parent is not None]
-                container.mount(pane, before=after[0] if after else self.query_one("#sidebar-slot"))
+                self.mount(pane, before=after[0] if after else self.query_one("#sidebar-slot"))
             if index not in self._synced:
                 self._synced.add(index)
                 self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
