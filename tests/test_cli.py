@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -124,6 +125,7 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
     opened: list[tuple[object, object]] = []
     monkeypatch.setattr(tui.app.app, "run_reader", lambda s, a: opened.append((s, a)) or 0)
     assert main([str(story)]) == 0
+    assert gc.isenabled()  # paused only while the reader starts
     [(loaded, annotations)] = opened
     assert [a.id for a in loaded.articles] == ["a"]  # type: ignore[attr-defined]
     assert annotations == story / "annotations.yaml"

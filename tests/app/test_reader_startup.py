@@ -3,6 +3,7 @@ progress bar) are mounted after it. Keys pressed before they exist must not brea
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 import pytest
@@ -37,6 +38,21 @@ async def test_the_first_frame_has_the_text_and_the_tools_come_after(
         assert screen.tools_ready
         await pilot.press("slash")
         assert app.focused is screen.search_box
+
+
+async def test_garbage_collection_paused_for_the_start_resumes_after_the_first_frame(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    """The command line pauses the collector for the start; a reader left open for hours
+    must not keep it off (cyclic garbage would never be freed)."""
+    app = make_app()
+    gc.disable()
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await until_compared(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_quitting_while_the_tools_are_mounted_is_clean(

@@ -192,7 +192,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         and the search box delayed the first frame by about 25 ms (of ~280); the text comes
         first. The comparison worker shares the interpreter with the UI, so it starts only
         now too, not while the panes are being laid out.
+
+        The cyclic garbage collector, paused by the command line for the start, runs again
+        from here; what exists now lives as long as the reader, so it is frozen out of it.
         """
+        gc.freeze()
+        gc.enable()
         from textual.widgets import Input
 
         from tui.app.widgets.entity_sidebar import EntitySidebar
