@@ -43,17 +43,17 @@ from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
 from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
 from tui.app.widgets.status import StatusBar
 from tui.core.corpus import StoryError, load_story
-from tui.core.story import Story
 from tui.core.resources import bundled_story
 from tui.core.sanitize import clean_line
 from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
+from tui.core.story import Story
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
     from tui.app.widgets.facts_panel import FactsPanel
-    from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
     from tui.app.widgets.variants import VariantsView
+    from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
 
 MIN_PANE_WIDTH = 40
 """Narrowest readable pane (columns, border included); decides how many panes fit."""

@@ -23,10 +23,9 @@ from tui.app.messages import AnnotationsLoaded, CompareFinished
 if TYPE_CHECKING:
     from textual.widgets import OptionList
 
-    from tui.core.model import Comparison, Mention
-
     from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.entity_sidebar import EntitySidebar
+    from tui.core.model import Comparison, Mention
 
 # The sidebar and the grid are imported where they are used: the reader's first frame does
 # without them, and importing them up front delayed it.
