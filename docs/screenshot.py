@@ -47,8 +47,7 @@ def main() -> None:
     print(f"wrote {svg}")
     if shutil.which("rsvg-convert"):
         png = svg.with_suffix(".png")
-        subprocess.run(["rsvg-convert", "-o", str(png)], input=_hard_spaces(svg.read_bytes()),
-                       check=True)
+        subprocess.run(["rsvg-convert", "-o", str(png)], input=_hard_spaces(svg.read_bytes()), check=True)
         print(f"wrote {png}")
 
 
@@ -63,12 +62,22 @@ def _hard_spaces(svg: bytes) -> bytes:
             return match[0]
         cell = length / cells
         rest = re.sub(rb"^(?:&#160;| )+", b"", body)
-        return (match["head"] + b'x="%g" ' % (x + lead * cell) + match["mid"]
-                + b'textLength="%g"' % (length - lead * cell) + match["tail"] + rest + b"</text>")
+        return (
+            match["head"]
+            + b'x="%g" ' % (x + lead * cell)
+            + match["mid"]
+            + b'textLength="%g"' % (length - lead * cell)
+            + match["tail"]
+            + rest
+            + b"</text>"
+        )
 
-    return re.sub(rb'(?P<head><text[^>]*?)x="(?P<x>[\d.]+)" (?P<mid>[^>]*?)'
-                  rb'textLength="(?P<length>[\d.]+)"(?P<tail>[^>]*>)(?P<body>[^<]*)</text>',
-                  shift, svg)
+    return re.sub(
+        rb'(?P<head><text[^>]*?)x="(?P<x>[\d.]+)" (?P<mid>[^>]*?)'
+        rb'textLength="(?P<length>[\d.]+)"(?P<tail>[^>]*>)(?P<body>[^<]*)</text>',
+        shift,
+        svg,
+    )
 
 
 if __name__ == "__main__":

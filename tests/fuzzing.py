@@ -22,19 +22,98 @@ from tui.core.pipeline import build_comparison
 from tui.export import FORMATS, render
 
 HOSTILE = (
-    "[bold]", "[/]", "[/", "[link=http://x]y[/link]", "[red on blue]", "\\[", "[0]", "[sic]",
-    "\x1b]0;PWNED\x07", "\x1b]52;c;ZXZpbA==\x07", "\x1b[2J", "\x1b[31m", "\x1b[7m", "\x1bP1$q\x1b\\",
-    "\x9b31m", "\x9d0;t\x9c", "\x07", "\x08", "\x00", "\x7f", "\x85", "\r\n", "\r", "\t", "\v\f",
-    "\u202e", "\u2066", "\u200f", "\u200b", "\ufeff", "\u2028", "\u2029",
-    "e\u0301", "\u0301\u0301\u0301", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\u05e9\u05dc\u05d5\u05dd",
-    "\U0001f600", "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u4e2d\u6587", "\uff21", "\ufffd",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&amp;", "&lt;", "]]>", "-->",
-    "*", "_", "`", "|", "#", "> ", "---", "\\", "$", "{", "}", "%s", "{0}",
+    "[bold]",
+    "[/]",
+    "[/",
+    "[link=http://x]y[/link]",
+    "[red on blue]",
+    "\\[",
+    "[0]",
+    "[sic]",
+    "\x1b]0;PWNED\x07",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b[2J",
+    "\x1b[31m",
+    "\x1b[7m",
+    "\x1bP1$q\x1b\\",
+    "\x9b31m",
+    "\x9d0;t\x9c",
+    "\x07",
+    "\x08",
+    "\x00",
+    "\x7f",
+    "\x85",
+    "\r\n",
+    "\r",
+    "\t",
+    "\v\f",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "\u2029",
+    "e\u0301",
+    "\u0301\u0301\u0301",
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f469\u200d\U0001f467",
+    "\u4e2d\u6587",
+    "\uff21",
+    "\ufffd",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&amp;",
+    "&lt;",
+    "]]>",
+    "-->",
+    "*",
+    "_",
+    "`",
+    "|",
+    "#",
+    "> ",
+    "---",
+    "\\",
+    "$",
+    "{",
+    "}",
+    "%s",
+    "{0}",
 )
 WORDS = (
-    "the", "officials", "said", "people", "were", "killed", "injured", "in", "a", "blast", "on",
-    "Monday", "Tuesday", "Smith", "Jones", "Mr.", "police", "fire", "about", "at least", "more than",
-    "per cent", "km", "the minister", "told", "reporters", "harbour", "city", "council", "Acme Corp",
+    "the",
+    "officials",
+    "said",
+    "people",
+    "were",
+    "killed",
+    "injured",
+    "in",
+    "a",
+    "blast",
+    "on",
+    "Monday",
+    "Tuesday",
+    "Smith",
+    "Jones",
+    "Mr.",
+    "police",
+    "fire",
+    "about",
+    "at least",
+    "more than",
+    "per cent",
+    "km",
+    "the minister",
+    "told",
+    "reporters",
+    "harbour",
+    "city",
+    "council",
+    "Acme Corp",
 )
 SENTENCES = (
     "Officials said {n} people were killed in the blast on {d}.",
@@ -78,9 +157,11 @@ def _noise(rng: random.Random) -> str:
 
 def _sentence(rng: random.Random) -> str:
     template = rng.choice(SENTENCES)
-    text = template.format(n=rng.choice(("12", "1,200", "3.5", "40", "forty", "12-15")),
-                           d=rng.choice(("Monday", "March 24, 2025", "24 March", "yesterday")),
-                           p=rng.choice(("Smith", "Jones", "[bold]Evil[/]", "O\u2019Brien")))
+    text = template.format(
+        n=rng.choice(("12", "1,200", "3.5", "40", "forty", "12-15")),
+        d=rng.choice(("Monday", "March 24, 2025", "24 March", "yesterday")),
+        p=rng.choice(("Smith", "Jones", "[bold]Evil[/]", "O\u2019Brien")),
+    )
     words = text.split(" ")
     for _ in range(rng.randrange(3)):
         words.insert(rng.randrange(len(words) + 1), _noise(rng))
@@ -105,12 +186,23 @@ def article_bytes(rng: random.Random) -> bytes:
         return bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
     body = _body(rng)
     if pick < 0.15:
-        body = "<html><head><title>" + _noise(rng) + "</title></head><body><p>" + body.replace(
-            "\n", "</p><p>") + "</p><script>alert(1)</script></body></html>"
+        body = (
+            "<html><head><title>"
+            + _noise(rng)
+            + "</title></head><body><p>"
+            + body.replace("\n", "</p><p>")
+            + "</p><script>alert(1)</script></body></html>"
+        )
     if pick < 0.7:
         title = " ".join(_noise(rng) for _ in range(rng.randint(1, 4))).replace("\n", " ")
         outlet = rng.choice(("Daily [b]News[/b]", "The Times", "\u202eSTIMES", "Wire &amp; Co"))
-        meta = json.dumps({"title": title, "outlet": outlet, "date": rng.choice(("2025-03-24", "yesterday", "0001-01-01", "9999-12-31"))})
+        meta = json.dumps(
+            {
+                "title": title,
+                "outlet": outlet,
+                "date": rng.choice(("2025-03-24", "yesterday", "0001-01-01", "9999-12-31")),
+            }
+        )
         body = f"---\n{meta}\n---\n{body}"
     data = body.encode("utf-8", errors="surrogatepass")
     if rng.random() < 0.1:
@@ -123,9 +215,15 @@ def entities(rng: random.Random) -> tuple[Entity, ...]:
     """A few annotated entities, some with names that are markup or escapes."""
     names = ("Smith", "Jones", "Acme Corp", "[bold]Evil[/]", "police", "O\u2019Brien", "\u4e2d\u6587")
     chosen = rng.sample(names, rng.randint(0, 4))
-    return tuple(Entity(id=f"e{i}", name=name, type=rng.choice(("person", "org")),
-                        aliases=(name.lower(),) if rng.random() < 0.5 else ())
-                 for i, name in enumerate(chosen))
+    return tuple(
+        Entity(
+            id=f"e{i}",
+            name=name,
+            type=rng.choice(("person", "org")),
+            aliases=(name.lower(),) if rng.random() < 0.5 else (),
+        )
+        for i, name in enumerate(chosen)
+    )
 
 
 def run_case(rng: random.Random, label: str) -> Tally:
@@ -149,8 +247,10 @@ def run_case(rng: random.Random, label: str) -> Tally:
         for fmt in FORMATS:
             for only in (None, "discrepancy"):
                 output = render(comparison, fmt, only=only)
-                tally.failures.extend(f"{label} [{fmt} only={only}]: {problem}"
-                                      for problem in check_export(comparison, fmt, output))
+                tally.failures.extend(
+                    f"{label} [{fmt} only={only}]: {problem}"
+                    for problem in check_export(comparison, fmt, output)
+                )
     except Exception:  # the point of fuzzing: any exception is a failure to report
         tally.failures.append(f"{label}: {traceback.format_exc(limit=-3)}")
     return tally
@@ -203,7 +303,7 @@ def check_export(comparison: Comparison, fmt: str, output: str) -> list[str]:
     problems: list[str] = []
     bad = FORBIDDEN.search(output)
     if bad:
-        around = output[max(bad.start() - 30, 0):bad.end() + 30]
+        around = output[max(bad.start() - 30, 0) : bad.end() + 30]
         problems.append(f"control character {bad.group()!r} in the output near {around!r}")
     if fmt == "html" and "<script" in output.lower():
         problems.append("an unescaped <script in the HTML")
@@ -215,11 +315,11 @@ def check_export(comparison: Comparison, fmt: str, output: str) -> list[str]:
         texts = {article["id"]: article["text"] for article in document["articles"]}
         for cluster in document["clusters"]:
             for member in cluster["members"]:
-                if texts[member["article"]][member["start"]:member["end"]] != member["text"]:
+                if texts[member["article"]][member["start"] : member["end"]] != member["text"]:
                     problems.append(f"JSON member of {cluster['id']} does not slice to its text")
         for entity in document.get("entities", ()):
             for mention in entity.get("mentions", ()):
-                if texts[mention["article"]][mention["start"]:mention["end"]] != mention["text"]:
+                if texts[mention["article"]][mention["start"] : mention["end"]] != mention["text"]:
                     problems.append(f"JSON mention of {entity['id']} does not slice to its text")
     return problems
 

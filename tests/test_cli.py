@@ -20,8 +20,9 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     """Run the installed command in a fresh process, as a user would."""
     command = shutil.which("storydiff")
     argv = [command] if command else [sys.executable, "-m", "tui"]
-    return subprocess.run([*argv, *args], capture_output=True, text=True, cwd=cwd, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [*argv, *args], capture_output=True, text=True, cwd=cwd, timeout=120, stdin=subprocess.DEVNULL
+    )
 
 
 def test_help_names_every_command_and_the_exit_codes() -> None:
@@ -33,13 +34,15 @@ def test_help_names_every_command_and_the_exit_codes() -> None:
 
 def test_version_and_python_dash_m_agree() -> None:
     assert run("--version").stdout.strip() == f"storydiff {__version__}"
-    module = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
-                            text=True, check=True)
+    module = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True
+    )
     assert module.stdout.strip() == f"storydiff {__version__}"
 
 
-@pytest.mark.parametrize("args", [["/no/such/story"], ["export", "/no/such/story"],
-                                  ["check", "/no/such/story"]])
+@pytest.mark.parametrize(
+    "args", [["/no/such/story"], ["export", "/no/such/story"], ["check", "/no/such/story"]]
+)
 def test_a_missing_story_is_one_line_on_stderr_and_exit_1(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 1
@@ -68,11 +71,12 @@ def test_export_json_of_the_bundled_story_from_another_directory(tmp_path: Path)
     assert kinds == {"shared", "discrepancy", "unique"}
     for cluster in data["clusters"]:
         for member in cluster["members"]:
-            assert texts[member["article"]][member["start"]:member["end"]] == member["text"]
+            assert texts[member["article"]][member["start"] : member["end"]] == member["text"]
 
 
-def test_export_refuses_to_overwrite_without_force(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.md"
     target.write_text("my notes", encoding="utf-8")
     assert main(["export", "--format", "md", "-o", str(target)]) == 1
@@ -82,8 +86,9 @@ def test_export_refuses_to_overwrite_without_force(tmp_path: Path,
     assert target.read_text(encoding="utf-8").startswith("#")
 
 
-def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_to_an_unwritable_place_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "-o", str(tmp_path / "missing-folder" / "out.json")]) == 1
     error = capsys.readouterr().err
     assert error.startswith("storydiff: error:") and error.count("\n") == 1
@@ -105,8 +110,7 @@ def test_check_reports_a_broken_annotation_file_with_its_position(
 ) -> None:
     story = tmp_path / "story"
     shutil.copytree(bundled_story(), story)
-    (story / "annotations.yaml").write_text("entities:\n  - id: a\n    name: [unclosed\n",
-                                            encoding="utf-8")
+    (story / "annotations.yaml").write_text("entities:\n  - id: a\n    name: [unclosed\n", encoding="utf-8")
     assert main(["check", str(story)]) == 1
     error = capsys.readouterr().err
     assert "annotations.yaml:" in error and "error" in error

@@ -22,8 +22,11 @@ def test_random_stories_keep_every_invariant(seed: int) -> None:
 def _small_comparison() -> Comparison:
     articles = []
     for index, count in enumerate((40, 45)):
-        article, _ = parse_article(f"Officials said {count} people were hurt in the blast on Monday.\n",
-                                   f"s/{index}.txt", f"a{index}")
+        article, _ = parse_article(
+            f"Officials said {count} people were hurt in the blast on Monday.\n",
+            f"s/{index}.txt",
+            f"a{index}",
+        )
         assert article is not None
         articles.append(article)
     story = Story(title="blast", path="s", articles=tuple(articles))
@@ -35,8 +38,13 @@ def test_the_checks_catch_a_member_that_does_not_slice_to_its_text() -> None:
     assert check_comparison(comparison) == []
     cluster = comparison.clusters[0]
     shifted = dataclasses.replace(cluster.members[0], start=cluster.members[0].start + 1)
-    broken = dataclasses.replace(comparison, clusters=(
-        dataclasses.replace(cluster, members=(shifted, *cluster.members[1:])), *comparison.clusters[1:]))
+    broken = dataclasses.replace(
+        comparison,
+        clusters=(
+            dataclasses.replace(cluster, members=(shifted, *cluster.members[1:])),
+            *comparison.clusters[1:],
+        ),
+    )
     assert any("slices to" in problem for problem in check_comparison(broken))
 
 

@@ -48,9 +48,9 @@ BROKEN_ANNOTATIONS = {
     "types": "entities:\n  - id: 5\n    name: {x: 1}\n    type: [1, 2]\n    aliases: 7\ntypes: nope\n",
     "not-a-mapping": "- just\n- a list\n",
     "self-reference": "entities: &a [*a, *a]\n",
-    "billion-laughs": "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)
-    ) + "entities: *j\n",
+    "billion-laughs": "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
+    + "entities: *j\n",
 }
 
 
@@ -59,9 +59,12 @@ def _hostile_story(folder: Path) -> Path:
     # YAML's own escapes (\\e, \\a) put ESC and BEL into the title, as a hostile file could.
     (folder / "[bold]x[link=y].txt").write_text(
         '---\ntitle: "[b]Blast[/b] at the \\e]0;PWNED\\a harbour"\noutlet: "[red]Evil[/red] Times"\n---\n'
-        + HOSTILE_BODY, encoding="utf-8")
-    (folder / "\x1b[31mred.txt").write_text("---\ntitle: Blast at the harbour\n---\n" + CLEAN_BODY,
-                                           encoding="utf-8")
+        + HOSTILE_BODY,
+        encoding="utf-8",
+    )
+    (folder / "\x1b[31mred.txt").write_text(
+        "---\ntitle: Blast at the harbour\n---\n" + CLEAN_BODY, encoding="utf-8"
+    )
     (folder / "\x1b]0;PWNED\x07.txt").write_bytes(b"binary\x00junk")
     (folder / "annotations.yaml").write_text(ANNOTATIONS, encoding="utf-8")
     return folder
@@ -74,8 +77,14 @@ def _compare(folder: Path) -> Comparison:
 
 
 def _storydiff(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, errors="surrogateescape")
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        errors="surrogateescape",
+    )
 
 
 def test_hostile_story_loads_compares_and_keeps_markup_literal(tmp_path: Path) -> None:
@@ -115,7 +124,9 @@ def test_the_cli_never_prints_escapes_from_file_names_or_text(tmp_path: Path, co
     assert "binary file" in result.stderr, "the unreadable file should still be reported"
     for stream in (result.stdout, result.stderr):
         bad = FORBIDDEN.search(stream)
-        assert bad is None, f"{bad.group()!r} reached the terminal: {stream[max(bad.start() - 40, 0):bad.end() + 40]!r}"
+        assert bad is None, (
+            f"{bad.group()!r} reached the terminal: {stream[max(bad.start() - 40, 0) : bad.end() + 40]!r}"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_ANNOTATIONS))

@@ -20,8 +20,9 @@ CORE_MODULES = sorted(
 
 def loaded_after(code: str) -> set[str]:
     probe = code + "\nimport sys\nprint(','.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return set(result.stdout.strip().splitlines()[-1].split(","))
 
 
@@ -36,15 +37,16 @@ def test_the_package_root_imports_nothing() -> None:
 
 def test_loading_the_bundled_story_needs_no_yaml() -> None:
     """Its front matter is plain key: value lines; importing PyYAML cost 7 ms of the start."""
-    code = ("from tui.core.corpus import load_story\nfrom tui.core.resources import bundled_story\n"
-            "assert load_story([bundled_story()]).diagnostics == ()")
+    code = (
+        "from tui.core.corpus import load_story\nfrom tui.core.resources import bundled_story\n"
+        "assert load_story([bundled_story()]).diagnostics == ()"
+    )
     assert "yaml" not in loaded_after(code)
 
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["--version"], ["export", "--format", "json"], ["export", "--format", "html"],
-     ["check"]],
+    [["--help"], ["--version"], ["export", "--format", "json"], ["export", "--format", "html"], ["check"]],
 )
 def test_headless_commands_never_load_textual(argv: list[str]) -> None:
     code = (

@@ -65,14 +65,26 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             prog="storydiff export",
             description="Compare the story's sources and write the result (stdout without -o).",
         )
-        parser.add_argument("--format", "-f", choices=FORMATS, default="json",
-                            help="output format (default: json, schema storydiff/1)")
-        parser.add_argument("--only", metavar="KIND",
-                            help="only these clusters: shared, discrepancy, unique or entity:ID")
-        parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                            help="write to FILE (atomically) instead of standard output")
-        parser.add_argument("--force", action="store_true",
-                            help="overwrite FILE if it exists (never done without this flag)")
+        parser.add_argument(
+            "--format",
+            "-f",
+            choices=FORMATS,
+            default="json",
+            help="output format (default: json, schema storydiff/1)",
+        )
+        parser.add_argument(
+            "--only", metavar="KIND", help="only these clusters: shared, discrepancy, unique or entity:ID"
+        )
+        parser.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="FILE",
+            help="write to FILE (atomically) instead of standard output",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="overwrite FILE if it exists (never done without this flag)"
+        )
     elif command == "check":
         parser = argparse.ArgumentParser(
             prog="storydiff check",
@@ -82,15 +94,25 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(
             prog="storydiff",
             description="Read several reports of one story side by side: what the sources "
-                        "agree on, where they differ, and who and what they talk about.",
+            "agree on, where they differ, and who and what they talk about.",
             epilog=_EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         parser.add_argument("--version", action="version", version=f"storydiff {__version__}")
-    parser.add_argument("story", nargs="*", type=Path, metavar="STORY",
-                        help="a folder of articles, or article files (default: the bundled story)")
-    parser.add_argument("--annotations", "-a", type=Path, metavar="FILE",
-                        help="the annotation file (default: STORY/annotations.yaml)")
+    parser.add_argument(
+        "story",
+        nargs="*",
+        type=Path,
+        metavar="STORY",
+        help="a folder of articles, or article files (default: the bundled story)",
+    )
+    parser.add_argument(
+        "--annotations",
+        "-a",
+        type=Path,
+        metavar="FILE",
+        help="the annotation file (default: STORY/annotations.yaml)",
+    )
     return parser
 
 
@@ -156,8 +178,10 @@ def _check(options: argparse.Namespace) -> int:
     _report(problems)
     errors = sum(1 for d in problems if d.severity == "error")
     warnings = len(problems) - errors
-    print(f"{story.title}: {len(story.articles)} articles, {len(annotations.entities)} entities, "
-          f"{len(annotations.claims)} claims; {errors} errors, {warnings} warnings")
+    print(
+        f"{story.title}: {len(story.articles)} articles, {len(annotations.entities)} entities, "
+        f"{len(annotations.claims)} claims; {errors} errors, {warnings} warnings"
+    )
     return EXIT_INPUT if errors else EXIT_OK
 
 

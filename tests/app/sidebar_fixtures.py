@@ -36,8 +36,15 @@ def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _article(id: str, outlet: str, title: str, text: str) -> Article:
-    return Article(id=id, path=f"/stories/bridge/{id}.txt", title=title, text=text, outlet=outlet,
-                   date="2025-03-10", paragraphs=_paragraphs(text))
+    return Article(
+        id=id,
+        path=f"/stories/bridge/{id}.txt",
+        title=title,
+        text=text,
+        outlet=outlet,
+        date="2025-03-10",
+        paragraphs=_paragraphs(text),
+    )
 
 
 def _span(article: Article, needle: str, occurrence: int = 0) -> tuple[int, int]:
@@ -57,8 +64,9 @@ def _member(article: Article, needle: str, value: str | None = None) -> Member:
     if value is None:
         return Member(article.id, start, end, needle)
     v_start = article.text.index(value, start)
-    return Member(article.id, start, end, needle, value=value, value_start=v_start,
-                  value_end=v_start + len(value))
+    return Member(
+        article.id, start, end, needle, value=value, value_start=v_start, value_end=v_start + len(value)
+    )
 
 
 def tiny_comparison(*, errors: bool = False, annotations_path: str | None = None) -> Comparison:
@@ -79,22 +87,45 @@ def tiny_comparison(*, errors: bool = False, annotations_path: str | None = None
         _mention("bold-x", gazette, "[bold]x[/]"),
     )
     clusters = (
-        Cluster("c1", "shared", "The bridge opened on Monday",
-                (_member(ledger, "Mara Voss opened the bridge on Monday."),
-                 _member(courier, "The bridge opened on Monday, said mayor Mara Voss."),
-                 _member(gazette, "A bridge opened on Monday.")),
-                entities=("mara-voss",)),
-        Cluster("c2", "discrepancy", "How many workers built it", (
-            _member(ledger, "Voss said 300 workers built it.", "300"),
-            _member(courier, "About 350 workers built it.", "350"),
-            _member(gazette, "The [bold]x[/] crew of 300 workers finished early.", "300")),
-            discrepancy_type="number", values={"ledger": "300", "courier": "350", "gazette": "300"},
-            entities=("mara-voss", "bold-x")),
+        Cluster(
+            "c1",
+            "shared",
+            "The bridge opened on Monday",
+            (
+                _member(ledger, "Mara Voss opened the bridge on Monday."),
+                _member(courier, "The bridge opened on Monday, said mayor Mara Voss."),
+                _member(gazette, "A bridge opened on Monday."),
+            ),
+            entities=("mara-voss",),
+        ),
+        Cluster(
+            "c2",
+            "discrepancy",
+            "How many workers built it",
+            (
+                _member(ledger, "Voss said 300 workers built it.", "300"),
+                _member(courier, "About 350 workers built it.", "350"),
+                _member(gazette, "The [bold]x[/] crew of 300 workers finished early.", "300"),
+            ),
+            discrepancy_type="number",
+            values={"ledger": "300", "courier": "350", "gazette": "300"},
+            entities=("mara-voss", "bold-x"),
+        ),
     )
-    diagnostics = (Diagnostic("error", "annotations.yaml", "entity [/] has no type", line=7),) if errors else ()
-    annotations = Annotations(annotations_path, entities,
-                              (EntityType("person", "#ff8800"), EntityType("group", "not-a-colour")),
-                              diagnostics=diagnostics)
-    return Comparison(story=story, units={}, clusters=clusters, annotations=annotations,
-                      mentions=mentions,
-                      suggestions=(SuggestedEntity("Monday Crew [/]", ("ledger", "courier"), 2),))
+    diagnostics = (
+        (Diagnostic("error", "annotations.yaml", "entity [/] has no type", line=7),) if errors else ()
+    )
+    annotations = Annotations(
+        annotations_path,
+        entities,
+        (EntityType("person", "#ff8800"), EntityType("group", "not-a-colour")),
+        diagnostics=diagnostics,
+    )
+    return Comparison(
+        story=story,
+        units={},
+        clusters=clusters,
+        annotations=annotations,
+        mentions=mentions,
+        suggestions=(SuggestedEntity("Monday Crew [/]", ("ledger", "courier"), 2),),
+    )

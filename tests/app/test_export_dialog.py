@@ -19,8 +19,12 @@ class DialogApp(App[None]):
 
 
 def _context(**overrides: object) -> ExportContext:
-    values: dict[object, object] = {"comparison": tiny_comparison(), "current_cluster": "c2",
-                                    "marked": {"c1"}, "entity": None}
+    values: dict[object, object] = {
+        "comparison": tiny_comparison(),
+        "current_cluster": "c2",
+        "marked": {"c1"},
+        "entity": None,
+    }
     values.update(overrides)
     return ExportContext(**values)  # type: ignore[arg-type]
 
@@ -114,7 +118,9 @@ async def test_entity_scope_exports_that_entitys_mentions(tmp_path: Path) -> Non
         dialog = await _open(app, pilot, _context(entity="mara-voss", marked=set()), tmp_path, results)
         await pilot.click("#scope-entity")
         await pilot.pause()
-        assert dialog.query_one("#export-path", Input).value.endswith("storydiff-bridge-entity-mara-voss.json")
+        assert dialog.query_one("#export-path", Input).value.endswith(
+            "storydiff-bridge-entity-mara-voss.json"
+        )
         dialog.query_one("#export-path", Input).focus()
         await pilot.press("enter")
         await pilot.pause()

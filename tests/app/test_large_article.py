@@ -33,15 +33,28 @@ def _article(article_id: str, paragraphs: list[str]) -> Article:
     for paragraph in paragraphs:
         spans.append((position, position + len(paragraph)))
         position += len(paragraph) + 1
-    return Article(id=article_id, path=f"{article_id}.txt", title=f"Report {article_id}",
-                   text=text, outlet=article_id, paragraphs=tuple(spans))
+    return Article(
+        id=article_id,
+        path=f"{article_id}.txt",
+        title=f"Report {article_id}",
+        text=text,
+        outlet=article_id,
+        paragraphs=tuple(spans),
+    )
 
 
 def _member(article: Article, sentence: str) -> Member:
     start = article.text.index(sentence)
     value_start = article.text.index("counted", start) + len("counted ")
-    return Member(article.id, start, start + len(sentence), sentence, value=sentence[20:22],
-                  value_start=value_start, value_end=value_start + 2)
+    return Member(
+        article.id,
+        start,
+        start + len(sentence),
+        sentence,
+        value=sentence[20:22],
+        value_start=value_start,
+        value_end=value_start + 2,
+    )
 
 
 def _comparison() -> Comparison:
@@ -51,12 +64,16 @@ def _comparison() -> Comparison:
     big = _article("big", paragraphs)
     small = _article("small", [f"Short report paragraph {i}." for i in range(30)] + [TOLL_SMALL])
     assert len(big.text) > 3 * LARGE_ARTICLE and len(big.text) > 2_000_000
-    cluster = Cluster("disc-homes", "discrepancy", "Damaged homes: 41 or 38",
-                      (_member(big, TOLL_BIG), _member(small, TOLL_SMALL)),
-                      discrepancy_type="number", values={"big": "41", "small": "38"})
+    cluster = Cluster(
+        "disc-homes",
+        "discrepancy",
+        "Damaged homes: 41 or 38",
+        (_member(big, TOLL_BIG), _member(small, TOLL_SMALL)),
+        discrepancy_type="number",
+        values={"big": "41", "small": "38"},
+    )
     story = Story(title="A long inquiry", path="inquiry", articles=(big, small))
-    return Comparison(story=story, units={}, clusters=(cluster,),
-                      annotations=Annotations(path=None))
+    return Comparison(story=story, units={}, clusters=(cluster,), annotations=Annotations(path=None))
 
 
 def _drawn_rows(block: Block, pane: ArticlePane) -> list[Strip]:
@@ -109,8 +126,7 @@ async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None
         await pilot.pause()
         assert screen.current_cluster == "disc-homes"
         offset = big.article.text.index(TOLL_BIG)
-        assert big.is_offset_visible(offset) and small.is_offset_visible(
-            small.article.text.index(TOLL_SMALL))
+        assert big.is_offset_visible(offset) and small.is_offset_visible(small.article.text.index(TOLL_SMALL))
         holder = big.block_at(offset)
         assert _is_exact(holder)
         assert TOLL_BIG in _screen_text(holder, big)

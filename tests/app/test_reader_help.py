@@ -41,8 +41,9 @@ async def test_question_mark_lists_every_key_with_its_description(
         assert isinstance(help_screen, HelpScreen)
         text = str(help_screen.query_one("#help-text").content)
         owners = {type(reader), ReaderApp, PaneScroll, FactsPanel}
-        listed = {cls for cls in owners if any(b in cls.BINDINGS for _, bs in binding_sections(reader)
-                                               for b in bs)}
+        listed = {
+            cls for cls in owners if any(b in cls.BINDINGS for _, bs in binding_sections(reader) for b in bs)
+        }
         assert listed == owners
         for owner in owners:
             for binding in owner.BINDINGS:

@@ -164,8 +164,9 @@ def test_boilerplate_never_shares_a_block_with_the_story() -> None:
     paragraphs = ["Storm closes the harbour.", "Subscribe to our newsletter.", "Ferries resume."]
     text = "\n".join(paragraphs)
     spans = ((0, 25), (26, 54), (55, len(text)))
-    article = Article(id="x", path="x", title="x", text=text, paragraphs=spans,
-                      boilerplate=(Boilerplate(26, 54, "promo"),))
+    article = Article(
+        id="x", path="x", title="x", text=text, paragraphs=spans, boilerplate=(Boilerplate(26, 54, "promo"),)
+    )
     assert [(r.start, r.end) for r in block_ranges(article)] == list(spans)
 
 
@@ -214,7 +215,9 @@ async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp
     base = build_comparison()
     clusters = tuple(
         dataclasses.replace(c, verdict=Verdict("rounding", "12 is an early count"))
-        if c.id == "disc-deaths" else c for c in base.clusters
+        if c.id == "disc-deaths"
+        else c
+        for c in base.clusters
     )
     app = make_app(dataclasses.replace(base, clusters=clusters))
     async with app.run_test(size=(160, 48)) as pilot:
@@ -241,12 +244,19 @@ async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
     long_paragraph = " ".join([a.text[start:end]] * 12) + " " + statement
     text = a.text[:start] + long_paragraph + a.text[end:]
     shift = len(long_paragraph) - (end - start)
-    paragraphs = (*a.paragraphs[:10], (start, start + len(long_paragraph)),
-                  *((s + shift, e + shift) for s, e in a.paragraphs[11:]))
+    paragraphs = (
+        *a.paragraphs[:10],
+        (start, start + len(long_paragraph)),
+        *((s + shift, e + shift) for s, e in a.paragraphs[11:]),
+    )
     a2 = dataclasses.replace(a, text=text, paragraphs=paragraphs, boilerplate=())
     offset = text.index(statement)
-    cluster = Cluster("unique-wall", "unique", "The wall gave way",
-                      (Member("a", offset, offset + len(statement), statement),))
+    cluster = Cluster(
+        "unique-wall",
+        "unique",
+        "The wall gave way",
+        (Member("a", offset, offset + len(statement), statement),),
+    )
     story = dataclasses.replace(base.story, articles=(a2, *base.story.articles[1:]))
     comparison = dataclasses.replace(base, story=story, clusters=(cluster,), mentions=())
     app = make_app(comparison)
@@ -275,7 +285,6 @@ async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
         assert f"also in {hidden[0].article.label}" in screen.status.hint_text
 
 
-
 async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
     make_app: Callable[..., ReaderApp],
 ) -> None:
@@ -292,7 +301,8 @@ async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
 
 
 async def test_boilerplate_hidden_with_b_stays_hidden_in_a_pane_built_later(
-    make_app: Callable[..., ReaderApp], comparison: Comparison,
+    make_app: Callable[..., ReaderApp],
+    comparison: Comparison,
 ) -> None:
     a, b, c = comparison.story.articles
     story = dataclasses.replace(comparison.story, articles=(b, c, a))

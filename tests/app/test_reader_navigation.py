@@ -128,8 +128,9 @@ async def test_synced_scrolling_follows_the_alignment_not_the_line(
             # a's reading line (top at the start, bottom at the end) on a's statement
             line = a.offset_y(a.article.text.index(statement_a))
             lead = a.scroller
-            lead.scroll_to(y=line * lead.max_scroll_y / lead.virtual_size.height,
-                           animate=False, immediate=True)
+            lead.scroll_to(
+                y=line * lead.max_scroll_y / lead.virtual_size.height, animate=False, immediate=True
+            )
             await pilot.pause()
             assert a.is_offset_visible(a.article.text.index(statement_a))
             assert b.is_offset_visible(b.article.text.index(statement_b))
@@ -158,7 +159,9 @@ async def test_facts_list_filters_and_enter_jumps(make_app: Callable[..., Reader
         assert app.focused is options and options.option_count == 5
         await pilot.press("2")
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == [
-            "disc-deaths", "disc-day"]
+            "disc-deaths",
+            "disc-day",
+        ]
         assert "discrepancy" in str(screen.query_one("#facts-title").content)
         await pilot.press("3")
         assert options.option_count == 2
@@ -210,7 +213,7 @@ async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..
         await pilot.press("right_square_bracket", "n")
         for pane in app.screen.query(ArticlePane):
             shown = "".join(str(b.content) for b in pane.blocks)
-            assert shown == "".join(pane.article.text[b.start:b.end] for b in pane.blocks)
+            assert shown == "".join(pane.article.text[b.start : b.end] for b in pane.blocks)
             assert QUAKE in shown
 
 

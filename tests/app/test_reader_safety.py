@@ -17,6 +17,7 @@ from tui.app.app import ReaderApp
 from tui.app.screens.help import HelpScreen
 from tui.core.model import Annotations, Comparison, Diagnostic
 
+
 def _screen_text(app: ReaderApp) -> str:
     """The characters on screen, from the app's own SVG screenshot (tags and entities removed)."""
     svg = app.export_screenshot()
@@ -34,29 +35,43 @@ def _hostile() -> Comparison:
     start, end = a.paragraphs[1]
     text = a.text[:start] + HOSTILE + a.text[end:]
     shift = len(HOSTILE) - (end - start)
-    paragraphs = tuple((s, e) if e <= start else ((s, e + shift) if s >= end else (s, start + len(HOSTILE)))
-                       for s, e in a.paragraphs)
-    a2 = dataclasses.replace(a, text=text, paragraphs=paragraphs,
-                             boilerplate=tuple(dataclasses.replace(b, start=b.start + shift, end=b.end + shift)
-                                               for b in a.boilerplate))
+    paragraphs = tuple(
+        (s, e) if e <= start else ((s, e + shift) if s >= end else (s, start + len(HOSTILE)))
+        for s, e in a.paragraphs
+    )
+    a2 = dataclasses.replace(
+        a,
+        text=text,
+        paragraphs=paragraphs,
+        boilerplate=tuple(
+            dataclasses.replace(b, start=b.start + shift, end=b.end + shift) for b in a.boilerplate
+        ),
+    )
     moved = []
     for cluster in comparison.clusters:
         members = tuple(
-            dataclasses.replace(m, start=m.start + shift, end=m.end + shift,
-                                value_start=None if m.value_start is None else m.value_start + shift,
-                                value_end=None if m.value_end is None else m.value_end + shift)
-            if m.article == "a" and m.start > start else m
+            dataclasses.replace(
+                m,
+                start=m.start + shift,
+                end=m.end + shift,
+                value_start=None if m.value_start is None else m.value_start + shift,
+                value_end=None if m.value_end is None else m.value_end + shift,
+            )
+            if m.article == "a" and m.start > start
+            else m
             for m in cluster.members
         )
         moved.append(dataclasses.replace(cluster, members=members))
-    mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
-                     if m.article == "a" else m for m in comparison.mentions)
+    mentions = tuple(
+        dataclasses.replace(m, start=m.start + shift, end=m.end + shift) if m.article == "a" else m
+        for m in comparison.mentions
+    )
     new_story = dataclasses.replace(story, articles=(a2, *story.articles[1:]), title="[/] story")
     result = dataclasses.replace(comparison, story=new_story, clusters=tuple(moved), mentions=mentions)
     for cluster in result.clusters:
         for m in cluster.members:
             article = new_story.article(m.article)
-            assert article.text[m.start:m.end] == m.text
+            assert article.text[m.start : m.end] == m.text
     return result
 
 
@@ -88,10 +103,14 @@ async def test_markup_in_articles_titles_and_outlets_shows_literally(
 async def test_a_broken_annotation_file_shows_a_banner_and_the_reader_still_works(
     make_app: Callable[..., ReaderApp],
 ) -> None:
-    broken = Annotations(path="notes.yaml", diagnostics=(
-        Diagnostic("error", "notes.yaml", "mapping values are not allowed here [/]", line=7,
-                   field="entities"),
-    ))
+    broken = Annotations(
+        path="notes.yaml",
+        diagnostics=(
+            Diagnostic(
+                "error", "notes.yaml", "mapping values are not allowed here [/]", line=7, field="entities"
+            ),
+        ),
+    )
     app = make_app(build_comparison(annotations=broken))
     async with app.run_test(size=(80, 24)) as pilot:
         await until_compared(pilot)

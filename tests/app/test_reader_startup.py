@@ -14,7 +14,8 @@ from tui.app.screens.reader import ReaderScreen
 
 
 async def test_the_first_frame_has_the_text_and_the_tools_come_after(
-    make_app: Callable[..., ReaderApp], monkeypatch: pytest.MonkeyPatch,
+    make_app: Callable[..., ReaderApp],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     build = ReaderScreen._build_tools
 
@@ -56,7 +57,8 @@ async def test_garbage_collection_paused_for_the_start_resumes_after_the_first_f
 
 
 async def test_quitting_while_the_tools_are_mounted_is_clean(
-    make_app: Callable[..., ReaderApp], monkeypatch: pytest.MonkeyPatch,
+    make_app: Callable[..., ReaderApp],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     build = ReaderScreen._build_tools
 

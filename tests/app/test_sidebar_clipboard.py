@@ -13,8 +13,7 @@ def test_citation_names_source_file_and_paragraph() -> None:
     excerpt = current_excerpt(comparison, "c2", "courier")
     assert excerpt is not None
     assert citation_text(excerpt) == (
-        "“About 350 workers built it.”\n"
-        "— Courier [/], “Mayor opens bridge”, 2025-03-10, courier.txt ¶2"
+        "“About 350 workers built it.”\n— Courier [/], “Mayor opens bridge”, 2025-03-10, courier.txt ¶2"
     )
 
 

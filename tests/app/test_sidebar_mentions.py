@@ -16,7 +16,10 @@ def test_step_forward_and_back_across_sources_wrapping() -> None:
     comparison = tiny_comparison()
     mentions = ordered_mentions(comparison, "mara-voss")
     assert [(m.article, m.text) for m in mentions] == [
-        ("ledger", "Mara Voss"), ("ledger", "Voss"), ("courier", "Mara Voss")]
+        ("ledger", "Mara Voss"),
+        ("ledger", "Voss"),
+        ("courier", "Mara Voss"),
+    ]
     articles = comparison.articles
     first = step_mention(mentions, articles, None, +1)
     assert first == mentions[0]

@@ -71,7 +71,7 @@ async def test_m_and_M_step_through_mentions_across_sources() -> None:
             await pilot.press("m")
             await pilot.pause()
             pane = screen.panes[screen.focused_pane]
-            visited.append((pane.article.id, pane.article.text[pane.cursor:pane.cursor + 4]))
+            visited.append((pane.article.id, pane.article.text[pane.cursor : pane.cursor + 4]))
             assert app.focused is pane.scroller
         assert visited == [("ledger", "Mara"), ("ledger", "Voss"), ("courier", "Mara"), ("ledger", "Mara")]
         await pilot.press("M")
@@ -90,7 +90,7 @@ async def test_markup_named_entity_is_reachable_and_literal() -> None:
         await pilot.pause()
         pane = screen.panes[screen.focused_pane]
         assert pane.article.id == "gazette"
-        assert pane.article.text[pane.cursor:].startswith("[bold]x[/]")
+        assert pane.article.text[pane.cursor :].startswith("[bold]x[/]")
 
 
 async def test_grid_from_the_reader_focuses_the_picked_entity() -> None:
@@ -144,7 +144,8 @@ async def test_y_copies_the_excerpt_with_its_citation(monkeypatch: pytest.Monkey
 
 
 async def test_ctrl_s_saves_an_svg_screenshot_in_the_current_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = _app()
     async with app.run_test(size=SIZE) as pilot:

@@ -38,7 +38,9 @@ async def test_labels_show_names_literally_with_per_source_counts() -> None:
     async with app.run_test(size=(160, 48)):
         sidebar = app.query_one(EntitySidebar)
         labels = _labels(sidebar)
-        assert all(isinstance(leaf.label, Text) for group in sidebar.tree.root.children for leaf in group.children)
+        assert all(
+            isinstance(leaf.label, Text) for group in sidebar.tree.root.children for leaf in group.children
+        )
         assert labels[EntityItem("mara-voss")] == "  21—   3 Mara Voss"
         assert labels[EntityItem("bold-x")] == "  ——1   1 [bold]x[/]"
         assert labels[EntityItem("slash")] == "  ———   0 [/]"

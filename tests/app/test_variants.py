@@ -24,8 +24,14 @@ def _story_of_many(count: int) -> tuple[Story, Cluster]:
         articles.append(article)
         members.append(member(article, sentence, value))
         values[article.id] = value
-    cluster = Cluster("disc-evacuated", "discrepancy", "Evacuated: 120 or 90", tuple(members),
-                      discrepancy_type="number", values=values)
+    cluster = Cluster(
+        "disc-evacuated",
+        "discrepancy",
+        "Evacuated: 120 or 90",
+        tuple(members),
+        discrepancy_type="number",
+        values=values,
+    )
     return Story(title="Evacuation", path="evacuation", articles=tuple(articles)), cluster
 
 
@@ -39,7 +45,8 @@ async def test_a_value_given_by_many_sources_is_one_box_that_counts_the_rest() -
         boxes = [str(box.content) for box in app.query(".variant-value")]
         assert boxes == [
             "120\nOutlet 0, Outlet 1, Outlet 2",
-            "90\n" + ", ".join(f"Outlet {i}" for i in range(3, 3 + SHOWN_SOURCES))
+            "90\n"
+            + ", ".join(f"Outlet {i}" for i in range(3, 3 + SHOWN_SOURCES))
             + f" and {37 - SHOWN_SOURCES} more",
         ]
         body = str(app.query_one("#variants-body").content)

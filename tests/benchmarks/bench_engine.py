@@ -57,8 +57,14 @@ def _perturb(text: str, rng: random.Random) -> str:
             if rng.random() < 0.12:
                 continue
             if rng.random() < 0.3:
-                sentence = _NUMBER.sub(lambda m: f"{int(m.group().replace(',', '')) + rng.randint(1, 9) * 1000:,}"
-                                       if rng.random() < 0.5 else m.group(), sentence)
+                sentence = _NUMBER.sub(
+                    lambda m: (
+                        f"{int(m.group().replace(',', '')) + rng.randint(1, 9) * 1000:,}"
+                        if rng.random() < 0.5
+                        else m.group()
+                    ),
+                    sentence,
+                )
             words = sentence.split(" ")
             if len(words) > 4 and rng.random() < 0.3:
                 i = rng.randrange(len(words) - 1)
@@ -80,7 +86,9 @@ def write_story(folder: Path, count: int) -> Path:
         body, when = bodies[n % len(bodies)]
         date = when or "unknown"
         (folder / f"{n:05d}.txt").write_text(
-            f"---\ntitle: Synthetic report {n}\ndate: '{date}'\n---\n{_perturb(body, rng)}\n", encoding="utf-8")
+            f"---\ntitle: Synthetic report {n}\ndate: '{date}'\n---\n{_perturb(body, rng)}\n",
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -108,15 +116,19 @@ def naive_baseline(folder: Path, by_words: bool) -> tuple[float, bool]:
     """
     story = load_story([folder])
     start = time.perf_counter()
-    units = [(a.id, u.text.split() if by_words else u.text) for a in story.articles
-             for u in segment_article(a) if not u.is_boilerplate]
+    units = [
+        (a.id, u.text.split() if by_words else u.text)
+        for a in story.articles
+        for u in segment_article(a)
+        if not u.is_boilerplate
+    ]
     total = sum(1 for i in range(len(units)) for j in range(i + 1, len(units)) if units[i][0] != units[j][0])
     done = 0
     best = 0.0
     for i, (article, sentence) in enumerate(units):
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(sentence)
-        for other, other_sentence in units[i + 1:]:
+        for other, other_sentence in units[i + 1 :]:
             if other == article:
                 continue
             matcher.set_seq1(other_sentence)
@@ -151,23 +163,32 @@ def main() -> None:
         root = Path(tmp)
         eighty = write_story(root / "s80", 80)
         cli_seconds, cli_rss = time_cli(eighty)
-        print(f"storydiff export --format json, 80 articles (whole process): {cli_seconds:.2f} s, "
-              f"peak RSS {cli_rss:.0f} MiB")
+        print(
+            f"storydiff export --format json, 80 articles (whole process): {cli_seconds:.2f} s, "
+            f"peak RSS {cli_rss:.0f} MiB"
+        )
         if not args.quick:
             for by_words, name in ((False, "sentences as strings"), (True, "word lists, one side indexed")):
                 naive, extrapolated = naive_baseline(eighty, by_words)
                 note = " (extrapolated from a time-boxed run)" if extrapolated else " (measured, full run)"
-                print(f"naive all-pairs SequenceMatcher baseline ({name}), 80 articles: {naive:.1f} s{note}; "
-                      f"whole export is {naive / cli_seconds:.1f}x faster")
+                print(
+                    f"naive all-pairs SequenceMatcher baseline ({name}), 80 articles: {naive:.1f} s{note}; "
+                    f"whole export is {naive / cli_seconds:.1f}x faster"
+                )
 
-        print(f"\n{'articles':>8} {'units':>7} {'clusters':>8} {'cpu s':>8} {'wall s':>8} "
-              f"{'x prev':>7} {'size x':>7} {'units x':>7}")
+        print(
+            f"\n{'articles':>8} {'units':>7} {'clusters':>8} {'cpu s':>8} {'wall s':>8} "
+            f"{'x prev':>7} {'size x':>7} {'units x':>7}"
+        )
         previous: tuple[int, float, int] | None = None
         for size in sizes:
             repeat = 3 if size <= 200 else 1
             cpu, wall, units, clusters = time_engine(write_story(root / f"s{size}", size), repeat)
-            ratios = (f"{cpu / previous[1]:7.2f} {size / previous[0]:7.2f} {units / previous[2]:7.2f}"
-                      if previous else "")
+            ratios = (
+                f"{cpu / previous[1]:7.2f} {size / previous[0]:7.2f} {units / previous[2]:7.2f}"
+                if previous
+                else ""
+            )
             print(f"{size:>8} {units:>7} {clusters:>8} {cpu:8.3f} {wall:8.3f} {ratios}")
             previous = (size, cpu, units)
         print("(x prev: CPU time over the previous size; best of 3 up to 200 articles)")
@@ -178,8 +199,11 @@ def main() -> None:
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"\npeak traced memory of build_comparison on 200 articles: {peak / 2**20:.1f} MiB")
-        print(f"peak RSS of this benchmark process: "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        print(
+            f"peak RSS of this benchmark process: "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+        )
+
 
 if __name__ == "__main__":
     main()

@@ -22,9 +22,15 @@ WORDS = "officials said the bridge was closed after the storm and crews worked t
 def synthetic(articles: int, sentences: int) -> Comparison:
     texts: list[list[str]] = []
     for a in range(articles):
-        texts.append([f"{' '.join(WORDS[(i + a) % 5:])} with {i * 7 + a % 3} workers." for i in range(sentences)])
-    made = [make_article(f"a{a}", "\n\n".join(lines), title=f"Report {a}", outlet=f"Outlet {a}", date="2024-01-01")
-            for a, lines in enumerate(texts)]
+        texts.append(
+            [f"{' '.join(WORDS[(i + a) % 5 :])} with {i * 7 + a % 3} workers." for i in range(sentences)]
+        )
+    made = [
+        make_article(
+            f"a{a}", "\n\n".join(lines), title=f"Report {a}", outlet=f"Outlet {a}", date="2024-01-01"
+        )
+        for a, lines in enumerate(texts)
+    ]
     clusters = []
     for i in range(sentences):
         members = []
@@ -32,8 +38,17 @@ def synthetic(articles: int, sentences: int) -> Comparison:
             start = sum(len(line) + 2 for line in lines[:i])
             value = str(i * 7 + int(article.id[1:]) % 3)
             value_start = start + lines[i].rindex(value)
-            members.append(Member(article.id, start, start + len(lines[i]), lines[i], value=value,
-                                  value_start=value_start, value_end=value_start + len(value)))
+            members.append(
+                Member(
+                    article.id,
+                    start,
+                    start + len(lines[i]),
+                    lines[i],
+                    value=value,
+                    value_start=value_start,
+                    value_end=value_start + len(value),
+                )
+            )
         clusters.append(Cluster(f"c{i}", "discrepancy", f"workers at step {i}", tuple(members), "number"))
     return Comparison(Story("synthetic", "synthetic", tuple(made)), {}, tuple(clusters), Annotations(None))
 

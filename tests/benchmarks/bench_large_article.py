@@ -77,15 +77,23 @@ def _body(size: int, giant: int, rng: random.Random) -> str:
 
 def _write(folder: Path, name: str, title: str, body: str) -> Path:
     path = folder / name
-    path.write_text(f"---\ntitle: {title}\noutlet: {name}\ndate: 2026-01-05\n---\n{body}\n",
-                    encoding="utf-8")
+    path.write_text(f"---\ntitle: {title}\noutlet: {name}\ndate: 2026-01-05\n---\n{body}\n", encoding="utf-8")
     return path
 
 
 KEYS = ("pagedown",) * 8 + ("pageup", "j", "k") * 2 + ("G", "g", "G", "g", "tab", "tab")
 COMPARED_KEYS = ("pagedown",) * 4 + ("G", "g") + ("right_square_bracket", "n") * 2 + ("tab",) * 2
-LABELS = {"pagedown": "PgDn s", "pageup": "PgUp s", "j": "j s", "k": "k s", "G": "G s",
-          "g": "g s", "tab": "Tab s", "right_square_bracket": "] s", "n": "n s"}
+LABELS = {
+    "pagedown": "PgDn s",
+    "pageup": "PgUp s",
+    "j": "j s",
+    "k": "k s",
+    "G": "G s",
+    "g": "g s",
+    "tab": "Tab s",
+    "right_square_bracket": "] s",
+    "n": "n s",
+}
 SETTLE = 0.4
 """Seconds without a visible change after which a key counts as answered."""
 
@@ -147,8 +155,9 @@ class Ticker:
         return longest
 
 
-async def _keys(app: ReaderApp, pane: object, keys: tuple[str, ...], row: dict[str, str],
-                suffix: str = "") -> None:
+async def _keys(
+    app: ReaderApp, pane: object, keys: tuple[str, ...], row: dict[str, str], suffix: str = ""
+) -> None:
     timings: dict[str, list[float]] = {}
     for key in keys:
         timings.setdefault(key, []).append(await _answer_time(app, pane, key))
@@ -177,8 +186,9 @@ async def _case(name: str, paths: list[Path], engine: bool, compared: bool) -> d
         app = ReaderApp(paths)
     else:
         story = load_story(paths)
-        app = ReaderApp(comparison=Comparison(story=story, units={}, clusters=(),
-                                              annotations=Annotations(path=None)))
+        app = ReaderApp(
+            comparison=Comparison(story=story, units={}, clusters=(), annotations=Annotations(path=None))
+        )
     loaded = time.perf_counter()
     ticker = Ticker()
     ticker.start()
@@ -228,13 +238,20 @@ async def main(megabytes: float, engine: bool, compared: bool) -> None:
         for name, giant in (("varied", 0), ("one-2MB", 2_000_000)):
             case = folder / name
             case.mkdir()
-            paths = [_write(case, "big.txt", "A very long report", _body(size, giant, rng)),
-                     _write(case, "small.txt", "A short report", small)]
+            paths = [
+                _write(case, "big.txt", "A very long report", _body(size, giant, rng)),
+                _write(case, "small.txt", "A short report", small),
+            ]
             rows.append(await _case(f"{name} {megabytes:g}MB", paths, engine, compared))
     print(_table(rows))
 
 
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    asyncio.run(main(float(arguments[0]) if arguments else 10.0, "--no-engine" not in sys.argv,
-                     "--compared" in sys.argv))
+    asyncio.run(
+        main(
+            float(arguments[0]) if arguments else 10.0,
+            "--no-engine" not in sys.argv,
+            "--compared" in sys.argv,
+        )
+    )

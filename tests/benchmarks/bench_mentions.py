@@ -35,8 +35,10 @@ def story(articles: int, words: int, entities: list[Entity], seed: int = 7) -> l
 
 
 def main() -> None:
-    entities = [Entity(f"e{i}", f"Person{i} Surname{i}", "person", (f"Surname{i}", f"ORG{i}", f"Mr Surname{i}"))
-                for i in range(500)]
+    entities = [
+        Entity(f"e{i}", f"Person{i} Surname{i}", "person", (f"Surname{i}", f"ORG{i}", f"Mr Surname{i}"))
+        for i in range(500)
+    ]
     articles = story(40, 20_000, entities)
     chars = sum(len(a.text) for a in articles)
     started = time.perf_counter()

@@ -14,16 +14,24 @@ from tui.core.model import Annotations, Article, Comparison, Story
 
 
 def _article(article_id: str, size: int) -> Article:
-    paragraph = ("The committee met again on Tuesday and heard evidence from 12 witnesses "
-                 "about the harbour project and its cost. ") * 4
+    paragraph = (
+        "The committee met again on Tuesday and heard evidence from 12 witnesses "
+        "about the harbour project and its cost. "
+    ) * 4
     count = size // (len(paragraph) + 1)
     text = "\n".join(f"{i}. {paragraph}" for i in range(count))
     spans, position = [], 0
     for line in text.split("\n"):
         spans.append((position, position + len(line)))
         position += len(line) + 1
-    return Article(id=article_id, path=f"{article_id}.txt", title=f"Big {article_id}", text=text,
-                   outlet=article_id, paragraphs=tuple(spans))
+    return Article(
+        id=article_id,
+        path=f"{article_id}.txt",
+        title=f"Big {article_id}",
+        text=text,
+        outlet=article_id,
+        paragraphs=tuple(spans),
+    )
 
 
 async def main(megabytes: float) -> None:
@@ -35,8 +43,10 @@ async def main(megabytes: float) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         opened = time.perf_counter()
-        print(f"{megabytes} MB article: open and first layout {opened - started:.2f} s, "
-              f"{len(app.screen.panes[0].blocks)} blocks")
+        print(
+            f"{megabytes} MB article: open and first layout {opened - started:.2f} s, "
+            f"{len(app.screen.panes[0].blocks)} blocks"
+        )
         for key in ("pagedown",) * 10 + ("G", "g"):
             step = time.perf_counter()
             await pilot.press(key)
@@ -45,8 +55,10 @@ async def main(megabytes: float) -> None:
         step = time.perf_counter()
         await pilot.press("slash", *"harbour", "enter")
         await pilot.pause()
-        print(f"  search 'harbour' + jump: {time.perf_counter() - step:.2f} s, "
-              f"{len(app.screen._matches)} matches highlighted")
+        print(
+            f"  search 'harbour' + jump: {time.perf_counter() - step:.2f} s, "
+            f"{len(app.screen._matches)} matches highlighted"
+        )
 
 
 if __name__ == "__main__":

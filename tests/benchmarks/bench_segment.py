@@ -39,8 +39,7 @@ def make_articles(count: int, kilobytes: int) -> list[tuple[Article, list[Mentio
         while sum(len(p) + 1 for p in parts) < kilobytes * 1024:
             parts.append(rng.choice(SENTENCES))
         text = " ".join(parts)
-        article = Article(id=f"a{index}", path=f"a{index}.txt", title="t", text=text,
-                          date="2025-10-29")
+        article = Article(id=f"a{index}", path=f"a{index}.txt", title="t", text=text, date="2025-10-29")
         mentions = []
         start = text.find("Hegseth")
         while start != -1:
@@ -68,8 +67,10 @@ def main() -> None:
     started = time.perf_counter()
     units = sum(len(segment_article(article, mentions)) for article, mentions in articles)
     elapsed = time.perf_counter() - started
-    print(f"{count} articles x {kilobytes} KB: {units} units in {elapsed:.2f} s "
-          f"({elapsed / count * 1000:.2f} ms per article)")
+    print(
+        f"{count} articles x {kilobytes} KB: {units} units in {elapsed:.2f} s "
+        f"({elapsed / count * 1000:.2f} ms per article)"
+    )
     for name, text in HOSTILE.items():
         started = time.perf_counter()
         units = len(segment_article(Article(id="h", path="h", title="t", text=text, date="2025-10-29")))

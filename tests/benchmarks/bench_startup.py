@@ -119,20 +119,25 @@ def time_launch(argv: list[str], ready: tuple[str, ...], cwd: Path) -> tuple[flo
     """Seconds from starting ``argv`` to every string of ``ready`` being on screen."""
     started = time.perf_counter()
     terminal = Terminal(argv, cwd=cwd)
-    terminal.wait_for(lambda s: all(part in _flat(s) for part in ready), "the first screen",
-                      timeout=TIMEOUT, poll=POLL)
+    terminal.wait_for(
+        lambda s: all(part in _flat(s) for part in ready), "the first screen", timeout=TIMEOUT, poll=POLL
+    )
     return time.perf_counter() - started, terminal
 
 
 def time_next_discrepancy(terminal: Terminal) -> tuple[float, float]:
     """Seconds from ``]`` to the first repaint, and to the current-statement marker being drawn."""
-    terminal.wait_for(lambda s: " discrepancies, " in s, "the comparison to finish", timeout=TIMEOUT, poll=POLL)
+    terminal.wait_for(
+        lambda s: " discrepancies, " in s, "the comparison to finish", timeout=TIMEOUT, poll=POLL
+    )
     before = terminal.screen()
     terminal.send("]")
     started = time.perf_counter()
     terminal.wait_for(lambda s: s != before, "a repaint", timeout=TIMEOUT, poll=POLL)
     first = time.perf_counter() - started
-    terminal.wait_for(lambda s: "▶" in s and "DISCREPANCY" in s, "the discrepancy", timeout=TIMEOUT, poll=POLL)
+    terminal.wait_for(
+        lambda s: "▶" in s and "DISCREPANCY" in s, "the discrepancy", timeout=TIMEOUT, poll=POLL
+    )
     return first, time.perf_counter() - started
 
 
@@ -148,8 +153,11 @@ def measure_storydiff(command: str, folder: Path, repeat: int, cwd: Path) -> dic
             settled.append(done)
         finally:
             terminal.close()
-    return {"launch": statistics.median(launches), "repaint": statistics.median(repaints),
-            "settled": statistics.median(settled)}
+    return {
+        "launch": statistics.median(launches),
+        "repaint": statistics.median(repaints),
+        "settled": statistics.median(settled),
+    }
 
 
 def measure_plain(argv: list[str], ready: tuple[str, ...], repeat: int, cwd: Path) -> float:
@@ -183,22 +191,30 @@ def main() -> int:
         for index, article in enumerate(load_story([bundled_story()]).articles[:4]):
             texts.append(work / f"text-{index}.txt")
             texts[-1].write_text(article.text, encoding="utf-8")
-        plain = measure_plain([sys.executable, str(panes_script), *map(str, texts)],
-                              (f"─ {PANES_TITLE} ─", _opening(bundled_story())[1]),
-                              options.repeat, work)
+        plain = measure_plain(
+            [sys.executable, str(panes_script), *map(str, texts)],
+            (f"─ {PANES_TITLE} ─", _opening(bundled_story())[1]),
+            options.repeat,
+            work,
+        )
         bundled = measure_storydiff(command, bundled_story(), options.repeat, work)
         large_folder = write_story(work / "synthetic", options.articles)
         large = measure_storydiff(command, large_folder, max(1, options.repeat // 2), work)
     ms = lambda seconds: f"{seconds * 1000:.0f} ms"  # noqa: E731
-    print(f"| measure (median, {options.repeat} runs; 160x48 tmux, polled every 20 ms) "
-          f"| bundled story (5 articles) | synthetic, {options.articles} articles |")
+    print(
+        f"| measure (median, {options.repeat} runs; 160x48 tmux, polled every 20 ms) "
+        f"| bundled story (5 articles) | synthetic, {options.articles} articles |"
+    )
     print("|---|---:|---:|")
     print(f"| launch -> story text on screen | {ms(bundled['launch'])} | {ms(large['launch'])} |")
     print(f"| bare Textual app (header, label, footer) -> on screen | {ms(bare)} | |")
-    print(f"| plain Textual panes with the same four texts -> on screen | {ms(plain)} "
-          f"({plain / bare:.2f}x) | |")
-    print(f"| ratio storydiff / bare app (target <= 1.5x) | {bundled['launch'] / bare:.2f}x "
-          f"| {large['launch'] / bare:.2f}x |")
+    print(
+        f"| plain Textual panes with the same four texts -> on screen | {ms(plain)} ({plain / bare:.2f}x) | |"
+    )
+    print(
+        f"| ratio storydiff / bare app (target <= 1.5x) | {bundled['launch'] / bare:.2f}x "
+        f"| {large['launch'] / bare:.2f}x |"
+    )
     print(f"| `]` -> first repaint | {ms(bundled['repaint'])} | {ms(large['repaint'])} |")
     print(f"| `]` -> every pane at the discrepancy | {ms(bundled['settled'])} | {ms(large['settled'])} |")
     return 0

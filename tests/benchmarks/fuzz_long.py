@@ -21,7 +21,9 @@ from tests.fuzzing import Tally, fuzz  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="?", type=int, default=2000, help="random stories to try (default 2000)")
+    parser.add_argument(
+        "cases", nargs="?", type=int, default=2000, help="random stories to try (default 2000)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="first seed; one seed per 100 cases")
     options = parser.parse_args()
     tally = Tally()
@@ -36,8 +38,10 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     print("| cases | articles | clusters | discrepancies | failures | seconds |")
     print("|---:|---:|---:|---:|---:|---:|")
-    print(f"| {tally.cases} | {tally.articles} | {tally.clusters} | {tally.discrepancies} "
-          f"| {len(tally.failures)} | {elapsed:.1f} |")
+    print(
+        f"| {tally.cases} | {tally.articles} | {tally.clusters} | {tally.discrepancies} "
+        f"| {len(tally.failures)} | {elapsed:.1f} |"
+    )
     for failure in tally.failures[:10]:
         print("\n" + failure)
     return 1 if tally.failures else 0

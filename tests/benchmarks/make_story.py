@@ -27,7 +27,9 @@ def main() -> int:
         print(f"{options.folder}: not empty; choose a new folder", file=sys.stderr)
         return 1
     write_story(options.folder, options.articles)
-    print(f"wrote {options.articles} articles to {options.folder}; open them with: storydiff {options.folder}")
+    print(
+        f"wrote {options.articles} articles to {options.folder}; open them with: storydiff {options.folder}"
+    )
     return 0
 
 

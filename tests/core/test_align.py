@@ -11,8 +11,14 @@ from tui.core.normalize import content_tokens
 
 def unit(article: str, index: int, text: str) -> Unit:
     return Unit(
-        id=f"{article}:{index}", article=article, index=index, start=index * 1000,
-        end=index * 1000 + len(text), text=text, paragraph=index, tokens=content_tokens(text),
+        id=f"{article}:{index}",
+        article=article,
+        index=index,
+        start=index * 1000,
+        end=index * 1000 + len(text),
+        text=text,
+        paragraph=index,
+        tokens=content_tokens(text),
     )
 
 
@@ -61,7 +67,9 @@ def test_the_result_does_not_depend_on_input_order() -> None:
 
 
 def test_tokens_in_more_than_half_of_the_units_are_not_indexed() -> None:
-    units = [unit(a, i, f"Storm report number {a}{i} mentions detail{a}{i}") for a in "abcdef" for i in range(3)]
+    units = [
+        unit(a, i, f"Storm report number {a}{i} mentions detail{a}{i}") for a in "abcdef" for i in range(3)
+    ]
     weights = token_weights(units)
     assert "storm" in weights.common
     assert weights.of("detaila0") > weights.of("storm")
@@ -77,19 +85,43 @@ def test_alias_tokens_make_different_wordings_align() -> None:
 
 
 REBUILD = [
-    unit("a", 0, "Governor Lee Ward announced in Portwell that the state has started phase one of "
-                 "rebuilding the harbour bridge, a project that will take three years and most of the reserve fund."),
-    unit("a", 1, "The state will add engineers to both the Portwell and Eastfield depots to speed up the repairs "
-                 "before the tourist season returns in June."),
+    unit(
+        "a",
+        0,
+        "Governor Lee Ward announced in Portwell that the state has started phase one of "
+        "rebuilding the harbour bridge, a project that will take three years and most of the reserve fund.",
+    ),
+    unit(
+        "a",
+        1,
+        "The state will add engineers to both the Portwell and Eastfield depots to speed up the repairs "
+        "before the tourist season returns in June.",
+    ),
     unit("a", 2, "Fishermen said the catch had been poor all season."),
-    unit("b", 0, "The visit, which included talks with Mayor Ines Park, culminated in the announcement of "
-                 "phase one of rebuilding the harbour bridge, a major step for the coast."),
-    unit("b", 1, "Ward said additional engineers will be assigned to the Portwell depot, which the state will "
-                 "turn into a repair hub for the whole coast after two winters of storm damage."),
+    unit(
+        "b",
+        0,
+        "The visit, which included talks with Mayor Ines Park, culminated in the announcement of "
+        "phase one of rebuilding the harbour bridge, a major step for the coast.",
+    ),
+    unit(
+        "b",
+        1,
+        "Ward said additional engineers will be assigned to the Portwell depot, which the state will "
+        "turn into a repair hub for the whole coast after two winters of storm damage.",
+    ),
     unit("b", 2, "Schools across the county stay closed until Friday."),
-    unit("c", 0, "Ward announced plans to rebuild the harbour bridge in Portwell as a new storm-proof "
-                 "crossing, marking a major shift in how the coast guards its towns against the sea."),
-    unit("c", 1, "The repairs are set to expand over the coming months, with added engineers and cranes in Portwell."),
+    unit(
+        "c",
+        0,
+        "Ward announced plans to rebuild the harbour bridge in Portwell as a new storm-proof "
+        "crossing, marking a major shift in how the coast guards its towns against the sea.",
+    ),
+    unit(
+        "c",
+        1,
+        "The repairs are set to expand over the coming months, with added engineers and cranes in Portwell.",
+    ),
     unit("c", 2, "Insurance claims are expected to reach record levels."),
 ]
 
@@ -104,7 +136,11 @@ def test_one_fact_in_different_words_joins_one_group_across_three_sources() -> N
 
 def test_statements_that_share_only_their_cast_stay_apart() -> None:
     cast = [
-        unit("a", 0, "Mayor Ines Park told Governor Lee Ward in Portwell that the schools will reopen on Monday."),
+        unit(
+            "a",
+            0,
+            "Mayor Ines Park told Governor Lee Ward in Portwell that the schools will reopen on Monday.",
+        ),
         unit("b", 0, "Governor Lee Ward met Mayor Ines Park in Portwell to discuss the ferry timetable."),
         unit("c", 0, "Storm damage closed the coastal road for a week."),
     ]

@@ -82,7 +82,10 @@ def test_a_block_entity_without_aliases_gets_an_aliases_line(tmp_path: Path) -> 
     original = "entities:\n  - id: x\n    name: X\n    type: place   # where\n\n# end\n"
     path.write_text(original)
     add_alias(path, "x", "Ex")
-    assert path.read_text() == "entities:\n  - id: x\n    name: X\n    type: place   # where\n    aliases: [Ex]\n\n# end\n"
+    assert (
+        path.read_text()
+        == "entities:\n  - id: x\n    name: X\n    type: place   # where\n    aliases: [Ex]\n\n# end\n"
+    )
 
 
 def test_an_alias_the_entity_already_has_changes_nothing(annotations: Path) -> None:
@@ -106,22 +109,40 @@ def test_an_unknown_entity_is_refused(annotations: Path) -> None:
 
 
 def test_a_new_entity_goes_after_the_last_one(annotations: Path) -> None:
-    add_entity(annotations, Entity("epsilon", "Epsilon: Fifth", "person", ("Eps", "yes"),
-                                   description="a # not a comment", links=("https://example.org/e",)))
-    inserted(annotations, "    aliases:\n", (
-        "  - id: epsilon\n"
-        '    name: "Epsilon: Fifth"\n'
-        "    type: person\n"
-        "    aliases:\n"
-        "      - Eps\n"
-        '      - "yes"\n'
-        '    description: "a # not a comment"\n'
-        "    links:\n"
-        '      - "https://example.org/e"\n'))
+    add_entity(
+        annotations,
+        Entity(
+            "epsilon",
+            "Epsilon: Fifth",
+            "person",
+            ("Eps", "yes"),
+            description="a # not a comment",
+            links=("https://example.org/e",),
+        ),
+    )
+    inserted(
+        annotations,
+        "    aliases:\n",
+        (
+            "  - id: epsilon\n"
+            '    name: "Epsilon: Fifth"\n'
+            "    type: person\n"
+            "    aliases:\n"
+            "      - Eps\n"
+            '      - "yes"\n'
+            '    description: "a # not a comment"\n'
+            "    links:\n"
+            '      - "https://example.org/e"\n'
+        ),
+    )
     result = load_annotations(annotations)
     assert result.diagnostics == ()
     epsilon = result.entities[-1]
-    assert (epsilon.name, epsilon.aliases, epsilon.description) == ("Epsilon: Fifth", ("Eps", "yes"), "a # not a comment")
+    assert (epsilon.name, epsilon.aliases, epsilon.description) == (
+        "Epsilon: Fifth",
+        ("Eps", "yes"),
+        "a # not a comment",
+    )
 
 
 def test_a_duplicate_entity_is_refused(annotations: Path) -> None:
@@ -144,14 +165,19 @@ def test_a_file_without_entities_gets_a_section(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("# mine\ntypes: {}   # none\n")
     add_entity(path, Entity("zed", "Zed", "place"))
-    assert path.read_text() == "# mine\ntypes: {}   # none\nentities:\n  - id: zed\n    name: Zed\n    type: place\n"
+    assert (
+        path.read_text()
+        == "# mine\ntypes: {}   # none\nentities:\n  - id: zed\n    name: Zed\n    type: place\n"
+    )
 
 
 def test_an_empty_entities_key_keeps_its_comment(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("entities:   # none yet\ntypes: {}\n")
     add_entity(path, Entity("zed", "Zed", "place"))
-    assert path.read_text() == "entities:   # none yet\n  - id: zed\n    name: Zed\n    type: place\ntypes: {}\n"
+    assert (
+        path.read_text() == "entities:   # none yet\n  - id: zed\n    name: Zed\n    type: place\ntypes: {}\n"
+    )
 
 
 def test_windows_line_endings_and_a_byte_order_mark_survive(tmp_path: Path) -> None:

@@ -71,7 +71,9 @@ def test_failure_while_writing_leaves_the_old_file(tmp_path: Path, monkeypatch: 
     assert _leftovers(tmp_path) == []
 
 
-def test_a_file_appearing_after_the_check_is_not_clobbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_appearing_after_the_check_is_not_clobbered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another process creates the file between our exists() check and our write."""
     target = tmp_path / "race.txt"
     real_write = atomic._write_new

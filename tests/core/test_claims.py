@@ -22,11 +22,19 @@ def member(article: Article, text: str) -> Member:
     return Member(article.id, start, start + len(text), text)
 
 
-SHARED = Cluster("c1", "shared", "The port closed", (member(A, "The port closed on Monday."),
-                                                     member(B, "The port closed on Tuesday.")))
-SHIPS = Cluster("c2", "discrepancy", "Ships differ", (member(A, "About 40 ships waited."),
-                                                     member(B, "At least 45 ships waited outside.")),
-                discrepancy_type="number")
+SHARED = Cluster(
+    "c1",
+    "shared",
+    "The port closed",
+    (member(A, "The port closed on Monday."), member(B, "The port closed on Tuesday.")),
+)
+SHIPS = Cluster(
+    "c2",
+    "discrepancy",
+    "Ships differ",
+    (member(A, "About 40 ships waited."), member(B, "At least 45 ships waited outside.")),
+    discrepancy_type="number",
+)
 MAYOR = Cluster("c3", "unique", "The mayor", (member(A, "The mayor said the port's future was safe."),))
 CLUSTERS = (SHARED, SHIPS, MAYOR)
 
@@ -39,15 +47,19 @@ def test_a_quote_that_matches_once_is_anchored() -> None:
 def test_a_quote_found_nowhere_is_an_orphan() -> None:
     span, orphan = anchor("k", TextQuote("50 ships"), ARTICLES)
     assert span is None and orphan is not None and orphan.matches == 0
-    assert orphan.message == ("claim 'k': quote \"50 ships\" is not found in any article; "
-                              "copy the text exactly from the article as storydiff shows it")
+    assert orphan.message == (
+        "claim 'k': quote \"50 ships\" is not found in any article; "
+        "copy the text exactly from the article as storydiff shows it"
+    )
 
 
 def test_an_ambiguous_quote_is_an_orphan_that_says_how_to_fix_it() -> None:
     span, orphan = anchor("k", TextQuote("The port closed"), ARTICLES)
     assert span is None and orphan is not None and orphan.matches == 2
-    assert orphan.message == ("claim 'k': quote \"The port closed\" matches 2 times (in a, b); add 'article:' or "
-                              "add a prefix or suffix (the text right before or after it) so that it matches exactly once")
+    assert orphan.message == (
+        "claim 'k': quote \"The port closed\" matches 2 times (in a, b); add 'article:' or "
+        "add a prefix or suffix (the text right before or after it) so that it matches exactly once"
+    )
     _, orphan = anchor("k", TextQuote("the port closed", article="b"), ARTICLES)
     assert orphan is None
 
@@ -56,13 +68,20 @@ def test_prefix_suffix_and_article_pick_one_occurrence() -> None:
     span, orphan = anchor("k", TextQuote("The port closed", suffix=" on Tuesday"), ARTICLES)
     assert orphan is None and span == ("b", 0, 15)
     span, orphan = anchor("k", TextQuote("port", prefix="said the ", article="b"), ARTICLES)
-    assert orphan is None and span == ("b", B_TEXT.index("port closed.", 30), B_TEXT.index("port closed.", 30) + 4)
+    assert orphan is None and span == (
+        "b",
+        B_TEXT.index("port closed.", 30),
+        B_TEXT.index("port closed.", 30) + 4,
+    )
 
 
 def test_an_unknown_article_is_named() -> None:
     _, orphan = anchor("k", TextQuote("ships", article="zz"), ARTICLES)
     assert orphan is not None
-    assert orphan.message == "claim 'k': quote \"ships\" names article 'zz', which is not in this story; use one of: a, b"
+    assert (
+        orphan.message
+        == "claim 'k': quote \"ships\" names article 'zz', which is not in this story; use one of: a, b"
+    )
 
 
 def test_a_near_miss_with_other_apostrophes_is_pointed_out() -> None:
@@ -94,23 +113,36 @@ def test_a_verdict_that_touches_no_cluster_is_reported() -> None:
 
 
 def test_a_missed_discrepancy_becomes_a_curated_cluster_in_story_order() -> None:
-    claim = Claim("day", "discrepancy", (TextQuote("Monday"), TextQuote("Tuesday")),
-                  discrepancy_type="date", note="A says Monday. B says Tuesday.")
+    claim = Claim(
+        "day",
+        "discrepancy",
+        (TextQuote("Monday"), TextQuote("Tuesday")),
+        discrepancy_type="date",
+        note="A says Monday. B says Tuesday.",
+    )
     clusters, orphans = apply_claims((SHIPS, MAYOR), [claim], ARTICLES)
     assert orphans == ()
     assert [c.id for c in clusters] == ["k-day", "c2", "c3"]
     curated = clusters[0]
-    assert curated.kind == "discrepancy" and curated.origin == "curated" and curated.discrepancy_type == "date"
+    assert (
+        curated.kind == "discrepancy" and curated.origin == "curated" and curated.discrepancy_type == "date"
+    )
     assert curated.label == "A says Monday." and curated.note == "A says Monday. B says Tuesday."
     assert [(m.article, m.text) for m in curated.members] == [("a", "Monday"), ("b", "Tuesday")]
     assert dict(curated.values) == {"a": "Monday", "b": "Tuesday"}
     for m in curated.members:
-        assert {"a": A_TEXT, "b": B_TEXT}[m.article][m.start:m.end] == m.text
+        assert {"a": A_TEXT, "b": B_TEXT}[m.article][m.start : m.end] == m.text
 
 
 def test_a_discrepancy_the_engine_found_is_annotated_not_duplicated() -> None:
-    claim = Claim("ships", "discrepancy", (TextQuote("40 ships"), TextQuote("45 ships")),
-                  discrepancy_type="number", verdict="true-conflict", note="checked with the port")
+    claim = Claim(
+        "ships",
+        "discrepancy",
+        (TextQuote("40 ships"), TextQuote("45 ships")),
+        discrepancy_type="number",
+        verdict="true-conflict",
+        note="checked with the port",
+    )
     clusters, _ = apply_claims(CLUSTERS, [claim], ARTICLES)
     assert [c.id for c in clusters] == ["c1", "c2", "c3"]
     assert clusters[1].note == "checked with the port"
@@ -123,7 +155,9 @@ def test_a_fact_is_pinned_as_shared_or_unique() -> None:
     clusters, orphans = apply_claims((), [unique, shared], ARTICLES)
     assert orphans == ()
     assert [(c.id, c.kind, c.origin, c.support) for c in clusters] == [
-        ("k-ships-waited", "shared", "curated", 2), ("k-safe", "unique", "curated", 1)]
+        ("k-ships-waited", "shared", "curated", 2),
+        ("k-safe", "unique", "curated", 1),
+    ]
     assert clusters[0].label == "ships waited."
     assert clusters[1].label == "Only A has the mayor's reassurance"
 

@@ -6,8 +6,16 @@ import random
 from datetime import date
 
 from tui.core.compare import (
-    acronym_uses, build_cluster, change_over_time, classify, date_range, intervals_overlap, one_edit_apart,
-    quote_relation, role_mentions, word_diff,
+    acronym_uses,
+    build_cluster,
+    change_over_time,
+    classify,
+    date_range,
+    intervals_overlap,
+    one_edit_apart,
+    quote_relation,
+    role_mentions,
+    word_diff,
 )
 from tui.core.facts import APPROXIMATION
 from tui.core.model import Article, Quantity, Quote, Unit
@@ -17,28 +25,63 @@ ORDER = {"a": 0, "b": 1, "c": 2}
 
 
 def unit(article: str, text: str, **facts: object) -> Unit:
-    return Unit(id=f"{article}:0", article=article, index=0, start=0, end=len(text), text=text,
-                paragraph=0, tokens=content_tokens(text), **facts)  # type: ignore[arg-type]
+    return Unit(
+        id=f"{article}:0",
+        article=article,
+        index=0,
+        start=0,
+        end=len(text),
+        text=text,
+        paragraph=0,
+        tokens=content_tokens(text),
+        **facts,
+    )  # type: ignore[arg-type]
 
 
-def qty(text: str, sentence: str, value: float, low: float | None = None, high: float | None = None,
-        hedge: str = "exact", unit_: str | None = None, counted: str | None = "troops") -> Quantity:
+def qty(
+    text: str,
+    sentence: str,
+    value: float,
+    low: float | None = None,
+    high: float | None = None,
+    hedge: str = "exact",
+    unit_: str | None = None,
+    counted: str | None = "troops",
+) -> Quantity:
     start = sentence.index(text)
-    return Quantity(start, start + len(text), text, value, value if low is None else low,
-                    value if high is None else high, hedge, unit_, counted)
+    return Quantity(
+        start,
+        start + len(text),
+        text,
+        value,
+        value if low is None else low,
+        value if high is None else high,
+        hedge,
+        unit_,
+        counted,
+    )
 
 
 def troops(article: str, number: str, value: float, hedge: str = "exact") -> Unit:
     sentence = f"The base hosts {number} troops, the ministry said."
     spread = APPROXIMATION * value if hedge == "about" else 0.0
-    return unit(article, sentence, quantities=(qty(number, sentence, value, value - spread,
-                                                   value + spread, hedge),))
+    return unit(
+        article, sentence, quantities=(qty(number, sentence, value, value - spread, value + spread, hedge),)
+    )
 
 
 def test_about_sixty_thousand_agrees_with_sixty_thousand_but_not_with_fifty_five() -> None:
-    assert classify([troops("a", "about 60,000", 60000, "about"), troops("b", "60,000", 60000)], ORDER) is None
-    found = classify([troops("a", "about 60,000", 60000, "about"), troops("b", "55,000", 55000),
-                      troops("c", "60,000", 60000)], ORDER)
+    assert (
+        classify([troops("a", "about 60,000", 60000, "about"), troops("b", "60,000", 60000)], ORDER) is None
+    )
+    found = classify(
+        [
+            troops("a", "about 60,000", 60000, "about"),
+            troops("b", "55,000", 55000),
+            troops("c", "60,000", 60000),
+        ],
+        ORDER,
+    )
     assert found is not None and found.type == "number"
     assert {a: v.text for a, v in found.values.items()} == {"a": "about 60,000", "b": "55,000", "c": "60,000"}
     assert found.groups == (("a", "c"), ("b",))
@@ -46,12 +89,18 @@ def test_about_sixty_thousand_agrees_with_sixty_thousand_but_not_with_fifty_five
 
 def test_labels_stay_one_short_line_for_many_sources() -> None:
     articles = [f"a{n:02d}" for n in range(30)]
-    units = [troops(a, "55,000" if a == "a07" else "60,000", 55000 if a == "a07" else 60000) for a in articles]
+    units = [
+        troops(a, "55,000" if a == "a07" else "60,000", 55000 if a == "a07" else 60000) for a in articles
+    ]
     found = classify(units, {a: i for i, a in enumerate(articles)})
     assert found is not None
-    label = build_cluster(units, found, articles={a: Article(a, a, a, "") for a in articles},
-                            story_order={a: i for i, a in enumerate(articles)},
-                            short={a: a for a in articles}).label
+    label = build_cluster(
+        units,
+        found,
+        articles={a: Article(a, a, a, "") for a in articles},
+        story_order={a: i for i, a in enumerate(articles)},
+        short={a: a for a in articles},
+    ).label
     assert label == "Number differs: 60,000 (a00, a01, a02, a03 +25 more) / 55,000 (a07) troops"
 
 
@@ -66,6 +115,7 @@ def test_distances_in_miles_and_km_are_compared_after_conversion() -> None:
 
 def test_a_date_given_differently_is_a_date_discrepancy() -> None:
     from tui.core.model import DateMention
+
     s1 = "The bridge opened on March 3, 2021, after four years of work."
     s2 = "The bridge opened on March 5, 2021, after four years of work."
     d1 = DateMention(s1.index("March"), s1.index("March") + 13, "March 3, 2021", "2021-03-03")
@@ -89,27 +139,52 @@ def test_same_speaker_same_words_in_another_order_is_quote_wording() -> None:
 
 
 def test_negated_statement_is_a_contradiction() -> None:
-    found = classify([unit("a", "The operator will increase water releases this weekend."),
-                      unit("b", "The operator is not expected to increase water releases this weekend.")], ORDER)
+    found = classify(
+        [
+            unit("a", "The operator will increase water releases this weekend."),
+            unit("b", "The operator is not expected to increase water releases this weekend."),
+        ],
+        ORDER,
+    )
     assert found is not None and found.type == "contradiction"
     assert found.values["b"].text == "not expected to increase"
     assert found.values["a"].text == "will increase", "the affirmative counterpart, with its auxiliary"
-    assert classify([unit("a", "The operator will increase releases."),
-                     unit("b", "The operator will increase its releases.")], ORDER) is None
-    unrelated = classify([unit("a", "The operator will increase water releases this weekend."),
-                          unit("b", "The operator, not the city, runs the dam; water releases rise this weekend.")],
-                         ORDER)
+    assert (
+        classify(
+            [
+                unit("a", "The operator will increase releases."),
+                unit("b", "The operator will increase its releases."),
+            ],
+            ORDER,
+        )
+        is None
+    )
+    unrelated = classify(
+        [
+            unit("a", "The operator will increase water releases this weekend."),
+            unit("b", "The operator, not the city, runs the dam; water releases rise this weekend."),
+        ],
+        ORDER,
+    )
     assert unrelated is None, "the negated words (the city) are not what the other states"
 
 
 def test_a_contradiction_shows_both_polarity_phrases_or_is_not_reported() -> None:
-    found = classify([unit("a", "The operator will increase water releases this weekend."),
-                      unit("b", "The operator didn't increase water releases this weekend.")], ORDER)
+    found = classify(
+        [
+            unit("a", "The operator will increase water releases this weekend."),
+            unit("b", "The operator didn't increase water releases this weekend."),
+        ],
+        ORDER,
+    )
     assert found is not None and found.type == "contradiction"
     assert {a: v.text for a, v in found.values.items()} == {"a": "will increase", "b": "didn't increase"}
     for denied, stated in [
         ("They asked him to stay at the harbour, but he did not.", "They asked him to stay at the harbour."),
-        ("The crowd would not be unaware that the guards took the keys.", "The guards took the keys to the gate."),
+        (
+            "The crowd would not be unaware that the guards took the keys.",
+            "The guards took the keys to the gate.",
+        ),
         ("The bakery has no more than three ovens in the shop.", "The bakery has three ovens in the shop."),
         ("The ferry will not run, the mayor said.", "The mayor said the ferry timetable is new."),
     ]:
@@ -117,23 +192,37 @@ def test_a_contradiction_shows_both_polarity_phrases_or_is_not_reported() -> Non
 
 
 def test_a_different_person_in_the_same_role_is_a_name_discrepancy() -> None:
-    found = classify([unit("a", "Japanese Defense Minister Gen Nakatani met the envoy on Friday."),
-                      unit("b", "Defense Minister Shinjiro Koizumi met the envoy on Friday.")], ORDER)
+    found = classify(
+        [
+            unit("a", "Japanese Defense Minister Gen Nakatani met the envoy on Friday."),
+            unit("b", "Defense Minister Shinjiro Koizumi met the envoy on Friday."),
+        ],
+        ORDER,
+    )
     assert found is not None and found.type == "name"
     assert {a: v.text for a, v in found.values.items()} == {"a": "Gen Nakatani", "b": "Shinjiro Koizumi"}
-    same = classify([unit("a", "Defense Secretary Pete Hegseth met the envoy."),
-                     unit("b", "U.S. Secretary of Defense Pete Hegseth met the envoy.")], ORDER)
+    same = classify(
+        [
+            unit("a", "Defense Secretary Pete Hegseth met the envoy."),
+            unit("b", "U.S. Secretary of Defense Pete Hegseth met the envoy."),
+        ],
+        ORDER,
+    )
     assert same is None
 
 
 def test_role_mentions_read_ranks_only_with_their_period() -> None:
     mentions = role_mentions(unit("a", "Air Force Lt. Gen. Stephen Jost spoke to Prime Minister Ishiba."))
     assert [(m.person, sorted(m.key)) for m in mentions] == [
-        ("Stephen Jost", ["air", "force", "gen", "lt"]), ("Ishiba", ["minister", "prime"])]
+        ("Stephen Jost", ["air", "force", "gen", "lt"]),
+        ("Ishiba", ["minister", "prime"]),
+    ]
 
 
 def test_acronyms_with_their_spelled_out_initials() -> None:
-    uses = acronym_uses(unit("a", "They will build Advanced Medium-Range Air to Air Missiles (MRAAM) and SM-6."))
+    uses = acronym_uses(
+        unit("a", "They will build Advanced Medium-Range Air to Air Missiles (MRAAM) and SM-6.")
+    )
     assert [(u.acronym, u.initials) for u in uses] == [("MRAAM", "AMRAAM")]
     shouted = acronym_uses(unit("b", "BREAKING NEWS TODAY: the NATO summit opens."))
     assert [u.acronym for u in shouted] == ["NATO"]
@@ -174,4 +263,6 @@ def test_a_number_that_matches_another_of_the_reference_numbers_is_not_a_rival()
     deep = qty("six miles", s1, 9.656, unit_="km", counted=None)
     west = qty("34 miles", s1, 54.72, unit_="km", counted=None)
     away = qty("roughly 55 km", s2, 55.0, 49.5, 60.5, "about", unit_="km", counted=None)
-    assert classify([unit("a", s1, quantities=(deep, west)), unit("b", s2, quantities=(away,))], ORDER) is None
+    assert (
+        classify([unit("a", s1, quantities=(deep, west)), unit("b", s2, quantities=(away,))], ORDER) is None
+    )

@@ -12,17 +12,21 @@ from tui.core.resources import bundled_story
 BUNDLED_TITLES = {
     "000-tokyo-press-conference": (
         "Hegseth announces phase one of the U.S. Forces Japan joint force headquarters upgrade",
-        None),
-    "001-historic-upgrade": (
-        "U.S. Defense Department starts historic upgrade of U.S. Forces Japan", None),
+        None,
+    ),
+    "001-historic-upgrade": ("U.S. Defense Department starts historic upgrade of U.S. Forces Japan", None),
     "002-tampa-free-press": (
         "Hegseth Announces U.S.-Japan Military Command Upgrade Amid Rising Indo-Pacific Tensions",
-        "Tampa Free Press"),
+        "Tampa Free Press",
+    ),
     "003-stars-and-stripes-phase-two": (
         "Hegseth: U.S. Forces Japan ready for phase two of joint headquarters upgrade",
-        "Stars and Stripes"),
+        "Stars and Stripes",
+    ),
     "004-war-fighting-headquarters": (
-        "Hegseth plans to upgrade U.S. command in Japan to a war-fighting headquarters", None),
+        "Hegseth plans to upgrade U.S. command in Japan to a war-fighting headquarters",
+        None,
+    ),
 }
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -48,8 +52,9 @@ def test_bundled_bodies_are_the_seed_texts_exactly() -> None:
 
 def test_front_matter_fields_unknown_keys_and_body(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
-        "---\ntitle: Dam holds\noutlet: unknown\ndate: 2024-05-03\nsection: World\n---\n"
-        "The dam held.\n", encoding="utf-8")
+        "---\ntitle: Dam holds\noutlet: unknown\ndate: 2024-05-03\nsection: World\n---\nThe dam held.\n",
+        encoding="utf-8",
+    )
     [article] = load_story([tmp_path]).articles
     assert (article.title, article.outlet, article.date) == ("Dam holds", None, "2024-05-03")
     assert article.metadata["section"] == "World"
@@ -69,7 +74,9 @@ def test_html_articles_are_reduced_to_text(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(
         "<html><head><meta property='og:site_name' content='Valley Times'></head><body>"
         "<nav>Home</nav><h1>Dam holds</h1><p>The dam held.</p><script>evil()</script>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     [article] = load_story([tmp_path]).articles
     assert article.text == "Dam holds\nThe dam held."
     assert (article.title, article.outlet) == ("Dam holds", "Valley Times")
@@ -77,8 +84,8 @@ def test_html_articles_are_reduced_to_text(tmp_path: Path) -> None:
 
 def test_escapes_in_body_and_metadata_are_removed_before_offsets(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "---\ntitle: \"Evil \\e]0;pwned\\a title\"\n---\nA\x1b[31m red\r\nB \u202eline",
-        encoding="utf-8")
+        '---\ntitle: "Evil \\e]0;pwned\\a title"\n---\nA\x1b[31m red\r\nB \u202eline', encoding="utf-8"
+    )
     [article] = load_story([tmp_path]).articles
     assert article.title == "Evil title"
     assert article.text == "A red\nB line"
@@ -108,8 +115,7 @@ def test_empty_and_binary_files_are_skipped_with_messages(tmp_path: Path) -> Non
 def test_broken_front_matter_is_reported_with_its_line_and_the_story_still_loads(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "a.txt").write_text("---\ntitle: ok\noutlet: [unclosed\n---\nBody text.",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text("---\ntitle: ok\noutlet: [unclosed\n---\nBody text.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Other body.", encoding="utf-8")
     story = load_story([tmp_path])
     assert [a.id for a in story.articles] == ["a", "b"]
@@ -120,8 +126,9 @@ def test_broken_front_matter_is_reported_with_its_line_and_the_story_still_loads
 
 
 def test_an_impossible_date_in_front_matter_is_a_warning_not_a_crash(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("---\ntitle: Dam holds\ndate: 2025-02-30\n---\nBody text.",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "---\ntitle: Dam holds\ndate: 2025-02-30\n---\nBody text.", encoding="utf-8"
+    )
     story = load_story([tmp_path])
     [article] = story.articles
     assert article.text == "Body text." and article.date is None
@@ -131,11 +138,11 @@ def test_an_impossible_date_in_front_matter_is_a_warning_not_a_crash(tmp_path: P
 
 def test_quoted_and_listed_front_matter_is_read_as_yaml(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
-        "---\ntitle: 'Dam: holds'\nauthor:\n  - Ann Lee\n  - Bo Kim\ndate: 2024-05-03\n---\n"
-        "The dam held.\n", encoding="utf-8")
+        "---\ntitle: 'Dam: holds'\nauthor:\n  - Ann Lee\n  - Bo Kim\ndate: 2024-05-03\n---\nThe dam held.\n",
+        encoding="utf-8",
+    )
     [article] = load_story([tmp_path]).articles
-    assert (article.title, article.author, article.date) == ("Dam: holds", "Ann Lee, Bo Kim",
-                                                             "2024-05-03")
+    assert (article.title, article.author, article.date) == ("Dam: holds", "Ann Lee, Bo Kim", "2024-05-03")
 
 
 @pytest.mark.parametrize("kind", ["missing", "no-articles", "not-an-article"])
@@ -180,8 +187,10 @@ def test_article_order_and_ids_do_not_depend_on_the_order_files_are_named(tmp_pa
 
 
 def test_paragraphs_follow_lines_but_rejoin_hard_wrapped_text() -> None:
-    text = ("A first paragraph that is long enough to have been wrapped by an editor\n"
-            "continues here in lower case.\nA short line\nAnother line.\n\nLast one.")
+    text = (
+        "A first paragraph that is long enough to have been wrapped by an editor\n"
+        "continues here in lower case.\nA short line\nAnother line.\n\nLast one."
+    )
     spans = split_paragraphs(text)
     assert [text[s:e] for s, e in spans] == [
         "A first paragraph that is long enough to have been wrapped by an editor\n"

@@ -31,7 +31,9 @@ def test_selector_widens_context_until_unique() -> None:
 
 
 def test_known_treats_unknown_as_missing() -> None:
-    assert known("unknown") is None and known(" Unknown ") is None and known("") is None and known(None) is None
+    assert (
+        known("unknown") is None and known(" Unknown ") is None and known("") is None and known(None) is None
+    )
     assert known("Daily Ledger") == "Daily Ledger"
 
 
@@ -41,7 +43,7 @@ def test_every_excerpt_cites_and_refinds_its_text() -> None:
     assert len(excerpts) == sum(len(c.members) for c in comparison.clusters)
     for excerpt in excerpts:
         text = comparison.story.article(excerpt.article).text
-        assert text[excerpt.start:excerpt.end] == excerpt.exact
+        assert text[excerpt.start : excerpt.end] == excerpt.exact
         assert find_quote(text, excerpt.exact, excerpt.prefix, excerpt.suffix) == [excerpt.start]
         assert len(excerpt.prefix) <= 32 and len(excerpt.suffix) <= 32
 
@@ -49,7 +51,12 @@ def test_every_excerpt_cites_and_refinds_its_text() -> None:
 def test_excerpt_metadata_paragraph_value_and_verdict() -> None:
     by_key = {(e.cluster, e.article): e for e in excerpts_for(flood_comparison())}
     times = by_key["d1", "times"]
-    assert (times.outlet, times.title, times.date, times.path) == ("Valley Times", "Levee holds in Millbrook", None, "story/times.txt")
+    assert (times.outlet, times.title, times.date, times.path) == (
+        "Valley Times",
+        "Levee holds in Millbrook",
+        None,
+        "story/times.txt",
+    )
     assert times.kind == "discrepancy" and times.discrepancy_type == "number" and times.support == 2
     assert times.value == "1,500"
     assert times.exact[slice(*times.emphasis[0])] == "1,500"
@@ -65,7 +72,9 @@ def test_excerpt_metadata_paragraph_value_and_verdict() -> None:
 
 def test_value_without_offsets_is_found_in_the_quote() -> None:
     article = make_article("a", "Prices rose 4 percent in May.", title="Prices")
-    cluster = Cluster("d", "discrepancy", "inflation", (Member("a", 0, 29, article.text, value="4 percent"),), "number")
+    cluster = Cluster(
+        "d", "discrepancy", "inflation", (Member("a", 0, 29, article.text, value="4 percent"),), "number"
+    )
     comparison = Comparison(Story("s", "s", (article,)), {}, (cluster,), Annotations(None))
     (excerpt,) = excerpts_for(comparison)
     assert excerpt.exact[slice(*excerpt.emphasis[0])] == "4 percent"
@@ -75,7 +84,7 @@ def test_hostile_excerpts_keep_text_verbatim() -> None:
     comparison = hostile_comparison()
     for excerpt in excerpts_for(comparison):
         text = comparison.story.article(excerpt.article).text
-        assert text[excerpt.start:excerpt.end] == excerpt.exact
+        assert text[excerpt.start : excerpt.end] == excerpt.exact
         assert find_quote(text, excerpt.exact, excerpt.prefix, excerpt.suffix) == [excerpt.start]
 
 

@@ -23,8 +23,9 @@ def test_paragraph_at_finds_the_paragraph_of_every_offset_including_empty_ones()
             start = position
             position += rng.choice([0, 0, 1, 2, 5])
             paragraphs.append((start, position))
-        article = Article(id="a", path="a.txt", title="t", text="x" * (position + 5),
-                          paragraphs=tuple(paragraphs))
+        article = Article(
+            id="a", path="a.txt", title="t", text="x" * (position + 5), paragraphs=tuple(paragraphs)
+        )
         for offset in range(position + 4):
             assert article.paragraph_at(offset) == _paragraph_by_scan(paragraphs, offset)
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from tui.core.model import Article, Boilerplate, WireCopy
 from tui.core.phrases import find_reuse, origins
 
-WIRE = ("The ministry said on Friday that the new rail line between the two northern cities "
-        "would open to passengers in the spring, two years later than first planned, because "
-        "tunnel works under the river had run into flooded ground and needed extra pumps.")
+WIRE = (
+    "The ministry said on Friday that the new rail line between the two northern cities "
+    "would open to passengers in the spring, two years later than first planned, because "
+    "tunnel works under the river had run into flooded ground and needed extra pumps."
+)
 
 
 def article(article_id: str, text: str, boilerplate: tuple[Boilerplate, ...] = ()) -> Article:
-    return Article(id=article_id, path=f"{article_id}.txt", title=article_id, text=text,
-                   boilerplate=boilerplate)
+    return Article(
+        id=article_id, path=f"{article_id}.txt", title=article_id, text=text, boilerplate=boilerplate
+    )
 
 
 def test_a_shared_run_of_words_is_found_in_full_with_exact_offsets() -> None:
@@ -25,16 +28,18 @@ def test_a_shared_run_of_words_is_found_in_full_with_exact_offsets() -> None:
     assert phrase.text == "the bridge will reopen to traffic next month"
     for occurrence in phrase.occurrences:
         text = {"a": a.text, "b": b.text}[occurrence.article]
-        assert text[occurrence.start:occurrence.end].lower().startswith("the bridge will reopen")
-        assert text[occurrence.start:occurrence.end].endswith("next month")
+        assert text[occurrence.start : occurrence.end].lower().startswith("the bridge will reopen")
+        assert text[occurrence.start : occurrence.end].endswith("next month")
 
 
 def test_runs_shorter_than_six_words_and_boilerplate_are_not_phrases() -> None:
     footer = "Follow us on social media for breaking news and daily updates."
-    a = article("a", "The bridge will reopen soon. " + footer,
-                (Boilerplate(29, 29 + len(footer), "footer"),))
-    b = article("b", "Officials hope the bridge will reopen soon. " + footer,
-                (Boilerplate(44, 44 + len(footer), "footer"),))
+    a = article("a", "The bridge will reopen soon. " + footer, (Boilerplate(29, 29 + len(footer), "footer"),))
+    b = article(
+        "b",
+        "Officials hope the bridge will reopen soon. " + footer,
+        (Boilerplate(44, 44 + len(footer), "footer"),),
+    )
     phrases, _wire = find_reuse([a, b])
     assert phrases == ()
 

@@ -48,7 +48,7 @@ def test_random_input_never_leaves_controls_behind() -> None:
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         cleaned = clean_text(raw)
         assert "\x1b" not in cleaned and "\r" not in cleaned
-        assert not any(0x80 <= ord(c) <= 0x9f or (ord(c) < 0x20 and c != "\n") for c in cleaned)
+        assert not any(0x80 <= ord(c) <= 0x9F or (ord(c) < 0x20 and c != "\n") for c in cleaned)
         assert clean_text(cleaned) == cleaned
 
 

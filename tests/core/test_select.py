@@ -17,12 +17,15 @@ def test_no_filter_keeps_every_cluster_in_story_order(only: str | None) -> None:
     assert _ids(select_clusters(flood_comparison(), only)) == ["d1", "s1", "u1", "u2"]
 
 
-@pytest.mark.parametrize(("only", "expected"), [
-    ("discrepancy", ["d1"]),
-    ("shared", ["s1"]),
-    ("unique", ["u1", "u2"]),
-    (" Shared ", ["s1"]),
-])
+@pytest.mark.parametrize(
+    ("only", "expected"),
+    [
+        ("discrepancy", ["d1"]),
+        ("shared", ["s1"]),
+        ("unique", ["u1", "u2"]),
+        (" Shared ", ["s1"]),
+    ],
+)
 def test_kind_filters(only: str, expected: list[str]) -> None:
     assert _ids(select_clusters(flood_comparison(), only)) == expected
 

@@ -17,10 +17,30 @@ def unit(article: str, index: int, text: str, *quantities: tuple[str, float, str
     for written, value, counted in quantities:
         start = text.index(written)
         low, high = (value * 0.9, value * 1.1) if written.startswith("about") else (value, value)
-        found.append(Quantity(start, start + len(written), written, value, low, high,
-                              "about" if written.startswith("about") else "exact", None, counted))
-    return Unit(f"{article}:{index}", article, index, 0, len(text), text, index,
-                content_tokens(text), quantities=tuple(found))
+        found.append(
+            Quantity(
+                start,
+                start + len(written),
+                written,
+                value,
+                low,
+                high,
+                "about" if written.startswith("about") else "exact",
+                None,
+                counted,
+            )
+        )
+    return Unit(
+        f"{article}:{index}",
+        article,
+        index,
+        0,
+        len(text),
+        text,
+        index,
+        content_tokens(text),
+        quantities=tuple(found),
+    )
 
 
 def filler(article: str) -> list[Unit]:
@@ -29,28 +49,61 @@ def filler(article: str) -> list[Unit]:
 
 def test_one_count_given_three_ways_in_unlike_sentences_is_one_finding() -> None:
     units = [
-        unit("a", 0, "The agency oversees about 60,000 contract workers stationed at the northern plant.",
-             ("about 60,000", 60000, "workers")),
-        unit("b", 0, "Critics doubt the current 50,000 workers stationed at the northern plant can cope.",
-             ("50,000", 50000, "workers")),
-        unit("c", 0, "The 55,000 contract workers at the northern plant went on strike on Friday.",
-             ("55,000", 55000, "workers")),
-        unit("c", 1, "Around 6,000 contract workers at the northern plant were sent home.",
-             ("6,000", 6000, "workers")),
-        *filler("a"), *filler("b"), *filler("c"),
+        unit(
+            "a",
+            0,
+            "The agency oversees about 60,000 contract workers stationed at the northern plant.",
+            ("about 60,000", 60000, "workers"),
+        ),
+        unit(
+            "b",
+            0,
+            "Critics doubt the current 50,000 workers stationed at the northern plant can cope.",
+            ("50,000", 50000, "workers"),
+        ),
+        unit(
+            "c",
+            0,
+            "The 55,000 contract workers at the northern plant went on strike on Friday.",
+            ("55,000", 55000, "workers"),
+        ),
+        unit(
+            "c",
+            1,
+            "Around 6,000 contract workers at the northern plant were sent home.",
+            ("6,000", 6000, "workers"),
+        ),
+        *filler("a"),
+        *filler("b"),
+        *filler("c"),
     ]
     found = number_findings(units, token_weights(units), ORDER, {}, {})
     assert len(found) == 1
-    assert {a: v.text for a, v in found[0].values.items()} == {"a": "about 60,000", "b": "50,000", "c": "55,000"}
+    assert {a: v.text for a, v in found[0].values.items()} == {
+        "a": "about 60,000",
+        "b": "50,000",
+        "c": "55,000",
+    }
 
 
 def test_agreeing_counts_and_years_are_not_findings() -> None:
     units = [
-        unit("a", 0, "Founded in 1957, the agency oversees 60,000 workers at the northern plant.",
-             ("1957", 1957, None), ("60,000", 60000, "workers")),
-        unit("b", 0, "The northern plant employs about 60,000 workers, and was founded in 1960.",
-             ("about 60,000", 60000, "workers"), ("1960", 1960, None)),
-        *filler("a"), *filler("b"),
+        unit(
+            "a",
+            0,
+            "Founded in 1957, the agency oversees 60,000 workers at the northern plant.",
+            ("1957", 1957, None),
+            ("60,000", 60000, "workers"),
+        ),
+        unit(
+            "b",
+            0,
+            "The northern plant employs about 60,000 workers, and was founded in 1960.",
+            ("about 60,000", 60000, "workers"),
+            ("1960", 1960, None),
+        ),
+        *filler("a"),
+        *filler("b"),
     ]
     assert number_findings(units, token_weights(units), ORDER, {}, {}) == []
 
@@ -77,4 +130,5 @@ def test_distinct_acronyms_used_together_are_not_variants() -> None:
     ]
     found = acronym_findings(units, token_weights(units), ORDER)
     assert [sorted(v.text for v in f.values.values()) for f in found] == [
-        ["JMOCS", "Joint Maritime Operations Centre (JMOC)"]]
+        ["JMOCS", "Joint Maritime Operations Centre (JMOC)"]
+    ]

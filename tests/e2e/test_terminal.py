@@ -36,8 +36,10 @@ CLEAN_BODY = (
 def launch(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
     """Start ``storydiff ARGS`` in a fresh terminal whose working folder is ``tmp_path``."""
     if tmux_path() is None:
-        pytest.skip("tmux is not installed; the end-to-end tests need a real terminal "
-                    "(apt-get install tmux, as .ci/run does)")
+        pytest.skip(
+            "tmux is not installed; the end-to-end tests need a real terminal "
+            "(apt-get install tmux, as .ci/run does)"
+        )
     command = storydiff_command()
     if command is None:
         pytest.fail("the storydiff command is not installed: run `pip install .` first")
@@ -85,7 +87,9 @@ def test_next_discrepancy_scrolls_every_pane_to_it_and_names_it(launch: Callable
 
     terminal = launch()
     screen = terminal.wait_for(
-        lambda s: f"─ {first_article.label} ─" in s and opening(first_article.text) in flat(s) and summary in s,
+        lambda s: (
+            f"─ {first_article.label} ─" in s and opening(first_article.text) in flat(s) and summary in s
+        ),
         "the first article's pane with its text, and the finished comparison's summary",
     )
     assert "DISCREPANCY" not in screen and "▶" not in screen
@@ -101,8 +105,9 @@ def test_next_discrepancy_scrolls_every_pane_to_it_and_names_it(launch: Callable
         return bool(shown) and all(opening(m.text) in tops[articles[m.article].label] for m in shown)
 
     # The panes scroll a frame after the discrepancy becomes current: wait for the final screen.
-    screen = terminal.wait_for(scrolled, "every shown pane to bring its statement of the first "
-                               "discrepancy to the top")
+    screen = terminal.wait_for(
+        scrolled, "every shown pane to bring its statement of the first discrepancy to the top"
+    )
     assert f"DISCREPANCY ({first.discrepancy_type})" in screen
     assert f"{first.support} source(s)" in screen
     for value in first.values.values():
@@ -110,7 +115,8 @@ def test_next_discrepancy_scrolls_every_pane_to_it_and_names_it(launch: Callable
     paragraphs = [_paragraph(articles[m.article], m.start) for m in first.members]
     markers = _current_lines(screen)
     assert markers and all(any(line in p for p in paragraphs) for line in markers), (
-        f"a pane marks as current a line that is not a statement of the discrepancy: {markers}")
+        f"a pane marks as current a line that is not a statement of the discrepancy: {markers}"
+    )
 
     terminal.send("q")
     assert terminal.wait_exit(), "q did not end storydiff"
@@ -124,15 +130,16 @@ def test_hostile_article_is_shown_literally_and_cannot_retitle_the_window(
     story.mkdir()
     (story / "[bold]x[link=y].txt").write_text(
         "---\ntitle: '[b]Blast[/b] at the harbour'\noutlet: '[red]Evil[/red] Times'\n---\n" + HOSTILE_BODY,
-        encoding="utf-8")
-    (story / "clean.txt").write_text("---\ntitle: Blast at the harbour\n---\n" + CLEAN_BODY,
-                                     encoding="utf-8")
+        encoding="utf-8",
+    )
+    (story / "clean.txt").write_text("---\ntitle: Blast at the harbour\n---\n" + CLEAN_BODY, encoding="utf-8")
     # Unreadable, so its name is shown in the reader's problem banner.
     (story / "\x1b]0;PWNED\x07.txt").write_bytes(b"binary\x00junk")
 
     terminal = launch("story")
-    screen = terminal.wait_for(lambda s: "Witnesses saw thick smoke" in s and "[bold]literal[/]" in s,
-                               "both articles' text")
+    screen = terminal.wait_for(
+        lambda s: "Witnesses saw thick smoke" in s and "[bold]literal[/]" in s, "both articles' text"
+    )
     assert "[link=http://x]y[/link]" in screen
     assert "[red]Evil[/red] Times" in screen
     assert "PWNED" not in terminal.display("#{pane_title}"), "article or file name text retitled the window"

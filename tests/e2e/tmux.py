@@ -48,8 +48,11 @@ def _server_environment() -> dict[str, str]:
     Textual's test harness set them) would make Textual draw at that size instead of the
     pane's, and TMUX would make tmux refuse to nest.
     """
-    return {key: value for key, value in os.environ.items()
-            if key not in {"COLUMNS", "LINES", "TMUX", "TMUX_PANE", "TERM"}}
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"COLUMNS", "LINES", "TMUX", "TMUX_PANE", "TERM"}
+    }
 
 
 class Terminal:
@@ -77,15 +80,42 @@ class Terminal:
         # One tmux call, so the options hold before the program starts: TERM comes from
         # default-terminal, and remain-on-exit keeps the pane's last screen (with the exit
         # report) readable after the shell ends.
-        self._tmux("start-server",
-                   ";", "set-option", "-g", "default-terminal", TERM,
-                   ";", "set-option", "-g", "remain-on-exit", "on",
-                   ";", "new-session", "-d", "-s", self.target, "-x", str(width), "-y", str(height),
-                   "-c", str(cwd), *exports, shlex.join(wrapped))
+        self._tmux(
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "default-terminal",
+            TERM,
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            self.target,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "-c",
+            str(cwd),
+            *exports,
+            shlex.join(wrapped),
+        )
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([self.tmux, "-L", self.server, "-f", os.devnull, *args], capture_output=True,
-                              text=True, check=check, timeout=30, env=_server_environment())
+        return subprocess.run(
+            [self.tmux, "-L", self.server, "-f", os.devnull, *args],
+            capture_output=True,
+            text=True,
+            check=check,
+            timeout=30,
+            env=_server_environment(),
+        )
 
     def screen(self) -> str:
         """The visible screen as plain text, one line per row."""
@@ -111,8 +141,13 @@ class Terminal:
         """True once the program has ended."""
         return self.exit_status() is not None
 
-    def wait_for(self, condition: Callable[[str], bool], what: str,
-                 timeout: float = STARTUP_TIMEOUT, poll: float = POLL_SECONDS) -> str:
+    def wait_for(
+        self,
+        condition: Callable[[str], bool],
+        what: str,
+        timeout: float = STARTUP_TIMEOUT,
+        poll: float = POLL_SECONDS,
+    ) -> str:
         """Poll the screen until ``condition(screen)`` holds; fail with the last screen if it never does."""
         deadline = time.monotonic() + timeout
         screen = self.screen()
@@ -166,16 +201,16 @@ def pane_tops(screen: str, rows_shown: int = 4) -> dict[str, str]:
         return {}
     labels = re.findall(r"╭─ (.*?) ─", rows[top])
     cells: list[list[str]] = [[] for _ in labels]
-    for row in rows[top + 1:]:
+    for row in rows[top + 1 :]:
         if row.startswith("╰"):
             break
-        for index, cell in enumerate(row.strip().strip("│").split("││")[:len(labels)]):
+        for index, cell in enumerate(row.strip().strip("│").split("││")[: len(labels)]):
             cells[index].append(cell)
     tops = {}
     for label, column in zip(labels, cells):
         separator = next((i for i, c in enumerate(column) if set(c) == {"─"}), None)
         if separator is None:
             continue
-        body = column[separator + 1:]
+        body = column[separator + 1 :]
         tops[label] = flat(" ".join(c[2:].rstrip().rstrip(SCROLLBAR) for c in body[:rows_shown]))
     return tops

@@ -15,8 +15,30 @@ from tui.core.model import Comparison
 from tui.core.select import select_clusters
 from tui.export._common import strip_controls
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "tr", "th",
-                "td", "section", "span", "mark", "blockquote", "ul", "li", "div", "sup"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "section",
+    "span",
+    "mark",
+    "blockquote",
+    "ul",
+    "li",
+    "div",
+    "sup",
+}
 MARK_CLASSES = {"shared", "discrepancy", "unique", "value"}
 
 
@@ -61,16 +83,20 @@ def assert_safe_html(page: str) -> None:
         assert not {"href", "src", "action", "formaction", "srcset"} & attrs.keys()
         if tag == "mark":
             assert attrs["class"] in MARK_CLASSES
-            assert (attrs.get("title") or "").startswith(attrs["class"] if attrs["class"] != "value" else "differing")
+            assert (attrs.get("title") or "").startswith(
+                attrs["class"] if attrs["class"] != "value" else "differing"
+            )
     assert "\x1b" not in page
 
 
 def markdown_tokens(markdown: str) -> Iterator[Token]:
     """Every token markdown-it (GFM-like, raw HTML on: the most permissive reader) makes of ``markdown``."""
+
     def walk(tokens: list[Token]) -> Iterator[Token]:
         for token in tokens:
             yield token
             yield from walk(token.children or [])
+
     yield from walk(MarkdownIt("gfm-like").parse(markdown))
 
 
@@ -81,7 +107,15 @@ def markdown_plain(markdown: str) -> str:
 def assert_safe_markdown(markdown: str) -> None:
     """No raw HTML, images, code or strike-through, and a link only where GFM autolinks a visible URL."""
     for token in markdown_tokens(markdown):
-        assert token.type not in {"html_inline", "html_block", "image", "code_inline", "code_block", "fence", "s_open"}
+        assert token.type not in {
+            "html_inline",
+            "html_block",
+            "image",
+            "code_inline",
+            "code_block",
+            "fence",
+            "s_open",
+        }
         if token.type == "link_open":
             assert str(token.attrs["href"]).startswith(("http://", "https://")), token.attrs
     assert "\x1b" not in markdown
@@ -127,7 +161,10 @@ def assert_every_excerpt_cited(comparison: Comparison, out: str, fmt: str, only:
         if excerpt.value:
             assert _seen(excerpt.value) in flat
         if excerpt.verdict:
-            assert _seen(excerpt.verdict.kind + (f": {excerpt.verdict.note}" if excerpt.verdict.note else "")) in flat
+            assert (
+                _seen(excerpt.verdict.kind + (f": {excerpt.verdict.note}" if excerpt.verdict.note else ""))
+                in flat
+            )
     for cluster in clusters:
         assert _seen(cluster.label) in flat
         if cluster.discrepancy_type:

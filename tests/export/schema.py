@@ -31,7 +31,11 @@ def check_storydiff1(doc: dict[str, Any]) -> None:
     texts: dict[str, str] = {}
     for article in doc["articles"]:
         assert DOCUMENTED["article"] <= article.keys()
-        assert isinstance(article["id"], str) and isinstance(article["text"], str) and isinstance(article["path"], str)
+        assert (
+            isinstance(article["id"], str)
+            and isinstance(article["text"], str)
+            and isinstance(article["path"], str)
+        )
         for key in ("title", "outlet", "date"):
             assert _str_or_none(article[key]) and article[key] != "unknown"
         texts[article["id"]] = article["text"]
@@ -45,7 +49,7 @@ def check_storydiff1(doc: dict[str, Any]) -> None:
             assert DOCUMENTED["member"] <= member.keys()
             text = texts[member["article"]]
             assert 0 <= member["start"] <= member["end"] <= len(text)
-            assert text[member["start"]:member["end"]] == member["text"]
+            assert text[member["start"] : member["end"]] == member["text"]
             quote = member["quote"]
             assert quote["exact"] == member["text"]
             assert find_quote(text, quote["exact"], quote["prefix"], quote["suffix"]) == [member["start"]]
@@ -53,4 +57,4 @@ def check_storydiff1(doc: dict[str, Any]) -> None:
         assert DOCUMENTED["entity"] <= entity.keys()
         for mention in entity["mentions"]:
             assert DOCUMENTED["mention"] <= mention.keys()
-            assert texts[mention["article"]][mention["start"]:mention["end"]] == mention["text"]
+            assert texts[mention["article"]][mention["start"] : mention["end"]] == mention["text"]

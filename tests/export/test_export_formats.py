@@ -25,7 +25,16 @@ from tui.export.json_export import to_json
 from tui.export.markdown import escape_markdown, to_markdown
 from tui.export.text import to_text
 
-ONLY = (None, "shared", "discrepancy", "unique", "entity:ruiz", "entity:millbrook", "entity:governor", "entity:nobody")
+ONLY = (
+    None,
+    "shared",
+    "discrepancy",
+    "unique",
+    "entity:ruiz",
+    "entity:millbrook",
+    "entity:governor",
+    "entity:nobody",
+)
 
 
 def test_formats_and_dispatch() -> None:
@@ -69,7 +78,11 @@ def test_json_members_carry_the_same_citation(only: str | None) -> None:
     for (cluster_id, member), excerpt in zip(members, excerpts):
         assert cluster_id == excerpt.cluster
         assert (member["article"], member["start"], member["end"], member["paragraph"]) == (
-            excerpt.article, excerpt.start, excerpt.end, excerpt.paragraph)
+            excerpt.article,
+            excerpt.start,
+            excerpt.end,
+            excerpt.paragraph,
+        )
         assert member["quote"] == {"exact": excerpt.exact, "prefix": excerpt.prefix, "suffix": excerpt.suffix}
 
 
@@ -78,8 +91,12 @@ def test_json_members_carry_the_same_citation(only: str | None) -> None:
 def test_hostile_story_renders_safely_in_every_format(fmt: str, only: str | None) -> None:
     comparison = hostile_comparison()
     out = render(comparison, fmt, only)
-    checks = {"json": lambda text: check_storydiff1(json.loads(text)), "md": assert_safe_markdown,
-              "html": assert_safe_html, "txt": assert_plain_text}
+    checks = {
+        "json": lambda text: check_storydiff1(json.loads(text)),
+        "md": assert_safe_markdown,
+        "html": assert_safe_html,
+        "txt": assert_plain_text,
+    }
     checks[fmt](out)
     if fmt == "json":
         assert "\\u001b" in out  # kept (escaped) in the data, as the article holds it

@@ -16,9 +16,15 @@ def test_hostile_text_is_shown_literally() -> None:
     assert "<script" not in raw.lower().replace("&lt;script", "")
     assert "\x1b" not in raw
     text = "".join(parse_html(raw).text)
-    for piece in ("<script>alert(1)</script>", "[bold]Evil[/] <b>Outlet</b> & *Co*", "[x](javascript:alert(1))",
-                  "& < > \" '", "<img src=x onerror=alert(1)>", "[link=http://x]news[/link]",
-                  "[bold]note[/] <i>x</i>"):
+    for piece in (
+        "<script>alert(1)</script>",
+        "[bold]Evil[/] <b>Outlet</b> & *Co*",
+        "[x](javascript:alert(1))",
+        "& < > \" '",
+        "<img src=x onerror=alert(1)>",
+        "[link=http://x]news[/link]",
+        "[bold]note[/] <i>x</i>",
+    ):
         assert piece in text, piece
 
 
@@ -29,10 +35,12 @@ def test_self_contained_with_light_and_dark_styles() -> None:
     assert "default-src 'none'" in raw
     assert "http://" not in raw and "https://" not in raw and "@import" not in raw and "url(" not in raw
     # Each kind differs by more than colour: its own underline style.
-    for rule in ("mark.shared { background: var(--shared); border-bottom: 2px solid",
-                 "mark.discrepancy { background: var(--discrepancy); border-bottom: 2px dashed",
-                 "mark.unique { background: var(--unique); border-bottom: 2px dotted",
-                 "mark.value { background: var(--value); color: var(--value-fg); font-weight: bold;"):
+    for rule in (
+        "mark.shared { background: var(--shared); border-bottom: 2px solid",
+        "mark.discrepancy { background: var(--discrepancy); border-bottom: 2px dashed",
+        "mark.unique { background: var(--unique); border-bottom: 2px dotted",
+        "mark.value { background: var(--value); color: var(--value-fg); font-weight: bold;",
+    ):
         assert rule in raw
 
 
@@ -45,9 +53,15 @@ def test_excerpts_are_marked_labelled_and_cited() -> None:
     assert "The governor will visit on Friday." in "".join(page.mark_text["unique"])
     assert_safe_html(raw)  # which also wants every mark's kind in words, not only in colour
     text = "".join(page.text)
-    assert "discrepancy \u00b7 number \u2014 Daily Ledger, \u201cMillbrook evacuates as river rises\u201d, 2024-05-02, ledger.txt \u00b61, chars 0\u201376" in text
+    assert (
+        "discrepancy \u00b7 number \u2014 Daily Ledger, \u201cMillbrook evacuates as river rises\u201d, 2024-05-02, ledger.txt \u00b61, chars 0\u201376"
+        in text
+    )
     assert "Verdict: true-conflict: The Ledger counts households" in text
-    assert "\u2026homes in Millbrook on Tuesday. Mayor Ana Ruiz said the levee held overnight. Volunteers handed out sandbags\u2026" in text
+    assert (
+        "\u2026homes in Millbrook on Tuesday. Mayor Ana Ruiz said the levee held overnight. Volunteers handed out sandbags\u2026"
+        in text
+    )
 
 
 def test_filter_leaves_other_clusters_out() -> None:
@@ -59,10 +73,15 @@ def test_filter_leaves_other_clusters_out() -> None:
 def test_full_articles_are_painted_with_labelled_highlights() -> None:
     raw = to_html(flood_comparison())
     articles = raw.split("<h2>Articles</h2>")[1]
-    assert ('<mark class="discrepancy" title="discrepancy d1"><mark class="value" title="differing value">1,200</mark></mark>'
-            in articles)
+    assert (
+        '<mark class="discrepancy" title="discrepancy d1"><mark class="value" title="differing value">1,200</mark></mark>'
+        in articles
+    )
     assert 'on Tuesday.</mark><sup class="ref">[D d1]</sup>' in articles
-    assert '<mark class="unique" title="unique u2">The governor will visit on Friday.</mark><sup class="ref">[U u2]</sup>' in articles
+    assert (
+        '<mark class="unique" title="unique u2">The governor will visit on Friday.</mark><sup class="ref">[U u2]</sup>'
+        in articles
+    )
     # The wire's first sentence belongs to no cluster and stays plain.
     assert '<div class="text">Officials said 1,200 people were evacuated in Millbrook.' in articles
     filtered = to_html(flood_comparison(), "shared").split("<h2>Articles</h2>")[1]

@@ -18,7 +18,11 @@ def test_full_export_honours_the_contract() -> None:
     assert [a["id"] for a in doc["articles"]] == ["ledger", "times", "wire"]
     assert [c["id"] for c in doc["clusters"]] == ["d1", "s1", "u1", "u2"]
     assert [e["id"] for e in doc["entities"]] == ["ruiz", "millbrook", "governor", "nobody"]
-    assert doc["story"] == {"title": "Millbrook flood", "path": "story", "annotations": "story/annotations.yaml"}
+    assert doc["story"] == {
+        "title": "Millbrook flood",
+        "path": "story",
+        "annotations": "story/annotations.yaml",
+    }
 
 
 def test_unknown_metadata_is_null() -> None:
@@ -45,8 +49,14 @@ def test_discrepancy_carries_values_verdict_and_selectors() -> None:
 
 def test_orphans_diagnostics_and_diff_are_exported() -> None:
     doc = json.loads(to_json(flood_comparison()))
-    assert doc["orphans"] == [{"claim": "c9", "matches": 0, "message": "quote not found in wire",
-                               "quote": {"article": "wire", "exact": "the dam broke", "prefix": None, "suffix": None}}]
+    assert doc["orphans"] == [
+        {
+            "claim": "c9",
+            "matches": 0,
+            "message": "quote not found in wire",
+            "quote": {"article": "wire", "exact": "the dam broke", "prefix": None, "suffix": None},
+        }
+    ]
     assert doc["diagnostics"][0]["file"] == "story/times.txt" and doc["diagnostics"][0]["line"] == 4
     wire = doc["clusters"][1]["members"][2]
     assert [p["text"] for p in wire["diff"] if p["changed"]] == ["that "]
@@ -63,9 +73,14 @@ def test_output_is_stable_indented_and_not_ascii_escaped() -> None:
     check_storydiff1(json.loads(first))
 
 
-@pytest.mark.parametrize(("only", "clusters"), [
-    ("discrepancy", ["d1"]), ("shared", ["s1"]), ("unique", ["u1", "u2"]),
-])
+@pytest.mark.parametrize(
+    ("only", "clusters"),
+    [
+        ("discrepancy", ["d1"]),
+        ("shared", ["s1"]),
+        ("unique", ["u1", "u2"]),
+    ],
+)
 def test_kind_filter_keeps_the_schema_and_every_article(only: str, clusters: list[str]) -> None:
     doc = json.loads(to_json(flood_comparison(), only))
     check_storydiff1(doc)

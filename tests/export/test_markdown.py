@@ -19,10 +19,15 @@ def test_briefing_layout() -> None:
     assert "### Discrepancy (number): How many residents left Millbrook" in out
     assert "> Floodwaters forced **1,200** residents from their homes in Millbrook on Tuesday." in out
     assert "> About **1,500** residents left Millbrook on Tuesday as the river rose." in out
-    assert ("> \u2014 Valley Times, \u201cLevee holds in Millbrook\u201d, undated, times.txt \u00b62, chars 68\u2013113"
-            in out)
+    assert (
+        "> \u2014 Valley Times, \u201cLevee holds in Millbrook\u201d, undated, times.txt \u00b62, chars 68\u2013113"
+        in out
+    )
     assert "**Verdict:** true-conflict: The Ledger counts households" in out
-    assert "> Context: \u2026homes in Millbrook on Tuesday. \\[quote\\] Volunteers handed out sandbags\u2026" in out
+    assert (
+        "> Context: \u2026homes in Millbrook on Tuesday. \\[quote\\] Volunteers handed out sandbags\u2026"
+        in out
+    )
     assert "> Ruiz said **that** the levee held overnight." in out
     assert "the dam broke" in out  # the orphaned curated claim is reported, not dropped
 
@@ -49,8 +54,17 @@ def test_hostile_story_cannot_inject_anything() -> None:
 
 def test_hostile_text_survives_as_literal_text() -> None:
     plain = markdown_plain(to_markdown(hostile_comparison()))
-    for piece in ("[bold]Breaking[/]", "<script>alert(1)</script>", "[x](javascript:alert(1))", "**loud**",
-                  "`code`", "# Not a heading", "- not a list", "<img src=x onerror=alert(1)>", "& < > \" '"):
+    for piece in (
+        "[bold]Breaking[/]",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "**loud**",
+        "`code`",
+        "# Not a heading",
+        "- not a list",
+        "<img src=x onerror=alert(1)>",
+        "& < > \" '",
+    ):
         assert piece in plain, piece
     assert "\x1b" not in to_markdown(hostile_comparison())
     assert HOSTILE_TEXT  # the fixture really is hostile

@@ -37,7 +37,13 @@ def test_values_marked_and_sources_cited() -> None:
 def test_hostile_text_is_shown_as_written() -> None:
     out = to_text(hostile_comparison())
     joined = " ".join(out.split())
-    for piece in ("[bold]Breaking[/]", "<script>alert(1)</script>", "[x](javascript:alert(1))", "**loud**", "`code`"):
+    for piece in (
+        "[bold]Breaking[/]",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "**loud**",
+        "`code`",
+    ):
         assert piece in joined, piece
 
 

@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 class ReaderApp(App[None]):
     """Several reports of one story side by side, with what they share and where they differ."""
 
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "highlights.tcss",
-                styles_dir() / "sidebar.tcss", styles_dir() / "dialogs.tcss"]
+    CSS_PATH = [
+        styles_dir() / "app.tcss",
+        styles_dir() / "highlights.tcss",
+        styles_dir() / "sidebar.tcss",
+        styles_dir() / "dialogs.tcss",
+    ]
     TITLE = "storydiff"
     COMMANDS = App.COMMANDS | {FactCommands}
 

@@ -19,8 +19,11 @@ OPENING_QUOTES = "“\"‘'«„"
 
 def citation_text(excerpt: Excerpt) -> str:
     """The quote on one line, then ``— outlet, “title”, date, file ¶N`` (and the URL if known)."""
-    parts = [part for part in (excerpt.outlet, f"“{excerpt.title}”" if excerpt.title else None,
-                               excerpt.date) if part]
+    parts = [
+        part
+        for part in (excerpt.outlet, f"“{excerpt.title}”" if excerpt.title else None, excerpt.date)
+        if part
+    ]
     parts.append(f"{PurePath(excerpt.path).name} ¶{excerpt.paragraph}")
     quote = excerpt.exact if excerpt.exact[:1] in OPENING_QUOTES else f"“{excerpt.exact}”"
     lines = [quote, "— " + ", ".join(parts)]
@@ -29,8 +32,7 @@ def citation_text(excerpt: Excerpt) -> str:
     return "\n".join(lines)
 
 
-def current_excerpt(comparison: Comparison, cluster_id: str | None,
-                    article_id: str | None) -> Excerpt | None:
+def current_excerpt(comparison: Comparison, cluster_id: str | None, article_id: str | None) -> Excerpt | None:
     """The current cluster's excerpt in ``article_id``'s pane, else its first member's; None without a cluster."""
     if cluster_id is None:
         return None

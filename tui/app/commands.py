@@ -74,8 +74,12 @@ class FactCommands(Provider):
         for title, cluster_id in self._clusters():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._jump, cluster_id),
-                          help="Scroll every source to it")
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self._jump, cluster_id),
+                    help="Scroll every source to it",
+                )
 
     def _jump(self, cluster_id: str) -> None:
         from tui.app.screens.reader import ReaderScreen

@@ -32,7 +32,9 @@ do): one shared topic word is never evidence that two statements report the same
 MIN_CONTAINED_TOKENS = 3
 CONTAINMENT_FACTOR = 0.6
 HEADING_WORDS = 9
-REPORTING = frozenset(stem(w) for w in "say said says told tell tells according report reported reports".split())
+REPORTING = frozenset(
+    stem(w) for w in "say said says told tell tells according report reported reports".split()
+)
 _TERMINAL = tuple(".!?…:;\"'”’)]")
 MIN_COMMON_DF = 10
 """A token is only too common to index once it is in this many units: tiny stories index all."""
@@ -112,8 +114,14 @@ def plain_words(unit: Unit) -> frozenset[str]:
 
 def _profile(unit: Unit, weights: Weights) -> _Profile:
     tokens = frozenset(unit.tokens)
-    return _Profile(unit, tokens, tokens - weights.common, _mass(tokens, weights), is_heading(unit.text),
-                    plain_words(unit) & tokens)
+    return _Profile(
+        unit,
+        tokens,
+        tokens - weights.common,
+        _mass(tokens, weights),
+        is_heading(unit.text),
+        plain_words(unit) & tokens,
+    )
 
 
 def _dice(a: _Profile, b: _Profile, weights: Weights) -> float:
@@ -234,9 +242,7 @@ def align_units(
         if progress is not None:
             progress((done + 1) / len(order))
 
-    return tuple(
-        tuple(sorted(group.units, key=lambda u: (rank[u.article], u.index))) for group in groups
-    )
+    return tuple(tuple(sorted(group.units, key=lambda u: (rank[u.article], u.index))) for group in groups)
 
 
 def _index_unit(unit: Unit, key: int, index: dict[str, list[int]], weights: Weights) -> None:
@@ -264,9 +270,14 @@ def _candidates(
     if not overlap:
         return []
     top = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-    by_dice = sorted(((_dice(profile, rep, weights), key, n) for key, _weight in top
-                      for n, rep in enumerate(groups[key].representatives)),
-                     key=lambda item: (-item[0], item[1], item[2]))
+    by_dice = sorted(
+        (
+            (_dice(profile, rep, weights), key, n)
+            for key, _weight in top
+            for n, rep in enumerate(groups[key].representatives)
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
     best: dict[int, tuple[float, int]] = {}
     for dice, key, n in by_dice:
         if dice > 0 and key not in best and len(best) < MAX_REFINED:

@@ -44,8 +44,13 @@ def add_entity(path: Path, entity: Entity) -> None:
         text = NEW_FILE_HEADER + "entities:\n" + _entity_block(entity, 2, "\n")
     else:
         text = _with_entity(original, entity, path)
-    _check_and_write(path, text, bom, original is None,
-                     lambda result: any(e.id == entity.id and e.name == entity.name for e in result.entities))
+    _check_and_write(
+        path,
+        text,
+        bom,
+        original is None,
+        lambda result: any(e.id == entity.id and e.name == entity.name for e in result.entities),
+    )
 
 
 def add_alias(path: Path, entity_id: str, alias: str) -> None:
@@ -65,11 +70,17 @@ def add_alias(path: Path, entity_id: str, alias: str) -> None:
         if entity.id == entity_id and alias.casefold() in {n.casefold() for n in entity.names}:
             return
     text = _with_alias(original, item, alias)
-    _check_and_write(path, text, bom, False,
-                     lambda result: any(e.id == entity_id and alias in e.aliases for e in result.entities))
+    _check_and_write(
+        path,
+        text,
+        bom,
+        False,
+        lambda result: any(e.id == entity_id and alias in e.aliases for e in result.entities),
+    )
 
 
 # -- reading, checking, writing ------------------------------------------------------------
+
 
 def _read(path: Path) -> tuple[str | None, bool]:
     """The file's text (None when it does not exist) and whether it started with a BOM."""
@@ -82,7 +93,9 @@ def _read(path: Path) -> tuple[str | None, bool]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise AnnotationEditError(f"{path}: not UTF-8 text (byte {error.start}); the file was not changed") from error
+        raise AnnotationEditError(
+            f"{path}: not UTF-8 text (byte {error.start}); the file was not changed"
+        ) from error
     if text.startswith(_BOM):
         return text[1:], True
     return text, False
@@ -95,14 +108,19 @@ def _compose(text: str, path: Path) -> Node | None:
         raise AnnotationEditError(f"{path}: the file is not valid YAML; fix it first ({error})") from error
 
 
-def _check_and_write(path: Path, text: str, bom: bool, new: bool, took: Callable[[Annotations], bool]) -> None:
+def _check_and_write(
+    path: Path, text: str, bom: bool, new: bool, took: Callable[[Annotations], bool]
+) -> None:
     result = parse_annotations(text, str(path))
     errors = tuple(d for d in result.diagnostics if d.severity == "error")
     if errors:
         raise AnnotationEditError(
-            f"{path}: not changed, because the result would not load cleanly: {errors[0]}", errors)
+            f"{path}: not changed, because the result would not load cleanly: {errors[0]}", errors
+        )
     if not took(result):
-        raise AnnotationEditError(f"{path}: not changed, because the edit could not be placed in this file's layout")
+        raise AnnotationEditError(
+            f"{path}: not changed, because the edit could not be placed in this file's layout"
+        )
     try:
         atomic_write_text(path, (_BOM if bom else "") + text, overwrite=not new)
     except OSError as error:
@@ -110,6 +128,7 @@ def _check_and_write(path: Path, text: str, bom: bool, new: bool, took: Callable
 
 
 # -- locating ------------------------------------------------------------------------------
+
 
 def _entry(mapping: Node | None, key: str) -> tuple[ScalarNode, Node] | None:
     if not isinstance(mapping, MappingNode):
@@ -157,6 +176,7 @@ def _newline(text: str) -> str:
 
 # -- rendering -----------------------------------------------------------------------------
 
+
 def _scalar(value: str) -> str:
     """``value`` as a YAML scalar: plain when that reads back identically, else double-quoted."""
     if _PLAIN.fullmatch(value) and value == value.strip():
@@ -171,8 +191,11 @@ def _scalar(value: str) -> str:
 def _entity_block(entity: Entity, indent: int, newline: str) -> str:
     pad = " " * indent
     inner = " " * (indent + 2)
-    lines = [f"{pad}- id: {_scalar(entity.id)}", f"{inner}name: {_scalar(entity.name)}",
-             f"{inner}type: {_scalar(entity.type)}"]
+    lines = [
+        f"{pad}- id: {_scalar(entity.id)}",
+        f"{inner}name: {_scalar(entity.name)}",
+        f"{inner}type: {_scalar(entity.type)}",
+    ]
     if entity.aliases:
         lines.append(f"{inner}aliases:")
         lines.extend(f"{inner}  - {_scalar(a)}" for a in entity.aliases)
@@ -201,6 +224,7 @@ def _flow_entity(entity: Entity) -> str:
 
 # -- editing -------------------------------------------------------------------------------
 
+
 def _insert(text: str, index: int, addition: str) -> str:
     return text[:index] + addition + text[index:]
 
@@ -212,7 +236,9 @@ def _with_entity(text: str, entity: Entity, path: Path) -> str:
         prefix = text if not text or text.endswith("\n") else text + nl
         return prefix + "entities:" + nl + _entity_block(entity, 2, nl)
     if not isinstance(root, MappingNode) or root.flow_style:
-        raise AnnotationEditError(f"{path}: the file is not a block of 'key: value' lines; cannot add an entity")
+        raise AnnotationEditError(
+            f"{path}: the file is not a block of 'key: value' lines; cannot add an entity"
+        )
     found = _entry(root, "entities")
     if found is None:
         end = _after_line(text, _last_end(root))
@@ -222,15 +248,20 @@ def _with_entity(text: str, entity: Entity, path: Path) -> str:
     if isinstance(value, SequenceNode) and value.flow_style:
         return _insert_flow(text, value, _flow_entity(entity))
     if isinstance(value, SequenceNode) and value.value:
-        return _insert(text, _after_line(text, _last_end(value)),
-                       _entity_block(entity, value.start_mark.column, nl))
+        return _insert(
+            text, _after_line(text, _last_end(value)), _entity_block(entity, value.start_mark.column, nl)
+        )
     if isinstance(value, ScalarNode) and value.tag == _NULL:
         start, end = value.start_mark.index, value.end_mark.index
         newline = text.find("\n", end)
         line_end = len(text) if newline == -1 else newline + 1
         rest_of_line = text[end:line_end] if newline != -1 else text[end:] + nl
-        return (text[:start].rstrip(" ") + rest_of_line
-                + _entity_block(entity, key.start_mark.column + 2, nl) + text[line_end:])
+        return (
+            text[:start].rstrip(" ")
+            + rest_of_line
+            + _entity_block(entity, key.start_mark.column + 2, nl)
+            + text[line_end:]
+        )
     raise AnnotationEditError(f"{path}: 'entities' is not a list; cannot add an entity")
 
 
@@ -249,13 +280,18 @@ def _with_alias(text: str, item: MappingNode, alias: str) -> str:
         if item.flow_style:
             return _insert(text, item.end_mark.index - 1, f", aliases: [{_scalar(alias)}]")
         column = item.start_mark.column
-        return _insert(text, _after_line(text, _last_end(item)), f"{' ' * column}aliases: [{_scalar(alias)}]{nl}")
+        return _insert(
+            text, _after_line(text, _last_end(item)), f"{' ' * column}aliases: [{_scalar(alias)}]{nl}"
+        )
     key, value = found
     if isinstance(value, SequenceNode) and value.flow_style:
         return _insert_flow(text, value, _scalar(alias))
     if isinstance(value, SequenceNode):
-        return _insert(text, _after_line(text, _last_end(value)),
-                       f"{' ' * value.start_mark.column}- {_scalar(alias)}{nl}")
+        return _insert(
+            text,
+            _after_line(text, _last_end(value)),
+            f"{' ' * value.start_mark.column}- {_scalar(alias)}{nl}",
+        )
     if isinstance(value, ScalarNode):
         start, end = value.start_mark.index, value.end_mark.index
         if value.tag == _NULL:
@@ -265,4 +301,3 @@ def _with_alias(text: str, item: MappingNode, alias: str) -> str:
         space = "" if start > 0 and text[start - 1] == " " else " "
         return text[:start] + space + replacement + text[end:]
     raise AnnotationEditError("the entity's 'aliases' is not a list; fix it by hand first")
-

@@ -128,19 +128,33 @@ def load_annotations(path: Path | None) -> Annotations:
         if path.is_dir():
             return _failed(name, "is a folder, not an annotation file", "name a YAML file")
         if size > MAX_BYTES:
-            return _failed(name, f"file is {size} bytes; annotation files over {MAX_BYTES} bytes are refused",
-                           "split the file or remove unused entries")
+            return _failed(
+                name,
+                f"file is {size} bytes; annotation files over {MAX_BYTES} bytes are refused",
+                "split the file or remove unused entries",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         return Annotations(path=None)
     except OSError as error:
-        return _failed(name, f"cannot read the file: {error.strerror or error}", "check the path and its permissions")
+        return _failed(
+            name, f"cannot read the file: {error.strerror or error}", "check the path and its permissions"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return Annotations(path=name, diagnostics=(Diagnostic(
-            "error", name, f"not UTF-8 text: {error.reason}", byte_offset=error.start,
-            hint="save the file as UTF-8"),))
+        return Annotations(
+            path=name,
+            diagnostics=(
+                Diagnostic(
+                    "error",
+                    name,
+                    f"not UTF-8 text: {error.reason}",
+                    byte_offset=error.start,
+                    hint="save the file as UTF-8",
+                ),
+            ),
+        )
     return parse_annotations(text, name)
 
 
@@ -150,15 +164,22 @@ def parse_annotations(text: str, file: str) -> Annotations:
     try:
         root = compose_checked(text)
     except UnsafeYamlError as refused:
-        return Annotations(path=file, diagnostics=(reader.at_mark(refused.mark, refused.message, refused.hint),))
+        return Annotations(
+            path=file, diagnostics=(reader.at_mark(refused.mark, refused.message, refused.hint),)
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
         if error.context:
             problem = f"{error.context}, {problem}"
-        hint = ("indent with spaces: YAML does not allow tabs" if "'\\t'" in problem else
-                "check the indentation and quoting around this line (quote values containing ': ' or ' #')")
-        return Annotations(path=file, diagnostics=(reader.at_mark(mark, f"YAML syntax error: {problem}", hint),))
+        hint = (
+            "indent with spaces: YAML does not allow tabs"
+            if "'\\t'" in problem
+            else "check the indentation and quoting around this line (quote values containing ': ' or ' #')"
+        )
+        return Annotations(
+            path=file, diagnostics=(reader.at_mark(mark, f"YAML syntax error: {problem}", hint),)
+        )
     except yaml.YAMLError as error:
         return _failed(file, f"YAML error: {error}", "check the file is valid YAML")
     if root is None:
@@ -186,8 +207,11 @@ def compose_checked(text: str, *, merge: bool = True) -> Node | None:
                 _flatten_merges(loader, root, set())
         return root
     except RecursionError:
-        raise UnsafeYamlError("the document is nested too deeply to read",
-                              "an annotation file needs only a few levels of indentation", None) from None
+        raise UnsafeYamlError(
+            "the document is nested too deeply to read",
+            "an annotation file needs only a few levels of indentation",
+            None,
+        ) from None
     finally:
         loader.dispose()
 
@@ -208,16 +232,22 @@ def _check_size(root: Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in on_path:
-            raise UnsafeYamlError("the document refers to itself through an alias (recursive structure)",
-                                  "remove the alias that points back into its own anchor", node)
+            raise UnsafeYamlError(
+                "the document refers to itself through an alias (recursive structure)",
+                "remove the alias that points back into its own anchor",
+                node,
+            )
         on_path.add(key)
         total = 1
         for child in _children(node):
             total += size(child)
             if total > limit:
-                raise UnsafeYamlError(f"aliases would expand the document by more than {MAX_EXPANSION} values; "
-                                      "refused as a possible alias bomb",
-                                      "write the values out instead of repeating them with &anchor/*alias", node)
+                raise UnsafeYamlError(
+                    f"aliases would expand the document by more than {MAX_EXPANSION} values; "
+                    "refused as a possible alias bomb",
+                    "write the values out instead of repeating them with &anchor/*alias",
+                    node,
+                )
         on_path.discard(key)
         sizes[key] = total
         return total
@@ -255,8 +285,11 @@ def _flatten_merges(loader: _Loader, node: Node, seen: set[int]) -> None:
         loader.flatten_mapping(node)
         # Merged keys come first; a key written in the mapping itself overrides them.
         last = {k.value: i for i, (k, _) in enumerate(node.value) if isinstance(k, ScalarNode)}
-        node.value = [(k, v) for i, (k, v) in enumerate(node.value)
-                      if not isinstance(k, ScalarNode) or last[k.value] == i]
+        node.value = [
+            (k, v)
+            for i, (k, v) in enumerate(node.value)
+            if not isinstance(k, ScalarNode) or last[k.value] == i
+        ]
     for child in _children(node):
         _flatten_merges(loader, child, seen)
 
@@ -291,45 +324,76 @@ class _Reader:
     file: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def at_mark(self, mark: object, message: str, hint: str | None, *, field: str | None = None,
-                severity: str = "error") -> Diagnostic:
+    def at_mark(
+        self,
+        mark: object,
+        message: str,
+        hint: str | None,
+        *,
+        field: str | None = None,
+        severity: str = "error",
+    ) -> Diagnostic:
         line = getattr(mark, "line", None)
         column = getattr(mark, "column", None)
-        return Diagnostic(severity, self.file, message,  # type: ignore[arg-type]
-                          line=None if line is None else line + 1,
-                          column=None if column is None else column + 1,
-                          field=field, hint=hint)
+        return Diagnostic(
+            severity,
+            self.file,
+            message,  # type: ignore[arg-type]
+            line=None if line is None else line + 1,
+            column=None if column is None else column + 1,
+            field=field,
+            hint=hint,
+        )
 
     def error(self, node: Node, path: str, message: str, hint: str) -> None:
         self.diagnostics.append(self.at_mark(node.start_mark, message, hint, field=path or None))
 
     def warning(self, node: Node, path: str, message: str, hint: str) -> None:
-        self.diagnostics.append(self.at_mark(node.start_mark, message, hint, field=path or None,
-                                             severity="warning"))
+        self.diagnostics.append(
+            self.at_mark(node.start_mark, message, hint, field=path or None, severity="warning")
+        )
 
     # -- generic shapes -------------------------------------------------------------------
 
-    def mapping(self, node: Node, path: str, known: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]:
+    def mapping(
+        self, node: Node, path: str, known: tuple[str, ...], what: str
+    ) -> dict[str, tuple[Node, Node]]:
         """The mapping's entries by key (key node, value node); warns on unknown keys."""
         if not isinstance(node, MappingNode):
             if not (isinstance(node, ScalarNode) and node.tag == _NULL):
-                self.error(node, path, f"expected {what} (a mapping of key: value), found {_kind(node)}",
-                           f"write {what} as indented 'key: value' lines")
+                self.error(
+                    node,
+                    path,
+                    f"expected {what} (a mapping of key: value), found {_kind(node)}",
+                    f"write {what} as indented 'key: value' lines",
+                )
             return {}
         entries: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.error(key_node, path, f"a key must be plain text, found {_kind(key_node)}",
-                           "use a word as the key")
+                self.error(
+                    key_node,
+                    path,
+                    f"a key must be plain text, found {_kind(key_node)}",
+                    "use a word as the key",
+                )
                 continue
             key = key_node.value
             child = _path(path, key)
             if key in entries:
-                self.error(key_node, child, f"key '{key}' appears twice; the later one is used",
-                           "merge the two entries into one")
+                self.error(
+                    key_node,
+                    child,
+                    f"key '{key}' appears twice; the later one is used",
+                    "merge the two entries into one",
+                )
             elif known and key not in known:
-                self.warning(key_node, child, f"unknown key '{key}' is ignored",
-                             f"{_suggest(key, known)}known keys: {', '.join(known)}")
+                self.warning(
+                    key_node,
+                    child,
+                    f"unknown key '{key}' is ignored",
+                    f"{_suggest(key, known)}known keys: {', '.join(known)}",
+                )
                 continue
             entries[key] = (key_node, value_node)
         return entries
@@ -339,8 +403,12 @@ class _Reader:
             return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return []
-        self.error(node, path, f"expected a list of {what}, found {_kind(node)}",
-                   f"write each of the {what} on its own line starting with '- '")
+        self.error(
+            node,
+            path,
+            f"expected a list of {what}, found {_kind(node)}",
+            f"write each of the {what} on its own line starting with '- '",
+        )
         return []
 
     def text(self, node: Node, path: str, *, required: bool = False) -> str | None:
@@ -351,15 +419,23 @@ class _Reader:
                     self.error(node, path, "is empty", "give it a value")
                 return None
             return node.value
-        self.error(node, path, f"expected text, found {_kind(node)}",
-                   "write a single value; quote it if it contains ': ' or starts with a bracket")
+        self.error(
+            node,
+            path,
+            f"expected text, found {_kind(node)}",
+            "write a single value; quote it if it contains ': ' or starts with a bracket",
+        )
         return None
 
     def texts(self, node: Node, path: str, what: str) -> list[tuple[str, Node, str]]:
         """A list of text values (a single value is accepted as a one-item list, with a warning)."""
         if isinstance(node, ScalarNode) and node.tag != _NULL:
-            self.warning(node, path, f"expected a list of {what}, found a single value; it is used as a list of one",
-                         f"write it as [{node.value}] or as a '- ' line")
+            self.warning(
+                node,
+                path,
+                f"expected a list of {what}, found a single value; it is used as a list of one",
+                f"write it as [{node.value}] or as a '- ' line",
+            )
             value = self.text(node, path)
             return [(value, node, path)] if value is not None else []
         items = []
@@ -375,12 +451,18 @@ class _Reader:
         if value is None:
             return None
         if value not in choices:
-            self.error(node, path, f"'{value}' is not a {what}",
-                       f"{_suggest(value, choices)}use one of: {', '.join(choices)}")
+            self.error(
+                node,
+                path,
+                f"'{value}' is not a {what}",
+                f"{_suggest(value, choices)}use one of: {', '.join(choices)}",
+            )
             return None
         return value
 
-    def require(self, entries: dict[str, tuple[Node, Node]], node: Node, path: str, key: str, hint: str) -> Node | None:
+    def require(
+        self, entries: dict[str, tuple[Node, Node]], node: Node, path: str, key: str, hint: str
+    ) -> Node | None:
         if key not in entries:
             self.error(node, path, f"missing required key '{key}'", hint)
             return None
@@ -397,10 +479,16 @@ class _Reader:
         if "types" in top:
             for entity, node, path in entities:
                 if entity.type not in declared:
-                    type_node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type"), node)
-                    self.warning(type_node, _path(path, "type"), f"type '{entity.type}' is not listed under types; it has no colour",
-                                 f"{_suggest(entity.type, tuple(sorted(declared)))}"
-                                 f"add '{entity.type}:' under types, or use one of: {', '.join(sorted(declared))}")
+                    type_node = next(
+                        (v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "type"), node
+                    )
+                    self.warning(
+                        type_node,
+                        _path(path, "type"),
+                        f"type '{entity.type}' is not listed under types; it has no colour",
+                        f"{_suggest(entity.type, tuple(sorted(declared)))}"
+                        f"add '{entity.type}:' under types, or use one of: {', '.join(sorted(declared))}",
+                    )
         used = tuple(dict.fromkeys(e.type for e, _, _ in entities if e.type not in declared))
         all_types = (*types, *(EntityType(name) for name in used))
         return Annotations(
@@ -416,22 +504,34 @@ class _Reader:
         for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
             path = _path("types", name)
             if isinstance(value, ScalarNode) and value.tag != _NULL:
-                self.error(value, path, f"expected the type's settings, found the value '{value.value}'",
-                           f"write it as {name}: {{colour: {value.value}}}")
+                self.error(
+                    value,
+                    path,
+                    f"expected the type's settings, found the value '{value.value}'",
+                    f"write it as {name}: {{colour: {value.value}}}",
+                )
                 result.append(EntityType(name))
                 continue
             entries = self.mapping(value, path, TYPE_KEYS, f"type '{name}'")
             colour = None
             if "colour" in entries and "color" in entries:
-                self.warning(entries["color"][0], _path(path, "color"), "both 'colour' and 'color' are given; 'colour' is used",
-                             "keep one of them")
+                self.warning(
+                    entries["color"][0],
+                    _path(path, "color"),
+                    "both 'colour' and 'color' are given; 'colour' is used",
+                    "keep one of them",
+                )
             for key in ("color", "colour"):
                 if key in entries:
                     value_node = entries[key][1]
                     given = self.text(value_node, _path(path, key))
                     if given is not None and not _COLOUR.match(given.strip()):
-                        self.error(value_node, _path(path, key), f"'{given}' is not a colour",
-                                   'use "#rrggbb" (quoted: # starts a comment), "#rgb", a colour name like red, or rgb(r,g,b)')
+                        self.error(
+                            value_node,
+                            _path(path, key),
+                            f"'{given}' is not a colour",
+                            'use "#rrggbb" (quoted: # starts a comment), "#rgb", a colour name like red, or rgb(r,g,b)',
+                        )
                     elif given is not None:
                         colour = given.strip()
             if "description" in entries:
@@ -457,27 +557,45 @@ class _Reader:
         entries = self.mapping(item, path, ENTITY_KEYS, "an entity")
         if not isinstance(item, MappingNode):
             return None
-        id_node = self.require(entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth")
+        id_node = self.require(
+            entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth"
+        )
         entity_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
         if entity_id is None:
             return None
         entity_id = entity_id.strip()
         if not _ID.match(entity_id):
-            self.error(id_node, _path(path, "id"), f"id '{entity_id}' has characters other than letters, digits, '.', '_' and '-'",
-                       "ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth")
+            self.error(
+                id_node,
+                _path(path, "id"),
+                f"id '{entity_id}' has characters other than letters, digits, '.', '_' and '-'",
+                "ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth",
+            )
             return None
         if entity_id in ids:
             first = ids[entity_id].start_mark.line + 1
-            self.error(id_node, _path(path, "id"), f"duplicate entity id '{entity_id}' (first used on line {first}); this entity is ignored",
-                       "give each entity its own id, or merge the two entries")
+            self.error(
+                id_node,
+                _path(path, "id"),
+                f"duplicate entity id '{entity_id}' (first used on line {first}); this entity is ignored",
+                "give each entity its own id, or merge the two entries",
+            )
             return None
         name_node = self.require(entries, item, path, "name", "add the display name, e.g. name: Pete Hegseth")
         name = self.text(name_node, _path(path, "name"), required=True) if name_node is not None else None
         type_node = self.require(entries, item, path, "type", "add the entity type, e.g. type: person")
         kind = self.text(type_node, _path(path, "type"), required=True) if type_node is not None else None
-        aliases = self.texts(entries["aliases"][1], _path(path, "aliases"), "aliases") if "aliases" in entries else []
+        aliases = (
+            self.texts(entries["aliases"][1], _path(path, "aliases"), "aliases")
+            if "aliases" in entries
+            else []
+        )
         links = self.texts(entries["links"][1], _path(path, "links"), "links") if "links" in entries else []
-        description = self.text(entries["description"][1], _path(path, "description")) if "description" in entries else None
+        description = (
+            self.text(entries["description"][1], _path(path, "description"))
+            if "description" in entries
+            else None
+        )
         notes = self.text(entries["notes"][1], _path(path, "notes")) if "notes" in entries else None
         return Entity(
             id=entity_id,
@@ -489,10 +607,16 @@ class _Reader:
             notes=notes,
         )
 
-    def claim_names(self, entity: Entity, item: Node, path: str, owners: dict[str, tuple[str, str, Node]]) -> None:
+    def claim_names(
+        self, entity: Entity, item: Node, path: str, owners: dict[str, tuple[str, str, Node]]
+    ) -> None:
         """Report a name or alias that another entity already claims (compared case-insensitively)."""
         nodes: list[tuple[str, Node, str]] = []
-        entries = {k.value: v for k, v in item.value if isinstance(k, ScalarNode)} if isinstance(item, MappingNode) else {}
+        entries = (
+            {k.value: v for k, v in item.value if isinstance(k, ScalarNode)}
+            if isinstance(item, MappingNode)
+            else {}
+        )
         if "name" in entries:
             nodes.append((entity.name, entries["name"], _path(path, "name")))
         if isinstance(entries.get("aliases"), SequenceNode):
@@ -505,10 +629,13 @@ class _Reader:
             if owner is None:
                 owners[key] = (entity.id, text, node)
             elif owner[0] != entity.id:
-                self.error(node, where,
-                           f"'{text}' is already a name of entity '{owner[0]}' (line {owner[2].start_mark.line + 1}); "
-                           "a name may belong to one entity only",
-                           "remove it from one of the two entities")
+                self.error(
+                    node,
+                    where,
+                    f"'{text}' is already a name of entity '{owner[0]}' (line {owner[2].start_mark.line + 1}); "
+                    "a name may belong to one entity only",
+                    "remove it from one of the two entities",
+                )
 
     def claims(self, node: Node) -> list[Claim]:
         result: list[Claim] = []
@@ -524,37 +651,67 @@ class _Reader:
         entries = self.mapping(item, path, CLAIM_KEYS, "a claim")
         if not isinstance(item, MappingNode):
             return None
-        id_node = self.require(entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count")
+        id_node = self.require(
+            entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count"
+        )
         claim_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
         if claim_id is None:
             return None
         claim_id = claim_id.strip()
         if not _ID.match(claim_id):
-            self.error(id_node, _path(path, "id"), f"id '{claim_id}' has characters other than letters, digits, '.', '_' and '-'",
-                       "use e.g. troop-count")
+            self.error(
+                id_node,
+                _path(path, "id"),
+                f"id '{claim_id}' has characters other than letters, digits, '.', '_' and '-'",
+                "use e.g. troop-count",
+            )
             return None
         if claim_id in ids:
             first = ids[claim_id].start_mark.line + 1
-            self.error(id_node, _path(path, "id"), f"duplicate claim id '{claim_id}' (first used on line {first}); this claim is ignored",
-                       "give each claim its own id")
+            self.error(
+                id_node,
+                _path(path, "id"),
+                f"duplicate claim id '{claim_id}' (first used on line {first}); this claim is ignored",
+                "give each claim its own id",
+            )
             return None
         ids[claim_id] = item
         kind_node = self.require(entries, item, path, "kind", f"add kind: one of {', '.join(CLAIM_KINDS)}")
-        kind = self.choice(kind_node, _path(path, "kind"), CLAIM_KINDS, "claim kind") if kind_node is not None else None
+        kind = (
+            self.choice(kind_node, _path(path, "kind"), CLAIM_KINDS, "claim kind")
+            if kind_node is not None
+            else None
+        )
         quotes = self.claim_quotes(entries, item, path)
-        verdict = self.choice(entries["verdict"][1], _path(path, "verdict"), VERDICT_KINDS, "verdict") if "verdict" in entries else None
-        dtype = self.choice(entries["type"][1], _path(path, "type"), DISCREPANCY_TYPES, "discrepancy type") if "type" in entries else None
+        verdict = (
+            self.choice(entries["verdict"][1], _path(path, "verdict"), VERDICT_KINDS, "verdict")
+            if "verdict" in entries
+            else None
+        )
+        dtype = (
+            self.choice(entries["type"][1], _path(path, "type"), DISCREPANCY_TYPES, "discrepancy type")
+            if "type" in entries
+            else None
+        )
         note = self.text(entries["note"][1], _path(path, "note")) if "note" in entries else None
         if kind is None or not quotes:
             return None
         if kind == "verdict" and verdict is None:
             if "verdict" not in entries:
-                self.error(item, path, "a claim of kind verdict needs a 'verdict'",
-                           f"add verdict: one of {', '.join(VERDICT_KINDS)}")
+                self.error(
+                    item,
+                    path,
+                    "a claim of kind verdict needs a 'verdict'",
+                    f"add verdict: one of {', '.join(VERDICT_KINDS)}",
+                )
             return None
         if kind == "discrepancy" and dtype is None and "type" not in entries:
-            self.warning(item, path, "a discrepancy claim without 'type' is shown as type 'other'",
-                         f"add type: one of {', '.join(DISCREPANCY_TYPES)}")
+            self.warning(
+                item,
+                path,
+                "a discrepancy claim without 'type' is shown as type 'other'",
+                f"add type: one of {', '.join(DISCREPANCY_TYPES)}",
+            )
         return Claim(
             id=claim_id,
             kind=kind,  # type: ignore[arg-type]
@@ -567,23 +724,37 @@ class _Reader:
 
     def claim_quotes(self, entries: dict[str, tuple[Node, Node]], item: Node, path: str) -> list[TextQuote]:
         if "quote" in entries and "quotes" in entries:
-            self.error(entries["quotes"][0], _path(path, "quotes"), "both 'quote' and 'quotes' are given",
-                       "put every quote under 'quotes:' as a list")
+            self.error(
+                entries["quotes"][0],
+                _path(path, "quotes"),
+                "both 'quote' and 'quotes' are given",
+                "put every quote under 'quotes:' as a list",
+            )
             return []
         if "quote" in entries:
             quote = self.quote(entries["quote"][1], _path(path, "quote"))
             return [quote] if quote is not None else []
         if "quotes" in entries:
             nodes = self.sequence(entries["quotes"][1], _path(path, "quotes"), "quotes")
-            quotes = [self.quote(node, _path(_path(path, "quotes"), index)) for index, node in enumerate(nodes)]
+            quotes = [
+                self.quote(node, _path(_path(path, "quotes"), index)) for index, node in enumerate(nodes)
+            ]
             if not nodes:
-                self.error(entries["quotes"][1], _path(path, "quotes"), "the list of quotes is empty",
-                           "add at least one quote with 'exact:' text copied from an article")
+                self.error(
+                    entries["quotes"][1],
+                    _path(path, "quotes"),
+                    "the list of quotes is empty",
+                    "add at least one quote with 'exact:' text copied from an article",
+                )
             if any(q is None for q in quotes):
                 return []
             return [q for q in quotes if q is not None]
-        self.error(item, path, "missing 'quote' (or 'quotes')",
-                   "add quote: {exact: text copied from the article, article: ARTICLE-ID}")
+        self.error(
+            item,
+            path,
+            "missing 'quote' (or 'quotes')",
+            "add quote: {exact: text copied from the article, article: ARTICLE-ID}",
+        )
         return []
 
     def quote(self, node: Node, path: str) -> TextQuote | None:
@@ -593,10 +764,14 @@ class _Reader:
         entries = self.mapping(node, path, QUOTE_KEYS, "a quote")
         if not isinstance(node, MappingNode):
             return None
-        exact_node = self.require(entries, node, path, "exact", "add exact: the quoted text, copied from the article")
+        exact_node = self.require(
+            entries, node, path, "exact", "add exact: the quoted text, copied from the article"
+        )
         exact = self.text(exact_node, _path(path, "exact"), required=True) if exact_node is not None else None
-        parts = {key: self.text(entries[key][1], _path(path, key)) if key in entries else None
-                 for key in ("prefix", "suffix", "article")}
+        parts = {
+            key: self.text(entries[key][1], _path(path, key)) if key in entries else None
+            for key in ("prefix", "suffix", "article")
+        }
         if exact is None:
             return None
         article = parts["article"].strip() if parts["article"] else None

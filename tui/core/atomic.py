@@ -19,7 +19,13 @@ from pathlib import Path
 
 # Errors from os.link that mean "this file system cannot hard-link", not "the name exists".
 _NO_LINK = {
-    errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS,
+    errno.EPERM,
+    errno.EACCES,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.ENOSYS,
 }
 
 

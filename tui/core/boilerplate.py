@@ -28,11 +28,16 @@ _APPEAL = re.compile(
     r"facebook|twitter|x)|click here to|all rights reserved|copyright ©|©\s*\d{4})\b",
     re.IGNORECASE,
 )
-_LABEL_PREFIX = re.compile(r"^\s*(?:Sign up|Connect with us|Follow us|Advertisement|Sponsored|"
-                           r"Photo|Image|Credit|Caption|Video|Getty Images|AP Photo)\s*[:|]",
-                           re.IGNORECASE)
-_CREDIT_TAIL = re.compile(r"\((?:[^()]{1,60}/[^()]{1,60}|(?:photo|image|file|credit|courtesy)"
-                          r"[^()]{0,60})\)\s*$", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(
+    r"^\s*(?:Sign up|Connect with us|Follow us|Advertisement|Sponsored|"
+    r"Photo|Image|Credit|Caption|Video|Getty Images|AP Photo)\s*[:|]",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(
+    r"\((?:[^()]{1,60}/[^()]{1,60}|(?:photo|image|file|credit|courtesy)"
+    r"[^()]{0,60})\)\s*$",
+    re.IGNORECASE,
+)
 _ANY_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CAMEL_RUN = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _BREADCRUMB = re.compile(r"^\s*\w[\w ]{0,20}(?:\s*[>»/|]\s*\w[\w ]{0,20}){1,5}\s*$")
@@ -99,4 +104,4 @@ def _is_credited_copy(line: str, bare: str) -> bool:
     """True when ``line`` is ``bare`` followed only by a short parenthesised credit."""
     if not bare or not line.startswith(bare):
         return False
-    return bool(_ANY_PAREN_TAIL.fullmatch(line[len(bare):]))
+    return bool(_ANY_PAREN_TAIL.fullmatch(line[len(bare) :]))

@@ -36,8 +36,9 @@ _FIRST_SENTENCE = re.compile(r"(.+?[a-z0-9)\]][.!?])(?=\s+[A-Z“\"]|\s*$)")
 _Span = tuple[str, int, int]
 
 
-def apply_claims(clusters: Sequence[Cluster], claims: Sequence[Claim],
-                 articles: Sequence[Article]) -> tuple[tuple[Cluster, ...], tuple[Orphan, ...]]:
+def apply_claims(
+    clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequence[Article]
+) -> tuple[tuple[Cluster, ...], tuple[Orphan, ...]]:
     """The clusters with the claims applied, and the claim quotes that could not be anchored."""
     by_id = {article.id: article for article in articles}
     order = {article.id: index for index, article in enumerate(articles)}
@@ -57,9 +58,15 @@ def apply_claims(clusters: Sequence[Cluster], claims: Sequence[Claim],
         if claim.kind == "verdict":
             touched = _attach_verdict(result, claim, spans)
             if not touched:
-                orphans.append(Orphan(claim.id, claim.quotes[0], 1,
-                                      f"claim '{claim.id}': its quotes were found but no comparison cluster overlaps "
-                                      "them, so the verdict applies to nothing; quote text from a highlighted statement"))
+                orphans.append(
+                    Orphan(
+                        claim.id,
+                        claim.quotes[0],
+                        1,
+                        f"claim '{claim.id}': its quotes were found but no comparison cluster overlaps "
+                        "them, so the verdict applies to nothing; quote text from a highlighted statement",
+                    )
+                )
         elif claim.kind == "discrepancy":
             existing = _covering_discrepancy(result, spans)
             if existing is not None:
@@ -74,36 +81,52 @@ def apply_claims(clusters: Sequence[Cluster], claims: Sequence[Claim],
     return tuple(result), tuple(orphans)
 
 
-def anchor(claim_id: str, quote: TextQuote, articles: Sequence[Article],
-           by_id: dict[str, Article] | None = None) -> tuple[_Span | None, Orphan | None]:
+def anchor(
+    claim_id: str, quote: TextQuote, articles: Sequence[Article], by_id: dict[str, Article] | None = None
+) -> tuple[_Span | None, Orphan | None]:
     """Where ``quote`` sits, when it matches exactly once; otherwise the Orphan that says why."""
     by_id = by_id if by_id is not None else {a.id: a for a in articles}
     shown = _short(quote.exact)
     if quote.article is not None and quote.article not in by_id:
         known = ", ".join(by_id) or "none"
-        return None, Orphan(claim_id, quote, 0,
-                            f"claim '{claim_id}': quote \"{shown}\" names article '{quote.article}', which is not in "
-                            f"this story; use one of: {known}")
+        return None, Orphan(
+            claim_id,
+            quote,
+            0,
+            f"claim '{claim_id}': quote \"{shown}\" names article '{quote.article}', which is not in "
+            f"this story; use one of: {known}",
+        )
     scope = [by_id[quote.article]] if quote.article is not None else list(articles)
-    matches = [(article.id, start) for article in scope
-               for start in find_quote(article.text, quote.exact, quote.prefix, quote.suffix)]
+    matches = [
+        (article.id, start)
+        for article in scope
+        for start in find_quote(article.text, quote.exact, quote.prefix, quote.suffix)
+    ]
     where = f"article '{quote.article}'" if quote.article else "any article"
     if len(matches) == 1:
         article_id, start = matches[0]
         return (article_id, start, start + len(quote.exact)), None
     if not matches:
         hint = _near_miss(quote, scope)
-        return None, Orphan(claim_id, quote, 0,
-                            f"claim '{claim_id}': quote \"{shown}\" is not found in {where}"
-                            + (" with the given prefix/suffix" if quote.prefix or quote.suffix else "")
-                            + f"; {hint}")
+        return None, Orphan(
+            claim_id,
+            quote,
+            0,
+            f"claim '{claim_id}': quote \"{shown}\" is not found in {where}"
+            + (" with the given prefix/suffix" if quote.prefix or quote.suffix else "")
+            + f"; {hint}",
+        )
     places = ", ".join(dict.fromkeys(article for article, _ in matches))
     fixes = "add a prefix or suffix (the text right before or after it)"
     if quote.article is None:
         fixes = "add 'article:' or " + fixes
-    return None, Orphan(claim_id, quote, len(matches),
-                        f"claim '{claim_id}': quote \"{shown}\" matches {len(matches)} times (in {places}); "
-                        f"{fixes} so that it matches exactly once")
+    return None, Orphan(
+        claim_id,
+        quote,
+        len(matches),
+        f"claim '{claim_id}': quote \"{shown}\" matches {len(matches)} times (in {places}); "
+        f"{fixes} so that it matches exactly once",
+    )
 
 
 def _near_miss(quote: TextQuote, scope: Sequence[Article]) -> str:
@@ -112,14 +135,25 @@ def _near_miss(quote: TextQuote, scope: Sequence[Article]) -> str:
     for article in scope:
         found = loose.search(article.text)
         if found:
-            return (f"article '{article.id}' has \"{_short(found.group())}\", which differs only in quote marks, "
-                    "apostrophes, dashes, spaces or letter case; copy it exactly from there")
+            return (
+                f"article '{article.id}' has \"{_short(found.group())}\", which differs only in quote marks, "
+                "apostrophes, dashes, spaces or letter case; copy it exactly from there"
+            )
     return "copy the text exactly from the article as storydiff shows it"
 
 
-_LOOSE = {"'": "['‘’ʼ]", "‘": "['‘’ʼ]", "’": "['‘’ʼ]", "ʼ": "['‘’ʼ]",
-          '"': "[\"“”]", "“": "[\"“”]", "”": "[\"“”]",
-          "-": "[-‐‑–—]", "–": "[-‐‑–—]", "—": "[-‐‑–—]"}
+_LOOSE = {
+    "'": "['‘’ʼ]",
+    "‘": "['‘’ʼ]",
+    "’": "['‘’ʼ]",
+    "ʼ": "['‘’ʼ]",
+    '"': '["“”]',
+    "“": '["“”]',
+    "”": '["“”]',
+    "-": "[-‐‑–—]",
+    "–": "[-‐‑–—]",
+    "—": "[-‐‑–—]",
+}
 
 
 def _loose_pattern(text: str) -> re.Pattern[str]:
@@ -150,7 +184,9 @@ def _attach_verdict(clusters: list[Cluster], claim: Claim, spans: list[_Span]) -
 
 def _covering_discrepancy(clusters: list[Cluster], spans: list[_Span]) -> int | None:
     for index, cluster in enumerate(clusters):
-        if cluster.kind == "discrepancy" and all(any(_overlaps(m, s) for m in cluster.members) for s in spans):
+        if cluster.kind == "discrepancy" and all(
+            any(_overlaps(m, s) for m in cluster.members) for s in spans
+        ):
             return index
     return None
 
@@ -166,11 +202,13 @@ def _label(claim: Claim) -> str:
     sentence = _FIRST_SENTENCE.match(text)
     if sentence and len(sentence.group(1)) <= LABEL_WIDTH:
         return sentence.group(1)
-    return text if len(text) <= LABEL_WIDTH else text[:LABEL_WIDTH - 1].rstrip() + "…"
+    return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
 
 
 def _curated(claim: Claim, spans: list[_Span], by_id: dict[str, Article], kind: str) -> Cluster:
-    members = tuple(Member(article, start, end, by_id[article].text[start:end]) for article, start, end in spans)
+    members = tuple(
+        Member(article, start, end, by_id[article].text[start:end]) for article, start, end in spans
+    )
     values: dict[str, str] = {}
     if kind == "discrepancy":
         for member in members:
@@ -190,7 +228,9 @@ def _curated(claim: Claim, spans: list[_Span], by_id: dict[str, Article], kind: 
 
 
 def _position(cluster: Cluster, order: dict[str, int]) -> tuple[int, int]:
-    return min(((order.get(m.article, len(order)), m.start) for m in cluster.members), default=(len(order), 0))
+    return min(
+        ((order.get(m.article, len(order)), m.start) for m in cluster.members), default=(len(order), 0)
+    )
 
 
 def _insert_in_story_order(clusters: list[Cluster], cluster: Cluster, order: dict[str, int]) -> None:

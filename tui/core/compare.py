@@ -20,7 +20,15 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from tui.core.facts import quantity_predicate
 from tui.core.model import (
-    Article, Cluster, DateMention, DiffPiece, DiscrepancyType, Member, Quantity, Quote, Unit,
+    Article,
+    Cluster,
+    DateMention,
+    DiffPiece,
+    DiscrepancyType,
+    Member,
+    Quantity,
+    Quote,
+    Unit,
 )
 from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, stem, tokens_with_spans
 
@@ -34,18 +42,26 @@ MAX_AFFIRMING = 8
 MAX_AUXILIARIES = 3
 MIN_CONTRADICTION_SHARED = 2
 CONTRADICTION_OVERLAP = 0.4
-AUXILIARIES = frozenset("""
+AUXILIARIES = frozenset(
+    """
 will would shall should can could may might must is are was were be been being has have had do does
 did to also still
-""".split())
-HEDGES = frozenset(stem(w) for w in """
+""".split()
+)
+HEDGES = frozenset(
+    stem(w)
+    for w in """
 expected likely going planned set due able intended scheduled appear seem yet
-""".split())
+""".split()
+)
 """Verbs that only hedge the verb after them: "not expected to increase" denies "increase"."""
 
 _TITLES: dict[str, str] = {
-    "number": "Number differs", "date": "Date differs", "name": "Name differs",
-    "quote-wording": "Quote worded differently", "contradiction": "Contradiction",
+    "number": "Number differs",
+    "date": "Date differs",
+    "name": "Name differs",
+    "quote-wording": "Quote worded differently",
+    "contradiction": "Contradiction",
     "other": "Differs",
 }
 _NEGATION = re.compile(
@@ -210,12 +226,16 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 def _id_list(ids: Sequence[str]) -> str:
     if len(ids) <= LABEL_IDS:
         return ", ".join(ids)
-    return ", ".join(ids[:LABEL_IDS - 1]) + f" +{len(ids) - LABEL_IDS + 1} more"
+    return ", ".join(ids[: LABEL_IDS - 1]) + f" +{len(ids) - LABEL_IDS + 1} more"
 
 
 def label_for(
-    kind: str, finding: Finding | None, members: Sequence[Member], total: int,
-    short: Mapping[str, str], over_time: bool,
+    kind: str,
+    finding: Finding | None,
+    members: Sequence[Member],
+    total: int,
+    short: Mapping[str, str],
+    over_time: bool,
 ) -> str:
     """The one-line summary a reader sees in lists and exports."""
     first = members[0]
@@ -347,16 +367,36 @@ def number_finding(units: Sequence[Unit]) -> Finding | None:
         for unit, quantities in per_unit:
             if unit is ref_unit:
                 continue
-            taken = {id(q) for q in quantities for r in ref_quantities
-                     if r is not ref_q and r.unit == q.unit and intervals_overlap(q, r)
-                     and same_fate(unit, q, ref_unit, r)}
-            options = [q for q in quantities if q.unit == ref_q.unit and id(q) not in taken
-                       and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO and _counted_match(q, ref_q)
-                       and same_fate(unit, q, ref_unit, ref_q)]
+            taken = {
+                id(q)
+                for q in quantities
+                for r in ref_quantities
+                if r is not ref_q
+                and r.unit == q.unit
+                and intervals_overlap(q, r)
+                and same_fate(unit, q, ref_unit, r)
+            }
+            options = [
+                q
+                for q in quantities
+                if q.unit == ref_q.unit
+                and id(q) not in taken
+                and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO
+                and _counted_match(q, ref_q)
+                and same_fate(unit, q, ref_unit, ref_q)
+            ]
             if not options:
                 continue
-            best = min(options, key=lambda q: (not intervals_overlap(q, ref_q), -_counted_match(q, ref_q),
-                                               predicate(unit, q) is None, magnitude_ratio(q, ref_q), q.start))
+            best = min(
+                options,
+                key=lambda q: (
+                    not intervals_overlap(q, ref_q),
+                    -_counted_match(q, ref_q),
+                    predicate(unit, q) is None,
+                    magnitude_ratio(q, ref_q),
+                    q.start,
+                ),
+            )
             matched.append((unit, best))
             conflict = conflict or not intervals_overlap(best, ref_q)
         if conflict:
@@ -382,11 +422,18 @@ def _isos_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _dated_beside(ref_d: DateMention, per_unit: Sequence[tuple[Unit, Sequence[DateMention]]]) -> frozenset[str]:
+def _dated_beside(
+    ref_d: DateMention, per_unit: Sequence[tuple[Unit, Sequence[DateMention]]]
+) -> frozenset[str]:
     """Every date a member gives in the same statement as a date agreeing with ``ref_d``."""
     assert ref_d.iso is not None
-    return frozenset(x.iso for _unit, dates in per_unit if any(_dates_agree(y, ref_d) for y in dates)
-                     for x in dates if x.iso)
+    return frozenset(
+        x.iso
+        for _unit, dates in per_unit
+        if any(_dates_agree(y, ref_d) for y in dates)
+        for x in dates
+        if x.iso
+    )
 
 
 def _rival(d: DateMention, ref_dates: Sequence[DateMention], beside: frozenset[str]) -> bool:
@@ -434,8 +481,9 @@ def date_finding(units: Sequence[Unit]) -> Finding | None:
             for unit, d in matched:
                 key = next((k for k in groups if _dates_agree(DateMention(0, 0, "", k), d)), d.iso or "")
                 groups.setdefault(key, []).append(unit.article)
-            return Finding("date", values, tuple(tuple(g) for g in groups.values()), None,
-                           tuple(u for u, _d in matched))
+            return Finding(
+                "date", values, tuple(tuple(g) for g in groups.values()), None, tuple(u for u, _d in matched)
+            )
     return None
 
 
@@ -526,19 +574,26 @@ def quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None
     for unit, quote, _rel in matched:
         key = next((k for k in groups if quote_relation(k, quote.text) == "same"), quote.text)
         groups.setdefault(key, []).append(unit.article)
-    return Finding("quote-wording", values, tuple(tuple(g) for g in groups.values()), subject,
-                   tuple(u for u, _q, _r in matched))
+    return Finding(
+        "quote-wording",
+        values,
+        tuple(tuple(g) for g in groups.values()),
+        subject,
+        tuple(u for u, _q, _r in matched),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Names: a different person in the same role ("Defense Minister X" vs "Defense Minister Y")
 
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
 minister secretary president premier chancellor governor mayor senator ambassador spokesman
 spokeswoman spokesperson director chief commander general admiral chairman chairwoman chair
 king queen prince princess emperor ceo head leader judge prosecutor attorney envoy deputy
 undersecretary sheriff superintendent commissioner coach captain
-""".split())
+""".split()
+)
 ROLE_ABBREVIATIONS = frozenset("gen lt col maj capt sgt adm cmdr sen rep gov brig".split())
 _ROLE_FILLERS = frozenset({"of", "for", "the", "and"})
 _CAP_WORD = r"[A-Z][\w’'.-]*"
@@ -574,13 +629,15 @@ def role_mentions(unit: Unit) -> list[RoleMention]:
     count only with their period, so the given name "Gen" is not taken for a rank)."""
     out: list[RoleMention] = []
     for run in _CAP_RUN.finditer(unit.text):
-        words = [(m.group(), run.start() + m.start(), run.start() + m.end())
-                 for m in re.finditer(r"\S+", run.group())]
+        words = [
+            (m.group(), run.start() + m.start(), run.start() + m.end())
+            for m in re.finditer(r"\S+", run.group())
+        ]
         role_at = max((i for i, (w, _s, _e) in enumerate(words) if _is_role(w)), default=None)
         if role_at is None or role_at == len(words) - 1:
             continue
         person: list[tuple[str, int, int]] = []
-        for word, start, end in words[role_at + 1:]:
+        for word, start, end in words[role_at + 1 :]:
             clean = re.sub(r"(?:['’]s)?[.,;:!?]*$", "", word)
             if not clean or not clean[0].isupper() or word.lower() in _ROLE_FILLERS or _is_role(word):
                 break
@@ -589,12 +646,18 @@ def role_mentions(unit: Unit) -> list[RoleMention]:
                 break
         if not person or len(person) > 4 or not all(re.fullmatch(r"[^\W\d_][\w’'-]*", p[0]) for p in person):
             continue
-        role_words = [w for w, _s, _e in words[:role_at + 1]]
+        role_words = [w for w, _s, _e in words[: role_at + 1]]
         key = frozenset(_word_key(w) for w in role_words if w.lower() not in _ROLE_FILLERS)
-        out.append(RoleMention(
-            unit, " ".join(role_words), key, " ".join(p[0] for p in person),
-            unit.start + person[0][1], unit.start + person[-1][2],
-        ))
+        out.append(
+            RoleMention(
+                unit,
+                " ".join(role_words),
+                key,
+                " ".join(p[0] for p in person),
+                unit.start + person[0][1],
+                unit.start + person[-1][2],
+            )
+        )
     return out
 
 
@@ -626,8 +689,9 @@ def name_finding_from(mentions: Sequence[RoleMention], story_order: Mapping[str,
         groups.setdefault(mention.surname, []).append(article)
     values = {a: Value(m.person, m.start, m.end) for a, m in first.items()}
     role = max((m.role for m in first.values()), key=lambda r: (len(r.split()), r))
-    return Finding("name", values, tuple(tuple(g) for g in groups.values()), role,
-                   tuple(m.unit for m in first.values()))
+    return Finding(
+        "name", values, tuple(tuple(g) for g in groups.values()), role, tuple(m.unit for m in first.values())
+    )
 
 
 def name_finding(units: Sequence[Unit], story_order: Mapping[str, int]) -> Finding | None:
@@ -677,7 +741,7 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
     text = unit.text
     expansions: dict[int, tuple[str, int]] = {}
     for match in _PAREN_ACRONYM.finditer(text):
-        before = list(re.finditer(r"\S+", text[:match.start()]))
+        before = list(re.finditer(r"\S+", text[: match.start()]))
         taken: list[re.Match[str]] = []
         for word in reversed(before):
             w = word.group()
@@ -690,8 +754,11 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
         while taken and taken[-1].group() in _CONNECTORS:
             taken.pop()
         taken.reverse()
-        while taken and taken[0].group().lower() in STOPWORDS and \
-                _initials([w.group() for w in taken]) != match.group(1):
+        while (
+            taken
+            and taken[0].group().lower() in STOPWORDS
+            and _initials([w.group() for w in taken]) != match.group(1)
+        ):
             taken.pop(0)
         if taken:
             expansions[match.start(1)] = (_initials([w.group() for w in taken]), taken[0].start())
@@ -700,15 +767,21 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
         word = match.group()
         if not any(c.isalpha() for c in word[1:]):
             continue
-        left = text[max(0, match.start() - 12):match.start()]
-        right = text[match.end():match.end() + 12]
+        left = text[max(0, match.start() - 12) : match.start()]
+        right = text[match.end() : match.end() + 12]
         if re.search(r"[A-Z]{3,}\s*$", left) or re.match(r"\s*[A-Z]{3,}", right):
             continue
         initials, begin = expansions.get(match.start(), (None, None))
-        out.append(AcronymUse(
-            unit, word, unit.start + match.start(), unit.start + match.end(), initials,
-            None if begin is None else unit.start + begin,
-        ))
+        out.append(
+            AcronymUse(
+                unit,
+                word,
+                unit.start + match.start(),
+                unit.start + match.end(),
+                initials,
+                None if begin is None else unit.start + begin,
+            )
+        )
     return out
 
 
@@ -719,7 +792,7 @@ def one_edit_apart(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
     shorter, longer = sorted((a, b), key=len)
-    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -750,7 +823,7 @@ def _denial(unit: Unit) -> _Denial | None:
     number is the number check's business, so those are not denials.
     """
     for cue in _NEGATION.finditer(unit.text):
-        clause = _CLAUSE_END.split(unit.text[cue.end():], maxsplit=1)[0]
+        clause = _CLAUSE_END.split(unit.text[cue.end() :], maxsplit=1)[0]
         if _NOT_A_DENIAL.match(clause):
             continue
         for word in _WORD.finditer(clause):
@@ -759,7 +832,9 @@ def _denial(unit: Unit) -> _Denial | None:
                 break
             if low in STOPWORDS or stem(low) in HEDGES:
                 continue
-            token = next(iter(tokens_with_spans(word.group(), (), unit.start + cue.end() + word.start())), None)
+            token = next(
+                iter(tokens_with_spans(word.group(), (), unit.start + cue.end() + word.start())), None
+            )
             if token is None or not token.norm.isalpha() or len(token.norm) < 3 or low in _PRONOUNS:
                 break
             return _Denial(unit.start + _word_start(unit.text, cue.start()), token)
@@ -776,7 +851,7 @@ def verb_phrase(unit: Unit, start: int, end: int) -> Value:
         if before is None or fold(before.group(1)) not in AUXILIARIES:
             break
         begin = before.start(1)
-    return Value(text[begin:end - unit.start], unit.start + begin, end)
+    return Value(text[begin : end - unit.start], unit.start + begin, end)
 
 
 def _about_the_same(a: Unit, b: Unit) -> bool:
@@ -785,8 +860,11 @@ def _about_the_same(a: Unit, b: Unit) -> bool:
     ta, tb = set(a.tokens), set(b.tokens)
     shared = ta & tb
     smaller = min(len(ta), len(tb))
-    return len(shared) >= MIN_CONTRADICTION_SHARED and smaller > 0 and \
-        len(shared) / smaller >= CONTRADICTION_OVERLAP
+    return (
+        len(shared) >= MIN_CONTRADICTION_SHARED
+        and smaller > 0
+        and len(shared) / smaller >= CONTRADICTION_OVERLAP
+    )
 
 
 def contradiction_finding(units: Sequence[Unit]) -> Finding | None:
@@ -801,17 +879,26 @@ def contradiction_finding(units: Sequence[Unit]) -> Finding | None:
         if denial is None:
             continue
         for other in affirming:
-            stated = next((t for t in tokens_with_spans(other.text, (), other.start)
-                           if t.norm == denial.target.norm), None)
+            stated = next(
+                (t for t in tokens_with_spans(other.text, (), other.start) if t.norm == denial.target.norm),
+                None,
+            )
             if stated is None or not _about_the_same(unit, other):
                 continue
-            negated_value = Value(unit.text[denial.cue_start - unit.start:denial.target.end - unit.start],
-                                  denial.cue_start, denial.target.end)
-            values = {unit.article: negated_value, other.article: verb_phrase(other, stated.start, stated.end)}
+            negated_value = Value(
+                unit.text[denial.cue_start - unit.start : denial.target.end - unit.start],
+                denial.cue_start,
+                denial.target.end,
+            )
+            values = {
+                unit.article: negated_value,
+                other.article: verb_phrase(other, stated.start, stated.end),
+            }
             negated = tuple(u.article for u in units if denials[u.article] is not None)
             affirmed = tuple(u.article for u in units if denials[u.article] is None)
-            return Finding("contradiction", values, (affirmed, negated), snippet(other.text, 48),
-                           tuple(units))
+            return Finding(
+                "contradiction", values, (affirmed, negated), snippet(other.text, 48), tuple(units)
+            )
     return None
 
 
@@ -857,22 +944,39 @@ def build_cluster(
         if value is not None and (value.start < start or value.end > end):
             start, end = min(start, value.start), max(end, value.end)
             text = articles[unit.article].text[start:end]
-        members.append(Member(
-            article=unit.article, start=start, end=end, text=text, unit=unit.id,
-            value=value.text if value else None,
-            value_start=value.start if value else None,
-            value_end=value.end if value else None,
-            diff=(against_first.diff(text) if position else
-                  word_diff(text, ordered[1].text if len(ordered) > 1 else None)),
-        ))
+        members.append(
+            Member(
+                article=unit.article,
+                start=start,
+                end=end,
+                text=text,
+                unit=unit.id,
+                value=value.text if value else None,
+                value_start=value.start if value else None,
+                value_end=value.end if value else None,
+                diff=(
+                    against_first.diff(text)
+                    if position
+                    else word_diff(text, ordered[1].text if len(ordered) > 1 else None)
+                ),
+            )
+        )
     kind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")
-    over_time = bool(finding and finding.type in ("number", "name", "quote-wording")
-                     and change_over_time(finding.groups, articles))
+    over_time = bool(
+        finding
+        and finding.type in ("number", "name", "quote-wording")
+        and change_over_time(finding.groups, articles)
+    )
     label = label_for(kind, finding, members, len(articles), short, over_time)
     entities = tuple(dict.fromkeys(e for u in ordered for e in u.entities))
     return Cluster(
-        id="", kind=kind, label=label, members=tuple(members),
+        id="",
+        kind=kind,
+        label=label,
+        members=tuple(members),
         discrepancy_type=finding.type if finding else None,
         values={a: v.text for a, v in finding.values.items()} if finding else {},
-        scope=scope, change_over_time=over_time, entities=entities,
+        scope=scope,
+        change_over_time=over_time,
+        entities=entities,
     )

@@ -25,8 +25,9 @@ ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
 KNOWN_FIELDS = ("title", "outlet", "date", "author", "url", "note")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)",
-                           re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
+)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -90,30 +91,46 @@ def read_article(path: Path, article_id: str) -> tuple[Article | None, list[Diag
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            return None, [Diagnostic("error", str(path), f"file is {size} bytes; the limit is "
-                                     f"{MAX_ARTICLE_BYTES} bytes", hint="split the article")]
+            return None, [
+                Diagnostic(
+                    "error",
+                    str(path),
+                    f"file is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes",
+                    hint="split the article",
+                )
+            ]
         data = path.read_bytes()
     except OSError as error:
         raise StoryError(f"{path}: cannot read the file ({error.strerror or error})") from error
     return parse_article_bytes(data, str(path), article_id)
 
 
-def parse_article_bytes(
-    data: bytes, path: str, article_id: str
-) -> tuple[Article | None, list[Diagnostic]]:
+def parse_article_bytes(data: bytes, path: str, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
     """Decode and parse an article's bytes, refusing binary files and warning on bad UTF-8."""
     if b"\x00" in data:
-        return None, [Diagnostic("error", path, "binary file (it contains NUL bytes); skipped",
-                                 byte_offset=data.index(b"\x00"),
-                                 hint="convert it to UTF-8 text")]
+        return None, [
+            Diagnostic(
+                "error",
+                path,
+                "binary file (it contains NUL bytes); skipped",
+                byte_offset=data.index(b"\x00"),
+                hint="convert it to UTF-8 text",
+            )
+        ]
     problems: list[Diagnostic] = []
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raw = data.decode("utf-8", errors="replace")
-        problems.append(Diagnostic("warning", path, "invalid UTF-8; undecodable bytes were "
-                                   "replaced with U+FFFD", byte_offset=error.start,
-                                   hint="re-save the file as UTF-8"))
+        problems.append(
+            Diagnostic(
+                "warning",
+                path,
+                "invalid UTF-8; undecodable bytes were replaced with U+FFFD",
+                byte_offset=error.start,
+                hint="re-save the file as UTF-8",
+            )
+        )
     article, more = parse_article(raw, path, article_id)
     return article, problems + more
 
@@ -126,7 +143,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     body = raw
     match = _FRONT_MATTER.match(raw)
     if match:
-        body = raw[match.end():]
+        body = raw[match.end() :]
         metadata, problem = _front_matter(match.group(1), path)
         if problem:
             problems.append(problem)
@@ -139,12 +156,14 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
             metadata.setdefault(key, value)
     text = clean_text(body)
     if not text.strip():
-        problems.append(Diagnostic("warning", path, "empty article; skipped",
-                                   hint="add the article text below the front matter"))
+        problems.append(
+            Diagnostic(
+                "warning", path, "empty article; skipped", hint="add the article text below the front matter"
+            )
+        )
         return None, problems
     fields = {key: _field(metadata.get(key)) for key in KNOWN_FIELDS}
-    extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items()
-             if k not in KNOWN_FIELDS}
+    extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items() if k not in KNOWN_FIELDS}
     paragraphs = split_paragraphs(text)
     editorial = extra.get("title_editorial", "").lower() in {"true", "yes", "1"}
     title = fields["title"]
@@ -193,11 +212,7 @@ def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
         if start is None:
             start = line_start + (len(line) - len(line.lstrip()))
         following = lines[index + 1].lstrip() if index + 1 < len(lines) else ""
-        wrapped = (
-            len(stripped) >= 50
-            and not _TERMINAL.search(stripped)
-            and following[:1].islower()
-        )
+        wrapped = len(stripped) >= 50 and not _TERMINAL.search(stripped) and following[:1].islower()
         if not wrapped:
             spans.append((start, _rstrip_end(text, start, line_end)))
             start = None
@@ -249,14 +264,24 @@ def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | N
         line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 for 1-based
         column = mark.column + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error) or "invalid YAML"
-        return {}, Diagnostic("warning", path, f"front matter is not valid YAML ({reason}); "
-                              "its fields were ignored", line=line, column=column,
-                              hint="fix the YAML between the --- lines")
+        return {}, Diagnostic(
+            "warning",
+            path,
+            f"front matter is not valid YAML ({reason}); its fields were ignored",
+            line=line,
+            column=column,
+            hint="fix the YAML between the --- lines",
+        )
     if data is None:
         return {}, None
     if not isinstance(data, dict):
-        return {}, Diagnostic("warning", path, "front matter is not a mapping of fields; ignored",
-                              line=2, hint="write it as 'title: ...' lines")
+        return {}, Diagnostic(
+            "warning",
+            path,
+            "front matter is not a mapping of fields; ignored",
+            line=2,
+            hint="write it as 'title: ...' lines",
+        )
     return data, None
 
 
@@ -284,9 +309,7 @@ def _iso_date(value: str | None) -> str | None:
     return value
 
 
-def _derived_title(
-    text: str, paragraphs: tuple[tuple[int, int], ...], stem: str
-) -> tuple[str, bool]:
+def _derived_title(text: str, paragraphs: tuple[tuple[int, int], ...], stem: str) -> tuple[str, bool]:
     """A title from the first line when it reads like a headline, else from the file name."""
     if paragraphs:
         start, end = paragraphs[0]

@@ -94,8 +94,8 @@ def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> t
     exact = text[start:end]
     width = context
     while True:
-        prefix = text[max(0, start - width):start]
-        suffix = text[end:end + width]
+        prefix = text[max(0, start - width) : start]
+        suffix = text[end : end + width]
         # Same test as find_quote(...) == [start], but stops at the second match.
         needle = prefix + exact + suffix
         first = text.find(needle)
@@ -106,9 +106,7 @@ def quote_selector(text: str, start: int, end: int, context: int = CONTEXT) -> t
         width *= 2
 
 
-def excerpt_for(
-    article: Article, cluster: Cluster, member: Member, folder: str | None = None
-) -> Excerpt:
+def excerpt_for(article: Article, cluster: Cluster, member: Member, folder: str | None = None) -> Excerpt:
     """The excerpt for one member of ``cluster``, cut from ``article`` (the member's article).
 
     ``folder`` is the story folder, so that ``file`` can name the article relative to it.
@@ -143,9 +141,7 @@ def excerpt_for(
     )
 
 
-def excerpts_for(
-    comparison: Comparison, clusters: Iterable[Cluster] | None = None
-) -> tuple[Excerpt, ...]:
+def excerpts_for(comparison: Comparison, clusters: Iterable[Cluster] | None = None) -> tuple[Excerpt, ...]:
     """Every member of every cluster (all when None) as an excerpt, in cluster then member order."""
     articles = {article.id: article for article in comparison.articles}
     chosen = comparison.clusters if clusters is None else clusters

@@ -17,7 +17,12 @@ from datetime import date, timedelta
 
 from tui.core.model import Article, DateMention, Mention, Quantity, Quote
 from tui.core.normalize import (
-    NUMBER_WORDS, SCALE_WORDS, STOPWORDS, fold, parse_digits, words_value,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    STOPWORDS,
+    fold,
+    parse_digits,
+    words_value,
 )
 
 INF = float("inf")
@@ -42,7 +47,7 @@ def candidate_words(text: str) -> tuple[tuple[int, str], ...]:
         raw = word.group()
         if raw[0].isdigit():
             if start and text[start - 1] in "$€£¥":
-                start -= 3 if text[max(0, start - 3):start] == "US$" else 1
+                start -= 3 if text[max(0, start - 3) : start] == "US$" else 1
             out.append((start, ""))
         else:
             low = raw.lower()
@@ -52,7 +57,9 @@ def candidate_words(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _matches_at_words(
-    pattern: re.Pattern[str], text: str, starters: frozenset[str],
+    pattern: re.Pattern[str],
+    text: str,
+    starters: frozenset[str],
     candidates: Sequence[tuple[int, str]] | None,
 ) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(text)``, tried only at numbers and at words in ``starters``."""
@@ -69,8 +76,9 @@ def _matches_at_words(
 # ---------------------------------------------------------------- dates
 
 # English names written out: the calendar module follows the process locale.
-_MONTH_NAMES = ("January February March April May June July August September October "
-                "November December").split()
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 _WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
 MONTHS.update({name[:3].lower(): n for n, name in enumerate(_MONTH_NAMES, 1)})
@@ -78,8 +86,10 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): index for index, name in enumerate(_WEEKDAY_NAMES)}
 # Title case or all capitals ("WEDNESDAY 03 JULY 2013"), never lower case ("you may go").
 _FULL_MONTH = "|".join(_MONTH_NAMES + [n.upper() for n in _MONTH_NAMES])
-_MONTH = rf"(?:{_FULL_MONTH}" \
+_MONTH = (
+    rf"(?:{_FULL_MONTH}"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _WEEKDAY = "|".join(_WEEKDAY_NAMES + [n.upper() for n in _WEEKDAY_NAMES])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -102,10 +112,16 @@ _DATE_RE = re.compile(
     rf"|(?P<weekday>(?:{_WEEKDAY})\b)"
     rf"|(?<![$€£¥\d.,])(?P<year>{_YEAR}\b(?![-–]\d|,\d|\.\d)))"
 )
-_DATE_STARTERS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
+_DATE_STARTERS = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        """
 today tonight yesterday tomorrow last next this past a earlier later
 in since by until till from before after during of early late mid around
-""".split())
+""".split()
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -214,8 +230,11 @@ def _nearest_year(anchor: ArticleDate, month: int | None) -> int | None:
     if anchor.month is None:
         return anchor.year
     here = anchor.year * 12 + anchor.month
-    return max(year for year in (anchor.year - 1, anchor.year, anchor.year + 1)
-               if year * 12 + month - here <= _MONTHS_AHEAD)
+    return max(
+        year
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if year * 12 + month - here <= _MONTHS_AHEAD
+    )
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -252,9 +271,7 @@ def _relative_iso(phrase: str, anchor: ArticleDate) -> str | None:
 
 
 _PLURAL_NOUN_RE = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b")
-_YEAR_CONTEXT_RE = re.compile(
-    rf"(?:\b{_YEAR_LEAD}|{_MONTH}|\bthe|\bin|[(,])\s*$", re.IGNORECASE
-)
+_YEAR_CONTEXT_RE = re.compile(rf"(?:\b{_YEAR_LEAD}|{_MONTH}|\bthe|\bin|[(,])\s*$", re.IGNORECASE)
 
 
 def _is_year(text: str, start: int, end: int) -> bool:
@@ -263,7 +280,7 @@ def _is_year(text: str, start: int, end: int) -> bool:
     A year is never written with a thousands comma; "2000 troops" (a plural noun right
     after, no date word before) is a count; "the 1960 Treaty", "in 1957", "July 2024" are years.
     """
-    before = text[max(0, start - 12):start]
+    before = text[max(0, start - 12) : start]
     if before.endswith(("$", "€", "£", "¥")):
         return False
     if _YEAR_CONTEXT_RE.search(before):
@@ -275,14 +292,29 @@ def _is_year(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------- quantities
 
 _HEDGES: tuple[tuple[str, str], ...] = (
-    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"),
-    ("roughly", "about"), ("around", "about"), ("about", "about"), ("some", "about"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
-    ("at least", "at least"), ("more than", "more than"), ("over", "more than"),
-    ("upwards of", "more than"), ("in excess of", "more than"),
-    ("up to", "up to"), ("as many as", "up to"), ("no more than", "up to"),
-    ("at most", "up to"), ("less than", "less than"), ("fewer than", "less than"),
-    ("under", "less than"), ("below", "less than"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("at least", "at least"),
+    ("more than", "more than"),
+    ("over", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("no more than", "up to"),
+    ("at most", "up to"),
+    ("less than", "less than"),
+    ("fewer than", "less than"),
+    ("under", "less than"),
+    ("below", "less than"),
 )
 _HEDGE_KIND = {phrase: kind for phrase, kind in _HEDGES}
 _HEDGE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _HEDGES)
@@ -295,22 +327,40 @@ _CURRENCY = r"(?:US\$|\$|€|£|¥)"
 _NUMBER = rf"(?:{_CURRENCY}\s?)?(?:(?:{_DIGITS}){_SCALE}?|{_SPELLED})"
 
 _UNITS: dict[str, tuple[str, float]] = {
-    "km": ("km", 1.0), "kilometers": ("km", 1.0), "kilometres": ("km", 1.0),
-    "kilometer": ("km", 1.0), "kilometre": ("km", 1.0),
-    "miles": ("km", 1.609344), "mile": ("km", 1.609344), "mi": ("km", 1.609344),
-    "nautical miles": ("km", 1.852), "nautical mile": ("km", 1.852),
-    "meters": ("km", 0.001), "metres": ("km", 0.001), "meter": ("km", 0.001), "metre": ("km", 0.001),
-    "kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "kilogram": ("kg", 1.0),
-    "pounds": ("kg", 0.45359237), "pound": ("kg", 0.45359237), "lb": ("kg", 0.45359237),
-    "lbs": ("kg", 0.45359237), "tonnes": ("kg", 1000.0), "tonne": ("kg", 1000.0),
+    "km": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "miles": ("km", 1.609344),
+    "mile": ("km", 1.609344),
+    "mi": ("km", 1.609344),
+    "nautical miles": ("km", 1.852),
+    "nautical mile": ("km", 1.852),
+    "meters": ("km", 0.001),
+    "metres": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "metre": ("km", 0.001),
+    "kg": ("kg", 1.0),
+    "kilograms": ("kg", 1.0),
+    "kilogram": ("kg", 1.0),
+    "pounds": ("kg", 0.45359237),
+    "pound": ("kg", 0.45359237),
+    "lb": ("kg", 0.45359237),
+    "lbs": ("kg", 0.45359237),
+    "tonnes": ("kg", 1000.0),
+    "tonne": ("kg", 1000.0),
     "metric tons": ("kg", 1000.0),
-    "percent": ("%", 1.0), "per cent": ("%", 1.0), "%": ("%", 1.0),
-    "dollars": ("USD", 1.0), "dollar": ("USD", 1.0), "euros": ("EUR", 1.0),
-    "yen": ("JPY", 1.0), "pounds sterling": ("GBP", 1.0),
+    "percent": ("%", 1.0),
+    "per cent": ("%", 1.0),
+    "%": ("%", 1.0),
+    "dollars": ("USD", 1.0),
+    "dollar": ("USD", 1.0),
+    "euros": ("EUR", 1.0),
+    "yen": ("JPY", 1.0),
+    "pounds sterling": ("GBP", 1.0),
 }
-_UNIT_ALT = "|".join(
-    re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True)
-)
+_UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True))
 _CURRENCY_UNIT = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _SCALE_VALUE = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, **SCALE_WORDS}
 
@@ -323,29 +373,48 @@ _QUANTITY_RE = re.compile(
     r"|(?:(?P<multiplier>tens|hundreds)\s+of\s+)?"
     r"(?P<plural>(?:dozens|scores|hundreds|thousands|millions|billions)\b))"
 )
-_QUANTITY_STARTERS = frozenset(phrase.split()[0] for phrase, _ in _HEDGES) | NUMBER_WORDS | {
-    "between", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens",
-}
+_QUANTITY_STARTERS = (
+    frozenset(phrase.split()[0] for phrase, _ in _HEDGES)
+    | NUMBER_WORDS
+    | {
+        "between",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+    }
+)
 _PLURAL_SCALE = {
-    "dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
+    "dozens": 12.0,
+    "scores": 20.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
     "billions": 1e9,
 }
-_NUMBERED_NAMES = frozenset("""
+_NUMBERED_NAMES = frozenset(
+    """
 phase stage step round part chapter article section no number level tier grade category class
 type war page line item season episode volume vol act scene title rule resolution flight route
 highway room gate platform terminal
-""".split())
+""".split()
+)
 _GLUED_BEFORE_RE = re.compile(r"[A-Za-z]-?|#|\d[.:/]|[/:]")
 _NOT_A_COUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[\w/]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)|[-‐‑][A-Za-z]|\.\d",
     re.IGNORECASE,
 )
 _COUNTED_WORD = re.compile(r"[\s,]*([A-Za-z][\w.’'-]*)")
-_SKIP_ADJECTIVES = frozenset("""
+_SKIP_ADJECTIVES = frozenset(
+    """
 additional more new other extra active total current further former fresh existing
 american japanese chinese british russian korean foreign military civilian armed
 reserve regular elite full-time part-time active-duty estimated remaining extra so-called
-""".split())
+""".split()
+)
 
 
 def find_quantities(
@@ -372,17 +441,21 @@ def find_quantities(
 def _overlaps(blocked: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` meets one of the sorted, non-overlapping ``blocked`` spans."""
     index = bisect_right(blocked, (start, INF)) - 1
-    return any(s < end and start < e for s, e in blocked[max(index, 0):index + 2])
+    return any(s < end and start < e for s, e in blocked[max(index, 0) : index + 2])
 
 
 def _numbered_name_before(text: str, start: int) -> bool:
     """Whether the number at ``start`` names or labels something ("phase one", "No. 2", "SM-6")."""
-    if start and _GLUED_BEFORE_RE.fullmatch(text, max(0, start - 2), start) \
-            or start and _GLUED_BEFORE_RE.fullmatch(text, start - 1, start):
+    if (
+        start
+        and _GLUED_BEFORE_RE.fullmatch(text, max(0, start - 2), start)
+        or start
+        and _GLUED_BEFORE_RE.fullmatch(text, start - 1, start)
+    ):
         return True
     if not start or not text[start - 1].isspace():
         return False
-    words = text[max(0, start - 16):start].split()
+    words = text[max(0, start - 16) : start].split()
     return bool(words) and words[-1].rstrip(".").lower() in _NUMBERED_NAMES
 
 
@@ -397,17 +470,13 @@ def _plural_range(multiplier: str | None, plural: str) -> tuple[float, float]:
     return 2 * scale, 10 * scale - 1
 
 
-def _quantity(
-    text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]
-) -> Quantity | None:
+def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]]) -> Quantity | None:
     """The Quantity a pattern match stands for, or None when it is a year, label or code."""
     if match.group("plural"):
         low, high = _plural_range(match.group("multiplier"), match.group("plural"))
         counted = _counted(text, match.end(), match.start(), look_back=False)
         hedge = re.sub(r"\s+", " ", match.group().lower())
-        return Quantity(
-            match.start(), match.end(), match.group(), low, low, high, hedge, None, counted
-        )
+        return Quantity(match.start(), match.end(), match.group(), low, low, high, hedge, None, counted)
     low_text = match.group("low")
     low_start = match.start("low")
     if _overlaps(blocked, low_start, match.end("low")):
@@ -440,8 +509,11 @@ def _quantity(
             scale = _SCALE_RE.search(high_text)
             if scale:
                 scaled = value * _SCALE_VALUE[scale.group().strip().lower()]
-        if high_value is not None and high_value > scaled \
-                and not _NOT_A_COUNT_AFTER.match(text, match.end("high")):
+        if (
+            high_value is not None
+            and high_value > scaled
+            and not _NOT_A_COUNT_AFTER.match(text, match.end("high"))
+        ):
             value = scaled
             lower, upper = value, high_value
             unit = unit or high_unit
@@ -462,9 +534,7 @@ def _quantity(
     return Quantity(start, end, text[start:end], value, lower, upper, hedge, unit, counted)
 
 
-_SCALE_RE = re.compile(
-    r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", re.IGNORECASE
-)
+_SCALE_RE = re.compile(r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\s*$", re.IGNORECASE)
 
 
 def _number_value(raw: str) -> tuple[float | None, str | None]:
@@ -473,13 +543,13 @@ def _number_value(raw: str) -> tuple[float | None, str | None]:
     currency = re.match(r"US\$|\$|€|£|¥", raw)
     if currency:
         unit = _CURRENCY_UNIT[currency.group()]
-        raw = raw[currency.end():].strip()
+        raw = raw[currency.end() :].strip()
     digits = re.match(_DIGITS, raw)
     if digits:
         value = parse_digits(digits.group())
         if value is None:
             return None, unit
-        rest = raw[digits.end():].strip().lower()
+        rest = raw[digits.end() :].strip().lower()
         if rest:
             value *= _SCALE_VALUE[rest]
         return value, unit
@@ -550,22 +620,25 @@ def _counted_before(text: str, start: int) -> str | None:
         window_start += 1
     window = text[window_start:start]
     cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
-    candidates = [w for w in _PLURAL_BEFORE_RE.findall(window[cut + 1:])
-                  if w not in STOPWORDS and not w.endswith(("ss", "us", "is"))]
+    candidates = [
+        w
+        for w in _PLURAL_BEFORE_RE.findall(window[cut + 1 :])
+        if w not in STOPWORDS and not w.endswith(("ss", "us", "is"))
+    ]
     return candidates[-1] if candidates else None
 
 
 PREDICATES: dict[str, str] = {
     "killed": r"kill(?:s|ed|ing)?|dead|deaths?|die[ds]?|dying|fatalit(?:y|ies)|perish(?:ed|es|ing)?|"
-              r"bodies",
+    r"bodies",
     "injured": r"injur(?:e|es|ed|ing|y|ies)|hurt(?:s|ing)?|wound(?:s|ed|ing)?|"
-               r"hospitali[sz](?:ed|ing)",
+    r"hospitali[sz](?:ed|ing)",
     "missing": r"missing|unaccounted",
     "trapped": r"trapped|buried|stranded",
     "displaced": r"evacuat(?:e|es|ed|ing|ion)|evacuees?|displac(?:e|es|ed|ing)|homeless|fled|flee(?:s|ing)?|"
-                 r"shelter(?:s|ed|ing)?|refugees?",
+    r"shelter(?:s|ed|ing)?|refugees?",
     "damaged": r"damag(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|flatten(?:s|ed|ing)?|collaps(?:e|es|ed|ing)|"
-               r"razed",
+    r"razed",
     "stationed": r"station(?:s|ed|ing)?|deploy(?:s|ed|ing)?|garrison(?:s|ed)?",
     "rescued": r"rescu(?:e|es|ed|ing)|saved",
     "arrested": r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?",
@@ -599,20 +672,20 @@ def quantity_predicate(text: str, start: int, end: int, counted: str | None) -> 
     """
     after = end
     if counted:
-        found = re.search(rf"\b{re.escape(counted)}\b", text[end:end + 80], re.IGNORECASE)
+        found = re.search(rf"\b{re.escape(counted)}\b", text[end : end + 80], re.IGNORECASE)
         if found is not None:
             after = end + found.start()
-    tail = text[after:after + PREDICATE_REACH]
+    tail = text[after : after + PREDICATE_REACH]
     stop = _PREDICATE_STOP.search(tail)
-    tail = tail[:stop.start() if stop else len(tail)]
+    tail = tail[: stop.start() if stop else len(tail)]
     words = list(re.finditer(r"\S+", tail))[:PREDICATE_WORDS]
     if words:
         hit = _PREDICATE_RE.search(tail, 0, words[-1].end())
         if hit is not None:
             return hit.lastgroup
-    head = text[max(0, start - PREDICATE_REACH):start]
+    head = text[max(0, start - PREDICATE_REACH) : start]
     cuts = [m.end() for m in _PREDICATE_STOP.finditer(head)] + [m.end() for m in _DIGIT_RUN.finditer(head)]
-    head = head[max(cuts, default=0):]
+    head = head[max(cuts, default=0) :]
     hits = list(_PREDICATE_RE.finditer(" ".join(head.split()[-PREDICATE_WORDS:])))
     return hits[-1].lastgroup if hits else None
 
@@ -642,23 +715,24 @@ _AFTER_RE = re.compile(
     rf"^[\s,]*(?:(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+{_DESCRIPTION}(?P<name2>{_NAME}))"
 )
-_SAID_BY_RE = re.compile(
-    rf"(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b"
-)
+_SAID_BY_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+(?:{SPEECH_VERBS})\b")
 _SAID_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN}){_APPOSITION}(?:\s+\w+ly)?\s+$")
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING_RE = re.compile(rf"\b[Aa]ccording to\s+(?P<name>{_NAME})")
 _CANDIDATE_RE = re.compile(rf"{_NAME}|{_PRONOUN}")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:of|in|at|to|from|with|for|on|by|about|over|across|regarding|the|a|an)\s+"
-    r"(?:the\s+)?$", re.IGNORECASE,
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
 )
-_TITLE_WORDS = frozenset("""
+_TITLE_WORDS = frozenset(
+    """
 president vice prime minister secretary defense defence foreign chief general gen gen. lt lt.
 col col. sen sen. rep rep. gov gov. mr mr. mrs mrs. ms ms. dr dr. commander admiral adm adm.
 ambassador spokesman spokeswoman spokesperson director deputy senator governor mayor king
 queen prince chancellor the former u.s. us japanese american chinese british
-""".split())
+""".split()
+)
 _MARK_RE = re.compile(r"[“”\"‘’]")
 _OPENING = "“"
 _CLOSING = "”"
@@ -705,19 +779,32 @@ def find_quotes(
             entity = None
             if speaker and speaker.lower() in _PRONOUNS:
                 earlier = bisect_left(positions, speaker_start) - 1
-                candidates = [n for n in (named[earlier] if earlier >= 0 else None, last_quoted)
-                              if n is not None and n.position < speaker_start]
+                candidates = [
+                    n
+                    for n in (named[earlier] if earlier >= 0 else None, last_quoted)
+                    if n is not None and n.position < speaker_start
+                ]
                 latest = max(candidates, key=lambda n: n.position, default=None)
                 speaker, entity = (latest.name, latest.entity) if latest else (None, None)
             elif speaker:
                 entity = _entity_at(mentions, speaker_start, speaker_end)
                 last_quoted = _Named(speaker_start, speaker, entity)
-            if speaker is None and previous is not None and previous[0].speaker \
-                    and not _attributed_in_sentence(text, end, index) and (
-                (previous[1] == block_index and start - previous[0].end < 80
-                 and _opens_sentence(index, start))
-                or (previous[1] == block_index - 1
-                    and (not previous[2] or not text[block_start:start - 1].strip()))
+            if (
+                speaker is None
+                and previous is not None
+                and previous[0].speaker
+                and not _attributed_in_sentence(text, end, index)
+                and (
+                    (
+                        previous[1] == block_index
+                        and start - previous[0].end < 80
+                        and _opens_sentence(index, start)
+                    )
+                    or (
+                        previous[1] == block_index - 1
+                        and (not previous[2] or not text[block_start : start - 1].strip())
+                    )
+                )
             ):
                 speaker, entity = previous[0].speaker, previous[0].speaker_entity
             quote = Quote(start, end, text[start:end], speaker, entity)
@@ -727,8 +814,12 @@ def find_quotes(
     for index in range(len(quotes) - 2, -1, -1):
         block_index, closed = runs_on[index]
         following = quotes[index + 1]
-        if quotes[index].speaker is None and not closed and following.speaker \
-                and runs_on[index + 1][0] == block_index + 1:
+        if (
+            quotes[index].speaker is None
+            and not closed
+            and following.speaker
+            and runs_on[index + 1][0] == block_index + 1
+        ):
             quotes[index] = replace(
                 quotes[index], speaker=following.speaker, speaker_entity=following.speaker_entity
             )
@@ -785,12 +876,11 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
         index = mark.start()
         char = mark.group()
         if char == "‘":
-            if open_at is None and _opens(text, index, start, end) \
-                    and text[index + 1:index + 2].isalpha():
+            if open_at is None and _opens(text, index, start, end) and text[index + 1 : index + 2].isalpha():
                 open_at, single = index + 1, True
             continue
         if char == "’":
-            if single and open_at is not None and not text[index + 1:index + 2].isalpha():
+            if single and open_at is not None and not text[index + 1 : index + 2].isalpha():
                 _add_span(text, open_at, index, True, spans)
                 open_at, single = None, False
             continue
@@ -815,9 +905,7 @@ def _opens(text: str, index: int, start: int, end: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
-def _add_span(
-    text: str, start: int, end: int, closed: bool, spans: list[tuple[int, int, bool]]
-) -> None:
+def _add_span(text: str, start: int, end: int, closed: bool, spans: list[tuple[int, int, bool]]) -> None:
     """Trim spaces, and the comma or full stop English puts inside the closing mark ("readiness,”).
 
     That punctuation belongs to the reporting sentence, not to the words quoted, so two
@@ -852,9 +940,7 @@ class _SentenceIndex:
         return None
 
 
-def _speaker(
-    text: str, start: int, end: int, sentences: _SentenceIndex
-) -> tuple[str | None, int, int]:
+def _speaker(text: str, start: int, end: int, sentences: _SentenceIndex) -> tuple[str | None, int, int]:
     """The speaker named around a quotation, as written, with its span (-1 when none).
 
     Tried in order: right after the closing mark ("...,” Hegseth said", "said Hegseth"),
@@ -867,21 +953,22 @@ def _speaker(
     tail_start = close + 1 if close < len(text) and text[close] in (_CLOSING, '"') else end
     tail_sentence = sentences.around(max(end - 1, start))
     tail_end = min(tail_sentence[1] if tail_sentence else len(text), tail_start + _REACH)
-    tail = text[tail_start:max(tail_start, tail_end)]
+    tail = text[tail_start : max(tail_start, tail_end)]
     after = _AFTER_RE.match(tail)
     if after:
         return _name_in(text, tail_start, after, "name" if after.group("name") else "name2")
     head_sentence = sentences.around(start)
     head_start = max(head_sentence[0] if head_sentence else 0, start - _REACH)
-    head = text[head_start:max(head_start, start - 1)]
+    head = text[head_start : max(head_start, start - 1)]
     according = list(_ACCORDING_RE.finditer(head))
     if according:
         return _name_in(text, head_start, according[-1], "name")
     verbs = list(_VERB_RE.finditer(head))
     if verbs:
-        before_verb = head[:verbs[-1].start()]
+        before_verb = head[: verbs[-1].start()]
         names = [
-            m for m in _CANDIDATE_RE.finditer(before_verb)
+            m
+            for m in _CANDIDATE_RE.finditer(before_verb)
             if not _ordinary_opening(m.group())
             and not _PREPOSITION_BEFORE_RE.search(before_verb, 0, m.start())
         ]
@@ -894,9 +981,7 @@ def _speaker(
     return None, -1, -1
 
 
-def _name_in(
-    text: str, offset: int, match: re.Match[str], group: str
-) -> tuple[str | None, int, int]:
+def _name_in(text: str, offset: int, match: re.Match[str], group: str) -> tuple[str | None, int, int]:
     """The trimmed name a match on ``text[offset:...]`` captured in ``group``, in article offsets."""
     return _trim_name(text, offset + match.start(group), offset + match.end(group))
 
@@ -911,8 +996,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     """Drop titles and possessives from a speaker name ("Defense Secretary Pete Hegseth" -> "Pete Hegseth")."""
     words = list(re.finditer(r"\S+", text[start:end]))
     words = words[-3:]
-    while len(words) > 1 and (words[0].group().lower().rstrip(",") in _TITLE_WORDS
-                              or fold(words[0].group()) in STOPWORDS):
+    while len(words) > 1 and (
+        words[0].group().lower().rstrip(",") in _TITLE_WORDS or fold(words[0].group()) in STOPWORDS
+    ):
         words.pop(0)
     if not words:
         return None, -1, -1

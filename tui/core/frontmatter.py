@@ -18,8 +18,10 @@ from typing import Any
 _LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NUMBER_LIKE = re.compile(r"[0-9][0-9_]*(?:[.:][0-9_.:]*)?(?:[eE][-+]?[0-9]+)?"
-                          r"|0[bx][0-9a-fA-F_]+|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?")
+_NUMBER_LIKE = re.compile(
+    r"[0-9][0-9_]*(?:[.:][0-9_.:]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|0[bx][0-9a-fA-F_]+|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?"
+)
 """More than every value starting with a digit that YAML 1.1 reads as a number or a time."""
 
 _TRUE = frozenset("yes Yes YES true True TRUE on On ON".split())
@@ -73,8 +75,7 @@ def _value(first: str, more: list[str]) -> Any:
     if first[:1] in ("'", '"'):
         return _quoted("\n".join([first, *more]))
     if more:
-        if not first or not all(line[0].isalnum() or line.startswith(_CONTINUATION_STARTS)
-                                for line in more):
+        if not first or not all(line[0].isalnum() or line.startswith(_CONTINUATION_STARTS) for line in more):
             raise _NotPlain
         _check_plain_text([first, *more])
         return " ".join([first, *more])
@@ -121,8 +122,7 @@ def _quoted(text: str) -> str:
         raise _NotPlain  # the string closes earlier and text follows it
     pieces = inner.split("\n")
     if len(pieces) > 1:
-        pieces = [pieces[0].rstrip(" "), *(p.strip(" ") for p in pieces[1:-1]),
-                  pieces[-1].lstrip(" ")]
+        pieces = [pieces[0].rstrip(" "), *(p.strip(" ") for p in pieces[1:-1]), pieces[-1].lstrip(" ")]
         if not all(pieces):
             raise _NotPlain
     folded = " ".join(pieces)

@@ -11,20 +11,78 @@ import html
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_DROPPED = frozenset({
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "canvas", "button", "select", "textarea", "object", "embed", "figure",
-    "head",
-})
-_BLOCKS = frozenset({
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "br", "hr",
-    "figcaption", "address", "body",
-})
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-})
+_DROPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "canvas",
+        "button",
+        "select",
+        "textarea",
+        "object",
+        "embed",
+        "figure",
+        "head",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "dl",
+        "br",
+        "hr",
+        "figcaption",
+        "address",
+        "body",
+    }
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _META_FIELDS = {
     "og:site_name": "outlet",
     "application-name": "outlet",

@@ -10,7 +10,13 @@ from __future__ import annotations
 from tui.core.model import Comparison, Mark, MarkKind
 
 LAYER_ORDER: tuple[MarkKind, ...] = (
-    "boilerplate", "unique", "shared", "discrepancy", "phrase", "mention", "value",
+    "boilerplate",
+    "unique",
+    "shared",
+    "discrepancy",
+    "phrase",
+    "mention",
+    "value",
 )
 """Painting order: later kinds are drawn over earlier ones where marks nest."""
 
@@ -30,8 +36,7 @@ def marks_for(comparison: Comparison, article_id: str) -> tuple[Mark, ...]:
                 continue
             marks.append(Mark(member.start, member.end, cluster.kind, cluster.id, support=support))
             if member.value_start is not None and member.value_end is not None:
-                marks.append(Mark(member.value_start, member.value_end, "value", cluster.id,
-                                  support=support))
+                marks.append(Mark(member.value_start, member.value_end, "value", cluster.id, support=support))
     for mention in comparison.mentions:
         if mention.article == article_id:
             marks.append(Mark(mention.start, mention.end, "mention", entity=mention.entity))

@@ -50,7 +50,7 @@ def name_pattern(name: str) -> str:
     if _is_acronym(name):
         return body
     first = words[0][0]
-    rest = body[len(_char_pattern(first)):]
+    rest = body[len(_char_pattern(first)) :]
     if first.isupper():
         lead = _char_pattern(first)
     elif first.islower():
@@ -121,10 +121,15 @@ def find_mentions(articles: Sequence[Article], entities: Sequence[Entity]) -> tu
         text = article.text
         spans = list(_scan(text, buckets))
         if odd is not None:
-            spans.extend((m.start(), m.end(), odd[1][m.lastindex - 1])
-                         for m in odd[0].finditer(text) if m.lastindex is not None)
+            spans.extend(
+                (m.start(), m.end(), odd[1][m.lastindex - 1])
+                for m in odd[0].finditer(text)
+                if m.lastindex is not None
+            )
             spans = _non_overlapping(spans)
-        mentions.extend(Mention(entity, article.id, start, end, text[start:end]) for start, end, entity in spans)
+        mentions.extend(
+            Mention(entity, article.id, start, end, text[start:end]) for start, end, entity in spans
+        )
     return tuple(mentions)
 
 
@@ -146,7 +151,8 @@ _CONNECTOR_WORD = re.compile(_CONNECTOR)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CANDIDATE = re.compile(rf"(?<![\w'’]){_WORD}(?:(?:[^\S\n]+{_CONNECTOR})*[^\S\n]+{_WORD})*")
 
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = frozenset(
+    """
 a an the this that these those there here it its he she his her him they them their we our us you your
 i my me and but or nor so if then when while as at by for from in into of on onto to with without
 after before during since until about above across against along among around behind below beneath
@@ -161,7 +167,8 @@ defense defence foreign state national federal new former
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-""".split())
+""".split()
+)
 """Words never suggested on their own and trimmed from either end of a suggested name."""
 
 
@@ -195,8 +202,10 @@ def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[tu
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         for piece_start, piece_end in _outside(start, end, covered):
-            words = [(piece_start + w.start(), _clean(w.group()))
-                     for w in re.finditer(r"\S+", text[piece_start:piece_end])]
+            words = [
+                (piece_start + w.start(), _clean(w.group()))
+                for w in re.finditer(r"\S+", text[piece_start:piece_end])
+            ]
             words = [(position, word) for position, word in words if word and word[0].isalnum()]
             while words and _common(words[0][1]):
                 words.pop(0)
@@ -236,8 +245,9 @@ def _outside(start: int, end: int, covered: list[tuple[int, int]]) -> Iterable[t
         yield position, end
 
 
-def suggest_entities(articles: Sequence[Article], entities: Sequence[Entity],
-                     mentions: Sequence[Mention]) -> tuple[SuggestedEntity, ...]:
+def suggest_entities(
+    articles: Sequence[Article], entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> tuple[SuggestedEntity, ...]:
     """Capitalised names that two or more sources use and no entity name covers.
 
     A lone capitalised word counts at the start of a sentence only if it also appears
@@ -264,6 +274,9 @@ def suggest_entities(articles: Sequence[Article], entities: Sequence[Entity],
         spellings[key][name] += 1
         if article_id not in sources[key]:
             sources[key].append(article_id)
-    ranked = sorted((key for key in counts if len(sources[key]) >= 2),
-                    key=lambda k: (-len(sources[k]), -counts[k], k))
-    return tuple(SuggestedEntity(spellings[k].most_common(1)[0][0], tuple(sources[k]), counts[k]) for k in ranked)
+    ranked = sorted(
+        (key for key in counts if len(sources[key]) >= 2), key=lambda k: (-len(sources[k]), -counts[k], k)
+    )
+    return tuple(
+        SuggestedEntity(spellings[k].most_common(1)[0][0], tuple(sources[k]), counts[k]) for k in ranked
+    )

@@ -18,25 +18,60 @@ from typing import Literal, Mapping
 from tui.core.story import Article, Boilerplate, Diagnostic, Severity, Story
 
 __all__ = [
-    "Annotations", "Article", "Boilerplate", "Claim", "Cluster", "ClusterKind", "CLUSTER_KINDS",
-    "Comparison", "DateMention", "Diagnostic", "DiffPiece", "DiscrepancyType", "DISCREPANCY_TYPES",
-    "Entity", "EntityType", "Mark", "MarkKind", "Member", "Mention", "Orphan", "PhraseOccurrence",
-    "Quantity", "Quote", "Severity", "SharedPhrase", "Story", "SuggestedEntity", "TextQuote",
-    "Unit", "Verdict", "VerdictKind", "VERDICT_KINDS", "WireCopy",
+    "Annotations",
+    "Article",
+    "Boilerplate",
+    "Claim",
+    "Cluster",
+    "ClusterKind",
+    "CLUSTER_KINDS",
+    "Comparison",
+    "DateMention",
+    "Diagnostic",
+    "DiffPiece",
+    "DiscrepancyType",
+    "DISCREPANCY_TYPES",
+    "Entity",
+    "EntityType",
+    "Mark",
+    "MarkKind",
+    "Member",
+    "Mention",
+    "Orphan",
+    "PhraseOccurrence",
+    "Quantity",
+    "Quote",
+    "Severity",
+    "SharedPhrase",
+    "Story",
+    "SuggestedEntity",
+    "TextQuote",
+    "Unit",
+    "Verdict",
+    "VerdictKind",
+    "VERDICT_KINDS",
+    "WireCopy",
 ]
 
 ClusterKind = Literal["shared", "discrepancy", "unique"]
 DiscrepancyType = Literal["number", "date", "name", "quote-wording", "contradiction", "other"]
-VerdictKind = Literal[
-    "true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy"
-]
+VerdictKind = Literal["true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy"]
 
 CLUSTER_KINDS: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
 DISCREPANCY_TYPES: tuple[DiscrepancyType, ...] = (
-    "number", "date", "name", "quote-wording", "contradiction", "other",
+    "number",
+    "date",
+    "name",
+    "quote-wording",
+    "contradiction",
+    "other",
 )
 VERDICT_KINDS: tuple[VerdictKind, ...] = (
-    "true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy",
+    "true-conflict",
+    "paraphrase",
+    "rounding",
+    "change-over-time",
+    "not-a-discrepancy",
 )
 
 

@@ -21,12 +21,29 @@ from typing import NamedTuple
 
 from tui.core.model import Mention
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 
 # A word: an acronym with dots (U.S., e.g.), a plain number (60,000 3.5) or a run of letters
 # and digits joined by apostrophes or hyphens (Japan's, war-fighting, SM-6, 80th).
@@ -39,19 +56,46 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 UNITS_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALE_WORDS: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
 NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(SCALE_WORDS)
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above across after against all almost along also although am among an and another
 any anybody anyone anything are around as at be because been before being below beneath
 beside besides between beyond both but by can cannot could did do does doing done down
@@ -65,7 +109,8 @@ until up upon us very was we were what whatever when whenever where whereas whet
 while who whom whose why will with within without would yet you your yours yourself
 yourselves dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt
 hasnt havent hadnt its im ive id youre theyre weve were hes shes thats theres whats
-""".split())
+""".split()
+)
 
 
 def fold(text: str) -> str:
@@ -164,7 +209,7 @@ def _underive(word: str) -> str:
         return word
     for suffix, replacement in _NOUN_SUFFIXES:
         if core.endswith(suffix) and len(core) - len(suffix) >= MIN_BASE:
-            return core[:-len(suffix)] + replacement
+            return core[: -len(suffix)] + replacement
     return word
 
 
@@ -230,8 +275,11 @@ def _classify(raw: str) -> tuple[str, str]:
         return "and", low
     if low in SCALE_WORDS:
         return "scale", low
-    if low in NUMBER_WORDS or _NUMBER_RE.fullmatch(raw) or (
-            "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))):
+    if (
+        low in NUMBER_WORDS
+        or _NUMBER_RE.fullmatch(raw)
+        or ("-" in low and all(p in NUMBER_WORDS for p in low.split("-")))
+    ):
         return "number", low
     if _is_stopword(raw):
         return "stop", low
@@ -253,7 +301,8 @@ def tokens_with_spans(
     ``warfight`` when ``warfight`` is known), so spaced, hyphenated and solid spellings agree.
     """
     spans = sorted(
-        (m.start - base, m.end - base, m.entity) for m in mentions
+        (m.start - base, m.end - base, m.entity)
+        for m in mentions
         if m.end > base and m.start < base + len(text)
     )
     out: list[Token] = []
@@ -275,11 +324,14 @@ def tokens_with_spans(
                 continue
         raw = match.group()
         kind, norm = _classify(raw)
-        if pending and text[pending[-1][1] - base:start].strip():
+        if pending and text[pending[-1][1] - base : start].strip():
             _emit_number_run(pending, out)
             pending = []
-        if kind == "number" or kind == "scale" or (
-                kind == "and" and pending and _classify(pending[-1][2])[0] == "scale"):
+        if (
+            kind == "number"
+            or kind == "scale"
+            or (kind == "and" and pending and _classify(pending[-1][2])[0] == "scale")
+        ):
             pending.append((start + base, end + base, raw))
             continue
         if pending:
@@ -348,9 +400,7 @@ def join_compound_words(tokens: Sequence[str], compounds: Collection[str]) -> tu
     )
 
 
-def _compound_pairs(
-    norms: Sequence[str], compounds: Collection[str]
-) -> list[tuple[int, int | None]]:
+def _compound_pairs(norms: Sequence[str], compounds: Collection[str]) -> list[tuple[int, int | None]]:
     """Which tokens stay single and which pairs join, left to right (a token joins at most once)."""
     out: list[tuple[int, int | None]] = []
     i = 0

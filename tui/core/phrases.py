@@ -60,7 +60,7 @@ def find_reuse(
     for rank, doc in enumerate(words):
         seen: set[tuple[str, ...]] = set()
         for pos in range(len(doc.keys) - min_words + 1):
-            shingle = doc.keys[pos:pos + min_words]
+            shingle = doc.keys[pos : pos + min_words]
             if shingle in seen:
                 continue
             seen.add(shingle)
@@ -75,7 +75,7 @@ def find_reuse(
         for rank, pos in occurrences[1:]:
             seeds[(center_rank, rank)].append((center_pos, pos))
         for k, (rank, pos) in enumerate(occurrences[1:], start=1):
-            for partner_rank, partner_pos in occurrences[:min(k, MAX_WIRE_PARTNERS)]:
+            for partner_rank, partner_pos in occurrences[: min(k, MAX_WIRE_PARTNERS)]:
                 left, right = covered.setdefault((partner_rank, rank), (set(), set()))
                 left.update(range(partner_pos, partner_pos + min_words))
                 right.update(range(pos, pos + min_words))
@@ -104,7 +104,7 @@ def _phrases(
             first, last = pairs[run_start], pairs[k - 1]
             run_start = k
             count = last[0] - first[0] + min_words
-            key = left.keys[first[0]:first[0] + count]
+            key = left.keys[first[0] : first[0] + count]
             for doc, begin in ((left, first[0]), (right, first[1])):
                 start = doc.spans[begin][0]
                 end = doc.spans[begin + count - 1][1]
@@ -115,7 +115,7 @@ def _phrases(
         if len({o.article for o in occurrences}) < 2:
             continue
         first = occurrences[0]
-        phrases.append(SharedPhrase(texts[first.article][first.start:first.end], occurrences, len(key)))
+        phrases.append(SharedPhrase(texts[first.article][first.start : first.end], occurrences, len(key)))
     phrases.sort(key=lambda p: (p.occurrences[0].article, p.occurrences[0].start, -p.words, p.text))
     return tuple(phrases)
 

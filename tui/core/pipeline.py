@@ -93,7 +93,9 @@ def _build(
     weights = token_weights(compared)
     try:
         groups = align_units(
-            compared, article_order=[a.id for a in articles], weights=weights,
+            compared,
+            article_order=[a.id for a in articles],
+            weights=weights,
             progress=lambda f: step(0.25 + 0.35 * f, "Aligning statements"),
             should_stop=should_stop,
         )
@@ -107,16 +109,26 @@ def _build(
     for done, group in enumerate(groups):
         if done % 256 == 0:
             step(0.6 + 0.15 * done / max(len(groups), 1), "Classifying statements")
-        clusters.append(build_cluster(group, classify(group, story_order, quotes_of), articles=by_id,
-                                      story_order=story_order, short=short))
+        clusters.append(
+            build_cluster(
+                group,
+                classify(group, story_order, quotes_of),
+                articles=by_id,
+                story_order=story_order,
+                short=short,
+            )
+        )
 
     step(0.75, "Checking the story as a whole")
     shown = _shown_values(clusters)
     for finding in story_findings(compared, weights, story_order, mentions_of, group_of):
         if _already_shown(finding, shown):
             continue
-        clusters.append(build_cluster(finding.units, finding, articles=by_id, story_order=story_order,
-                                      short=short, scope="story"))
+        clusters.append(
+            build_cluster(
+                finding.units, finding, articles=by_id, story_order=story_order, short=short, scope="story"
+            )
+        )
 
     step(0.85, "Finding shared phrases and wire copy")
     phrases, wire = find_reuse(articles)
@@ -133,8 +145,14 @@ def _build(
     suggestions = tuple(suggest_entities(articles, annotations.entities, mentions))
     step(1.0, "Done")
     return Comparison(
-        story=story, units=units, clusters=tuple(clusters), annotations=annotations,
-        mentions=mentions, phrases=phrases, wire=wire, suggestions=suggestions,
+        story=story,
+        units=units,
+        clusters=tuple(clusters),
+        annotations=annotations,
+        mentions=mentions,
+        phrases=phrases,
+        wire=wire,
+        suggestions=suggestions,
         orphans=tuple(orphans),
     )
 
@@ -184,10 +202,17 @@ def _with_support(cluster: Cluster, origin: Mapping[str, str]) -> Cluster:
 def _numbered(clusters: Sequence[Cluster], story_order: Mapping[str, int]) -> list[Cluster]:
     """Order clusters by where they first appear (first carrying article, then offset) and give
     them ids in that order, so ids are stable for the same story."""
+
     def position(cluster: Cluster) -> tuple:
         first = cluster.members[0]
-        return (story_order[first.article], first.start, cluster.scope != "statement",
-                first.end, cluster.label, tuple((m.article, m.start) for m in cluster.members))
+        return (
+            story_order[first.article],
+            first.start,
+            cluster.scope != "statement",
+            first.end,
+            cluster.label,
+            tuple((m.article, m.start) for m in cluster.members),
+        )
 
     ordered = sorted(clusters, key=position)
     width = max(3, len(str(len(ordered))))

@@ -46,9 +46,7 @@ def clean_line(raw: str) -> str:
     return " ".join(clean_text(raw).split())
 
 
-_UNSHOWABLE = re.compile(
-    "|".join(("[\t\n]", _CONTROL.pattern, _INVISIBLE.pattern, _LINE_SEPARATORS.pattern))
-)
+_UNSHOWABLE = re.compile("|".join(("[\t\n]", _CONTROL.pattern, _INVISIBLE.pattern, _LINE_SEPARATORS.pattern)))
 """Every character :func:`clean_text` removes or rewrites, tabs and newlines included."""
 
 
@@ -66,4 +64,3 @@ def visible_text(raw: str) -> str:
 def _spell_out(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-

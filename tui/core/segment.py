@@ -23,10 +23,12 @@ from tui.core.model import Article, Mention, Unit
 from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
 
 # Abbreviations that precede a name or a number and so never end a sentence.
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt rev hon pres supt
 det insp brig gens lts cols reps sens messrs mme mlle msgr fr sr st mt ft
-""".split())
+""".split()
+)
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 NUMBER_ABBREVIATIONS = frozenset("no nos vol vols fig figs art sec p pp ch para ref".split())
 # Abbreviations that usually sit mid-sentence but may also end one.
@@ -55,11 +57,12 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
     Their spans become ``@<entity id>`` tokens, so aliases count as the same word.
     """
     text = article.text
-    own = sorted(
-        (m for m in mentions if m.article == article.id), key=lambda m: (m.start, m.end)
-    )
-    spans = [clause for sentence in sentence_spans(text, article.paragraphs)
-             for clause in clause_spans(text, *sentence)]
+    own = sorted((m for m in mentions if m.article == article.id), key=lambda m: (m.start, m.end))
+    spans = [
+        clause
+        for sentence in sentence_spans(text, article.paragraphs)
+        for clause in clause_spans(text, *sentence)
+    ]
     facts = article_facts(article, spans, own)
     ordinary = _ordinary_words(text)
     quantities = _per_span(facts.quantities, spans, lambda q: q.start)
@@ -77,22 +80,24 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
                 unit_mentions.append(own[following])
             following += 1
         tokens = tokens_with_spans(text[start:end], unit_mentions, start)
-        units.append(Unit(
-            id=f"{article.id}:{index}",
-            article=article.id,
-            index=index,
-            start=start,
-            end=end,
-            text=text[start:end],
-            paragraph=article.paragraph_at(start),
-            tokens=tuple(t.norm for t in tokens),
-            quantities=quantities[index],
-            dates=dates[index],
-            quotes=quotes[index],
-            names=find_names(text, start, end, ordinary),
-            entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
-            is_boilerplate=_in_boilerplate(article, start, end),
-        ))
+        units.append(
+            Unit(
+                id=f"{article.id}:{index}",
+                article=article.id,
+                index=index,
+                start=start,
+                end=end,
+                text=text[start:end],
+                paragraph=article.paragraph_at(start),
+                tokens=tuple(t.norm for t in tokens),
+                quantities=quantities[index],
+                dates=dates[index],
+                quotes=quotes[index],
+                names=find_names(text, start, end, ordinary),
+                entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
+                is_boilerplate=_in_boilerplate(article, start, end),
+            )
+        )
     return tuple(units)
 
 
@@ -128,8 +133,7 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
     for match in _NAME_RE.finditer(text, start, end):
         initial = bool(_SENTENCE_OPENING.fullmatch(text, start, match.start()))
         for words in _split_lists(match.group().split()):
-            while words and (words[0].lower() in STOPWORDS
-                             or initial and _ordinary(words[0], ordinary)):
+            while words and (words[0].lower() in STOPWORDS or initial and _ordinary(words[0], ordinary)):
                 words.pop(0)
                 initial = False
             initial = False
@@ -146,7 +150,7 @@ def _title_case(text: str, start: int, end: int) -> bool:
 
 
 def _split_lists(words: list[str]) -> list[list[str]]:
-    """"Trump and Takaichi" is two names; "Treaty of Cooperation and Security" is one (an "of" came first)."""
+    """ "Trump and Takaichi" is two names; "Treaty of Cooperation and Security" is one (an "of" came first)."""
     groups: list[list[str]] = [[]]
     for word in words:
         if word == "and" and "of" not in groups[-1]:
@@ -161,9 +165,7 @@ def _ordinary(word: str, ordinary: frozenset[str]) -> bool:
     return low in ordinary or (low.isalpha() and low.endswith(("ing", "ed", "ly")))
 
 
-def join_story_compounds(
-    units: Mapping[str, tuple[Unit, ...]]
-) -> dict[str, tuple[Unit, ...]]:
+def join_story_compounds(units: Mapping[str, tuple[Unit, ...]]) -> dict[str, tuple[Unit, ...]]:
     """Make spaced spellings agree with solid ones across a whole story.
 
     One source writes "warfighting" or "war-fighting" (token ``warfight``), another "war
@@ -172,13 +174,12 @@ def join_story_compounds(
     concatenation is a token somewhere in the story is joined. Call it on all the units of a
     story, after :func:`segment_article`.
     """
-    vocabulary = {
-        token for article_units in units.values() for u in article_units for token in u.tokens
-    }
+    vocabulary = {token for article_units in units.values() for u in article_units for token in u.tokens}
     joined: dict[str, tuple[Unit, ...]] = {}
     for article_id, article_units in units.items():
         joined[article_id] = tuple(
-            u if len(tokens := join_compound_words(u.tokens, vocabulary)) == len(u.tokens)
+            u
+            if len(tokens := join_compound_words(u.tokens, vocabulary)) == len(u.tokens)
             else replace(u, tokens=tokens)
             for u in article_units
         )
@@ -216,9 +217,7 @@ def _ordinary_words(text: str) -> frozenset[str]:
     return frozenset(match.group() for match in _LOWER_WORD_RE.finditer(text)) | STOPWORDS
 
 
-def sentence_spans(
-    text: str, paragraphs: Sequence[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
+def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The trimmed (start, end) of every sentence, heading and short line of ``text``.
 
     Paragraph ends always end a sentence. A line break ends one too, unless the line reads
@@ -232,8 +231,9 @@ def sentence_spans(
             cut = line_start
             quotes = _QuoteTracker(text, line_start)
             for match in _CANDIDATE_RE.finditer(text, line_start, line_end):
-                if _is_boundary(text, match, line_end) \
-                        and not _short_inside_quote(text, quotes, cut, match.end(), line_end):
+                if _is_boundary(text, match, line_end) and not _short_inside_quote(
+                    text, quotes, cut, match.end(), line_end
+                ):
                     _append_trimmed(text, cut, match.end(), out)
                     cut = match.end()
             _append_trimmed(text, cut, line_end, out)
@@ -244,9 +244,7 @@ MIN_QUOTED_SENTENCE_WORDS = 5
 """Inside a quotation, a sentence shorter than this stays with its neighbour."""
 
 
-def _short_inside_quote(
-    text: str, quotes: _QuoteTracker, cut: int, position: int, line_end: int
-) -> bool:
+def _short_inside_quote(text: str, quotes: _QuoteTracker, cut: int, position: int, line_end: int) -> bool:
     """Whether ``position`` falls inside a quotation with a short sentence on either side.
 
     A quotation of several long sentences is cut like any prose (each sentence may be quoted
@@ -256,8 +254,10 @@ def _short_inside_quote(
     if not quotes.inside(position):
         return False
     rest_end = quotes.next_close(position, line_end)
-    return not (_has_words(text, cut, position, MIN_QUOTED_SENTENCE_WORDS)
-                and _has_words(text, position, rest_end, MIN_QUOTED_SENTENCE_WORDS))
+    return not (
+        _has_words(text, cut, position, MIN_QUOTED_SENTENCE_WORDS)
+        and _has_words(text, position, rest_end, MIN_QUOTED_SENTENCE_WORDS)
+    )
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -267,9 +267,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     position = text.find("\n", start, end)
     while position != -1:
         before = text[cut:position].rstrip()
-        after = text[position + 1:end].lstrip(" \t")
-        wrapped = bool(before) and bool(_LINE_END_CONTINUES.search(before)) \
-            and after[:1].islower() and not after.startswith("\n")
+        after = text[position + 1 : end].lstrip(" \t")
+        wrapped = (
+            bool(before)
+            and bool(_LINE_END_CONTINUES.search(before))
+            and after[:1].islower()
+            and not after.startswith("\n")
+        )
         if not wrapped:
             lines.append((cut, position))
             cut = position + 1
@@ -319,15 +323,19 @@ def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False
     if "." in word or key in SOFT_ABBREVIATIONS:
-        return opener in "\"“‘«" and opener != "" or fold(next_word) in STOPWORDS
+        return opener in '"“‘«' and opener != "" or fold(next_word) in STOPWORDS
     return True
 
 
 def _word_before(text: str, period: int) -> str:
     """The word a full stop at ``period`` ends ("Gen", "U.S", "J"), or "" if it ends no word."""
     start = period
-    while start > 0 and period - start < 40 and not text[start - 1].isspace() \
-            and text[start - 1] not in "([“‘\"'":
+    while (
+        start > 0
+        and period - start < 40
+        and not text[start - 1].isspace()
+        and text[start - 1] not in "([“‘\"'"
+    ):
         start -= 1
     return text[start:period] if _WORD_BEFORE_RE.fullmatch(text, start, period) else ""
 
@@ -351,7 +359,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not quotes.inside(match.start()):
             cuts.append(match.span())
     if dashes > 1:
-        cuts = [c for c in cuts if text[c[0]:c[1]] == ";"]
+        cuts = [c for c in cuts if text[c[0] : c[1]] == ";"]
     pieces: list[tuple[int, int, int]] = []
     cursor = start
     minimum = 0
@@ -363,8 +371,9 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((cursor, end, minimum))
     merged: list[tuple[int, int]] = []
     for piece_start, piece_end, needed in pieces:
-        if merged and (not _has_words(text, *merged[-1], needed)
-                       or not _has_words(text, piece_start, end, needed)):
+        if merged and (
+            not _has_words(text, *merged[-1], needed) or not _has_words(text, piece_start, end, needed)
+        ):
             merged[-1] = (merged[-1][0], piece_end)
         else:
             merged.append((piece_start, piece_end))
@@ -406,7 +415,7 @@ class _QuoteTracker:
 
     def inside(self, position: int) -> bool:
         """Whether a quotation is open at ``position`` (never before the last one asked)."""
-        segment = self._text[self._position:position]
+        segment = self._text[self._position : position]
         self._depth += segment.count("“") - segment.count("”")
         self._straight += segment.count('"')
         self._position = max(self._position, position)

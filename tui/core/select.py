@@ -32,7 +32,7 @@ def select(comparison: Comparison, only: str | None) -> Selection:
     if value.lower() in CLUSTER_KINDS:
         return Selection(comparison.clusters_of(value.lower()))  # type: ignore[arg-type]
     if value.lower().startswith(ENTITY_PREFIX):
-        entity = value[len(ENTITY_PREFIX):].strip()
+        entity = value[len(ENTITY_PREFIX) :].strip()
         _check_entity(comparison, entity)
         return Selection(clusters_mentioning(comparison, entity), entity)
     guess = difflib.get_close_matches(value, [*CLUSTER_KINDS, "entity"], n=1)

@@ -17,9 +17,26 @@ from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from tui.core.align import Weights
 from tui.core.compare import (
-    AcronymUse, Finding, common_counted, Value, number_groups, plain_words, acronym_uses, intervals_overlap,
-    magnitude_ratio, predicate, name_finding_from, one_edit_apart, quote_relation, role_families,
-    role_mentions, same_fate, speaker_key, usable_quantities, quote_result, verb_phrase,
+    AcronymUse,
+    Finding,
+    common_counted,
+    Value,
+    number_groups,
+    plain_words,
+    acronym_uses,
+    intervals_overlap,
+    magnitude_ratio,
+    predicate,
+    name_finding_from,
+    one_edit_apart,
+    quote_relation,
+    role_families,
+    role_mentions,
+    same_fate,
+    speaker_key,
+    usable_quantities,
+    quote_result,
+    verb_phrase,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
 from tui.core.normalize import content_tokens, tokens_with_spans
@@ -33,7 +50,9 @@ TOP_TOKENS = 8
 
 
 def candidate_pairs(
-    items: Sequence[frozenset[str]], weights: Weights, groups: Sequence[Hashable] | None = None,
+    items: Sequence[frozenset[str]],
+    weights: Weights,
+    groups: Sequence[Hashable] | None = None,
 ) -> dict[tuple[int, int], tuple[int, float]]:
     """Pairs of items sharing rare tokens, with the shared count and IDF weight.
 
@@ -124,7 +143,7 @@ def _context(unit: Unit, quantity: Quantity, mentions: Sequence[Mention]) -> fro
     inside = [i for i, t in enumerate(tokens) if t.start < quantity.end and quantity.start < t.end]
     lo = inside[0] if inside else bisect.bisect_left(starts, quantity.start)
     hi = inside[-1] if inside else lo - 1
-    window = tokens[max(0, lo - CONTEXT_WORDS):lo] + tokens[hi + 1:hi + 1 + CONTEXT_WORDS]
+    window = tokens[max(0, lo - CONTEXT_WORDS) : lo] + tokens[hi + 1 : hi + 1 + CONTEXT_WORDS]
     return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())
 
 
@@ -137,8 +156,11 @@ def _same_thing(a: _Numbered, b: _Numbered) -> bool:
     fate = predicate(a.unit, a.quantity)
     if fate is not None and fate == predicate(b.unit, b.quantity):
         return True
-    return any(frozenset(content_tokens(x.quantity.counted)) & (y.context | _counted_tokens(y))
-               for x, y in ((a, b), (b, a)) if x.quantity.counted)
+    return any(
+        frozenset(content_tokens(x.quantity.counted)) & (y.context | _counted_tokens(y))
+        for x, y in ((a, b), (b, a))
+        if x.quantity.counted
+    )
 
 
 def _counted_tokens(item: _Numbered) -> frozenset[str]:
@@ -146,12 +168,18 @@ def _counted_tokens(item: _Numbered) -> frozenset[str]:
 
 
 def number_findings(
-    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
-    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+    units: Sequence[Unit],
+    weights: Weights,
+    story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]],
+    group_of: Mapping[str, int],
 ) -> list[Finding]:
     """One counted thing given as incompatible numbers by different sources anywhere in the story."""
-    items = [_Numbered(u, q, _context(u, q, mentions.get(u.article, ())))
-             for u in units for q in usable_quantities(u)]
+    items = [
+        _Numbered(u, q, _context(u, q, mentions.get(u.article, ())))
+        for u in units
+        for q in usable_quantities(u)
+    ]
     pairs = candidate_pairs([i.context for i in items], weights, [i.unit.article for i in items])
     agreeing: set[tuple[int, str]] = set()
     conflicts: list[tuple[int, int]] = []
@@ -171,8 +199,11 @@ def number_findings(
             related.append((i, j))
         elif _same_thing(a, b):
             conflicts.append((i, j))
-    valid = [(i, j) for i, j in conflicts
-             if (i, items[j].unit.article) not in agreeing and (j, items[i].unit.article) not in agreeing]
+    valid = [
+        (i, j)
+        for i, j in conflicts
+        if (i, items[j].unit.article) not in agreeing and (j, items[i].unit.article) not in agreeing
+    ]
     parts = _Components(len(items))
     for i, j in valid + related:
         parts.join(i, j)
@@ -181,7 +212,9 @@ def number_findings(
     for component in parts.groups({k for pair in valid + related for k in pair}):
         if parts.find(component[0]) not in conflicted:
             continue
-        chosen = _first_per_article([(items[k].unit, items[k].quantity.start, k) for k in component], story_order)
+        chosen = _first_per_article(
+            [(items[k].unit, items[k].quantity.start, k) for k in component], story_order
+        )
         picked = [items[k] for k in chosen]
         values = {p.unit.article: Value(p.quantity.text, p.quantity.start, p.quantity.end) for p in picked}
         groups = number_groups([(p.unit.article, p.quantity) for p in picked])
@@ -200,7 +233,9 @@ def _first_per_article(entries: Sequence[tuple[Unit, int, int]], story_order: Ma
 
 
 def quote_findings(
-    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
+    units: Sequence[Unit],
+    weights: Weights,
+    story_order: Mapping[str, int],
     group_of: Mapping[str, int],
 ) -> list[Finding]:
     """One speaker's quote worded differently by different sources anywhere in the story."""
@@ -281,7 +316,11 @@ def acronym_findings(
             continue
         for other in by_length[len(name)] + by_length[len(name) + 1]:
             if other > name or len(other) > len(name):
-                if len(other) >= 4 and one_edit_apart(name, other) and _contexts_meet(uses[name], uses[other], weights):
+                if (
+                    len(other) >= 4
+                    and one_edit_apart(name, other)
+                    and _contexts_meet(uses[name], uses[other], weights)
+                ):
                     pairs.add((min(name, other), max(name, other)))
     for a, b in sorted(pairs):
         if articles[a] & articles[b] or a == b:
@@ -298,8 +337,15 @@ def acronym_findings(
         groups: dict[str, list[str]] = defaultdict(list)
         for article, use in first.items():
             groups[use.acronym].append(article)
-        findings.append(Finding("name", values, tuple(tuple(g) for g in groups.values()), None,
-                                tuple(u.unit for u in first.values())))
+        findings.append(
+            Finding(
+                "name",
+                values,
+                tuple(tuple(g) for g in groups.values()),
+                None,
+                tuple(u.unit for u in first.values()),
+            )
+        )
     return findings
 
 
@@ -314,8 +360,8 @@ def _acronym_value(use: AcronymUse) -> Value:
     text = use.unit.text
     if use.expansion_start is None:
         return Value(use.acronym, use.start, use.end)
-    end = use.end + (1 if text[use.end - use.unit.start:use.end - use.unit.start + 1] == ")" else 0)
-    return Value(text[use.expansion_start - use.unit.start:end - use.unit.start], use.expansion_start, end)
+    end = use.end + (1 if text[use.end - use.unit.start : use.end - use.unit.start + 1] == ")" else 0)
+    return Value(text[use.expansion_start - use.unit.start : end - use.unit.start], use.expansion_start, end)
 
 
 def _not_within_one_group(findings: list[Finding], group_of: Mapping[str, int]) -> list[Finding]:
@@ -328,10 +374,14 @@ def _not_within_one_group(findings: list[Finding], group_of: Mapping[str, int]) 
     return kept
 
 
-UP_WORDS = frozenset("increase increased increases increasing additional more expand expanded expanding "
-                     "boost boosted raise raised add added grow growing larger".split())
-DOWN_WORDS = frozenset("decrease decreased decreases decreasing reduce reduced reducing cut cuts fewer "
-                       "less shrink withdraw withdrawn smaller".split())
+UP_WORDS = frozenset(
+    "increase increased increases increasing additional more expand expanded expanding "
+    "boost boosted raise raised add added grow growing larger".split()
+)
+DOWN_WORDS = frozenset(
+    "decrease decreased decreases decreasing reduce reduced reducing cut cuts fewer "
+    "less shrink withdraw withdrawn smaller".split()
+)
 _PLAIN_NEGATION = frozenset("not no never without".split())
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NEGATION_REACH = 15
@@ -365,13 +415,22 @@ def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
         direction = "up" if low in UP_WORDS else "down" if low in DOWN_WORDS else None
         if direction is None:
             continue
-        negation = next((w for w in reversed(words[max(0, i - NEGATION_REACH):i])
-                         if w.group().lower() in _PLAIN_NEGATION or w.group().lower().endswith("n't")), None)
+        negation = next(
+            (
+                w
+                for w in reversed(words[max(0, i - NEGATION_REACH) : i])
+                if w.group().lower() in _PLAIN_NEGATION or w.group().lower().endswith("n't")
+            ),
+            None,
+        )
         if negation is None:
             value = verb_phrase(unit, unit.start + word.start(), unit.start + word.end())
         else:
-            value = Value(unit.text[negation.start():word.end()], unit.start + negation.start(),
-                          unit.start + word.end())
+            value = Value(
+                unit.text[negation.start() : word.end()],
+                unit.start + negation.start(),
+                unit.start + word.end(),
+            )
         cue_start, cue_end = unit.start + word.start(), unit.start + word.end()
         after = [t.norm for t in tokens if t.start >= cue_end][:OBJECT_WORDS]
         about = frozenset(after)
@@ -382,8 +441,11 @@ def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
 
 
 def contradiction_findings(
-    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
-    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+    units: Sequence[Unit],
+    weights: Weights,
+    story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]],
+    group_of: Mapping[str, int],
 ) -> list[Finding]:
     """One source states a change ("troop levels will increase") that another denies ("not
     expected to require additional troops"), about the same thing, anywhere in the story."""
@@ -413,14 +475,24 @@ def contradiction_findings(
         picked.sort(key=lambda c: story_order[c.unit.article])
         values = {p.unit.article: p.value for p in picked}
         affirmed = tuple(p.unit.article for p in picked if not p.negated)
-        findings.append(Finding("contradiction", values, (affirmed, (items[denied].unit.article,)), None,
-                                tuple(p.unit for p in picked)))
+        findings.append(
+            Finding(
+                "contradiction",
+                values,
+                (affirmed, (items[denied].unit.article,)),
+                None,
+                tuple(p.unit for p in picked),
+            )
+        )
     return _not_within_one_group(findings, group_of)
 
 
 def story_findings(
-    units: Sequence[Unit], weights: Weights, story_order: Mapping[str, int],
-    mentions: Mapping[str, Sequence[Mention]], group_of: Mapping[str, int],
+    units: Sequence[Unit],
+    weights: Weights,
+    story_order: Mapping[str, int],
+    mentions: Mapping[str, Sequence[Mention]],
+    group_of: Mapping[str, int],
 ) -> list[Finding]:
     """Every story-level finding: numbers, quotes, names in a role, acronym variants."""
     return [

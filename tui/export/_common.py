@@ -14,7 +14,14 @@ from typing import Sequence
 
 from tui.core.excerpts import Excerpt, excerpts_for, known, story_file
 from tui.core.model import (
-    CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Entity, Orphan, Verdict,
+    CLUSTER_KINDS,
+    Article,
+    Cluster,
+    ClusterKind,
+    Comparison,
+    Entity,
+    Orphan,
+    Verdict,
 )
 from tui.core.select import select
 
@@ -26,7 +33,9 @@ SECTION_TITLES: dict[ClusterKind, str] = {
 SECTION_ORDER: tuple[ClusterKind, ...] = ("discrepancy", "shared", "unique")
 ORPHANS_TITLE = "Curated claims that no longer match"
 KIND_NAMES: dict[ClusterKind, str] = {
-    "discrepancy": "Discrepancy", "shared": "Shared", "unique": "Unique",
+    "discrepancy": "Discrepancy",
+    "shared": "Shared",
+    "unique": "Unique",
 }
 
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
@@ -41,10 +50,7 @@ def strip_controls(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        ch for ch in text
-        if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI)
-    )
+    return "".join(ch for ch in text if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI))
 
 
 def oneline(text: str) -> str:
@@ -121,8 +127,11 @@ def counts_line(report: Report) -> str:
     numbers = {
         kind: sum(len(s.clusters) for s in report.sections if s.kind == kind) for kind in CLUSTER_KINDS
     }
-    words = {"discrepancy": ("discrepancy", "discrepancies"), "shared": ("shared fact", "shared facts"),
-             "unique": ("unique statement", "unique statements")}
+    words = {
+        "discrepancy": ("discrepancy", "discrepancies"),
+        "shared": ("shared fact", "shared facts"),
+        "unique": ("unique statement", "unique statements"),
+    }
     parts = [f"{numbers[k]} {words[k][numbers[k] != 1]}" for k in SECTION_ORDER]
     sources = len(report.comparison.articles)
     return f"{sources} source{'s' if sources != 1 else ''}; " + ", ".join(parts)
@@ -217,8 +226,10 @@ def citation(excerpt: Excerpt) -> str:
 def orphan_line(orphan: Orphan) -> str:
     """One curated claim whose quote no longer matches exactly once, said plainly."""
     where = f" in {orphan.quote.article}" if orphan.quote.article else ""
-    return (f"{orphan.claim}: \u201c{orphan.quote.exact}\u201d{where} matches {orphan.matches} times: "
-            f"{orphan.message}")
+    return (
+        f"{orphan.claim}: \u201c{orphan.quote.exact}\u201d{where} matches {orphan.matches} times: "
+        f"{orphan.message}"
+    )
 
 
 def pieces(excerpt: Excerpt) -> list[tuple[str, bool]]:

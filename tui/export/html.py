@@ -93,7 +93,7 @@ def to_html(
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f'<meta name="generator" content="storydiff {_e(__version__)}">',
         f"<title>{_e(title)}: storydiff</title>",
         f"<style>{_CSS}</style>",
@@ -106,8 +106,12 @@ def to_html(
     if note:
         out.append(f'<p class="facts">{_e(note)}</p>')
     out += [f"<p>{_e(text)}</p>" for text in entity_lines(report)]
-    out += ["<h2>Sources</h2>", f'<p class="facts">{_e(folder_line(comparison))}</p>', "<table>",
-            "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>"]
+    out += [
+        "<h2>Sources</h2>",
+        f'<p class="facts">{_e(folder_line(comparison))}</p>',
+        "<table>",
+        "<tr><th>Source</th><th>Title</th><th>Date</th><th>File</th></tr>",
+    ]
     for article in comparison.articles:
         cells = "".join(f"<td>{_e(oneline(cell))}</td>" for cell in source_row(comparison, article))
         out.append(f"<tr>{cells}</tr>")
@@ -120,8 +124,11 @@ def to_html(
             out.append(f'<h3><span class="tag">{tag}</span>{_e(cluster.label)}</h3>')
             out.append(f'<p class="facts">{_e(cluster_facts(cluster))}</p>')
             verdict = verdict_text(cluster.verdict)
-            out.append(f'<p class="verdict">Verdict: {_e(verdict)}</p>' if verdict
-                       else '<p class="facts">Verdict: none yet</p>')
+            out.append(
+                f'<p class="verdict">Verdict: {_e(verdict)}</p>'
+                if verdict
+                else '<p class="facts">Verdict: none yet</p>'
+            )
             if cluster.note:
                 out.append(f"<p>Note: {_e(cluster.note)}</p>")
             out += [_excerpt(excerpt) for excerpt in excerpts]

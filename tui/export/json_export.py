@@ -139,7 +139,10 @@ def _cluster(cluster: Cluster, excerpts: dict[tuple[str, str, int, int], Excerpt
     for member in cluster.members:
         excerpt = excerpts.get((cluster.id, member.article, member.start, member.end))
         entry: dict[str, Any] = {
-            "article": member.article, "start": member.start, "end": member.end, "text": member.text,
+            "article": member.article,
+            "start": member.start,
+            "end": member.end,
+            "text": member.text,
         }
         if excerpt is not None:
             entry["paragraph"] = excerpt.paragraph
@@ -159,8 +162,12 @@ def _cluster(cluster: Cluster, excerpts: dict[tuple[str, str, int, int], Excerpt
         "discrepancy_type": cluster.discrepancy_type,
         "values": values,
         "members": members,
-        "verdict": None if verdict is None else {
-            "kind": verdict.kind, "note": verdict.note, "claim": verdict.claim,
+        "verdict": None
+        if verdict is None
+        else {
+            "kind": verdict.kind,
+            "note": verdict.note,
+            "claim": verdict.claim,
         },
         "scope": cluster.scope,
         "change_over_time": cluster.change_over_time,

@@ -44,8 +44,8 @@ def escape_markdown(text: str) -> str:
     if match is None:
         return escaped
     if match.group(2)[0].isdigit():
-        return escaped[:match.end()] + "\\" + escaped[match.end():]
-    return escaped[:match.start(2)] + "\\" + escaped[match.start(2):]
+        return escaped[: match.end()] + "\\" + escaped[match.end() :]
+    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
 
 
 def _bold(text: str) -> str:
@@ -69,8 +69,15 @@ def to_markdown(
     if note:
         out += ["", f"*{escape_markdown(note)}*"]
     out += [line for text in entity_lines(report) for line in ("", escape_markdown(text))]
-    out += ["", "## Sources", "", escape_markdown(folder_line(comparison)), "",
-            "| Source | Title | Date | File |", "| --- | --- | --- | --- |"]
+    out += [
+        "",
+        "## Sources",
+        "",
+        escape_markdown(folder_line(comparison)),
+        "",
+        "| Source | Title | Date | File |",
+        "| --- | --- | --- | --- |",
+    ]
     for article in comparison.articles:
         out.append("| " + " | ".join(escape_markdown(c) for c in source_row(comparison, article)) + " |")
     for section in report.sections:
@@ -93,8 +100,7 @@ def to_markdown(
 def _excerpt(excerpt: Excerpt) -> list[str]:
     """One source's passage: the quote with its differing value in bold, then its citation."""
     quote = "".join(
-        _bold(text) if emphasised else escape_markdown(text)
-        for text, emphasised in pieces(excerpt)
+        _bold(text) if emphasised else escape_markdown(text) for text, emphasised in pieces(excerpt)
     )
     lines = [f"> {quote}", ">"]
     value = f" \u00b7 value: {_bold(excerpt.value)}" if excerpt.value else ""

@@ -37,9 +37,12 @@ WIDTH = 78
 def _wrap(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
     """``text`` as one paragraph wrapped to WIDTH, never splitting a word or a path."""
     return textwrap.wrap(
-        oneline(text), width=WIDTH, initial_indent=indent,
+        oneline(text),
+        width=WIDTH,
+        initial_indent=indent,
         subsequent_indent=indent if hanging is None else hanging,
-        break_long_words=False, break_on_hyphens=False,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [indent.rstrip()]
 
 

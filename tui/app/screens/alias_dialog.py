@@ -37,8 +37,12 @@ class AliasDialog(ModalScreen[tuple[str, str] | None]):
             yield Static(Content.styled("Add an alias to annotations.yaml", "bold"))
             yield Label(Content("Entity:"))
             options = [(Content.assemble(e.name, (f"  ({e.id})", "dim")), e.id) for e in self.entities]
-            yield Select(options, id="alias-entity", prompt="Choose the entity",
-                         value=self.entity_id if self.entity_id is not None else Select.NULL)
+            yield Select(
+                options,
+                id="alias-entity",
+                prompt="Choose the entity",
+                value=self.entity_id if self.entity_id is not None else Select.NULL,
+            )
             yield Label(Content("Alias (another name the sources use):"))
             yield Input(self.alias, id="alias-text")
             yield Static(id="alias-error", markup=False)

@@ -25,8 +25,9 @@ from tui.core.model import Comparison
 def grid_rows(comparison: Comparison) -> list[tuple[str, str, list[int]]]:
     """(entity id, name, counts in article order) for every entity, most mentioned first."""
     counts = mention_counts(comparison)
-    rows = [(e.id, e.name, [counts[e.id].get(a.id, 0) for a in comparison.articles])
-            for e in comparison.entities]
+    rows = [
+        (e.id, e.name, [counts[e.id].get(a.id, 0) for a in comparison.articles]) for e in comparison.entities
+    ]
     rows.sort(key=lambda row: (-sum(row[2]), row[1].casefold()))
     return rows
 
@@ -42,7 +43,11 @@ def short(label: str, width: int = HEADER_WIDTH) -> str:
 
 def count_cell(n: int) -> Text:
     """A count, or the zero marker styled apart (dim italic) so gaps stand out."""
-    return Text(str(n), style="bold", justify="right") if n else Text(ZERO_MARK, style="dim italic", justify="right")
+    return (
+        Text(str(n), style="bold", justify="right")
+        if n
+        else Text(ZERO_MARK, style="dim italic", justify="right")
+    )
 
 
 class EntityGridScreen(ModalScreen[str | None]):
@@ -59,11 +64,17 @@ class EntityGridScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-grid-box"):
-            yield Static(Content.assemble(
-                ("Mentions per source", "bold"),
-                (f"  {ZERO_MARK} = this source never names the entity · Enter: highlight it · Esc: close\n", "dim"),
-                "   ".join(f"{i}. {a.label}" for i, a in enumerate(self.comparison.articles, 1)),
-            ), id="entity-grid-title")
+            yield Static(
+                Content.assemble(
+                    ("Mentions per source", "bold"),
+                    (
+                        f"  {ZERO_MARK} = this source never names the entity · Enter: highlight it · Esc: close\n",
+                        "dim",
+                    ),
+                    "   ".join(f"{i}. {a.label}" for i, a in enumerate(self.comparison.articles, 1)),
+                ),
+                id="entity-grid-title",
+            )
             yield DataTable(id="entity-grid", cursor_type="row", zebra_stripes=True)
             yield Footer()
 
@@ -76,12 +87,16 @@ class EntityGridScreen(ModalScreen[str | None]):
         table.add_column(Text("Sources"), key="sources")
         for entity_id, name, counts in grid_rows(self.comparison):
             present = sum(1 for n in counts if n)
-            table.add_row(Text(name), *(count_cell(n) for n in counts),
-                          Text(f"{present}/{len(counts)}", style="dim" if present == len(counts) else "bold"),
-                          key=entity_id)
+            table.add_row(
+                Text(name),
+                *(count_cell(n) for n in counts),
+                Text(f"{present}/{len(counts)}", style="dim" if present == len(counts) else "bold"),
+                key=entity_id,
+            )
         if not self.comparison.entities:
             self.query_one("#entity-grid-title", Static).update(
-                Content("No annotated entities: add some to annotations.yaml (a on a suggested name)."))
+                Content("No annotated entities: add some to annotations.yaml (a on a suggested name).")
+            )
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -64,11 +64,17 @@ def scope_available(context: ExportContext, scope: str) -> bool:
 def scope_label(context: ExportContext, scope: str) -> str:
     """The radio label for a scope, with what it would cover."""
     if scope == "cluster":
-        return f"Current fact ({context.current_cluster})" if context.current_cluster else "Current fact (none)"
+        return (
+            f"Current fact ({context.current_cluster})" if context.current_cluster else "Current fact (none)"
+        )
     if scope == "marked":
         return f"Marked facts ({len(context.marked)}, Space marks)"
     if scope == "entity":
-        return f"Current entity's mentions ({context.entity})" if context.entity else "Current entity (none: Enter one in the sidebar)"
+        return (
+            f"Current entity's mentions ({context.entity})"
+            if context.entity
+            else "Current entity (none: Enter one in the sidebar)"
+        )
     return "Whole comparison"
 
 
@@ -122,8 +128,12 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="export-choices"):
                 with RadioSet(id="export-scope"):
                     for scope in SCOPES:
-                        yield RadioButton(Content(scope_label(self.context, scope)), value=scope == self.scope,
-                                          id=f"scope-{scope}", disabled=not scope_available(self.context, scope))
+                        yield RadioButton(
+                            Content(scope_label(self.context, scope)),
+                            value=scope == self.scope,
+                            id=f"scope-{scope}",
+                            disabled=not scope_available(self.context, scope),
+                        )
                 with RadioSet(id="export-format"):
                     for fmt in FORMATS:
                         yield RadioButton(Content(fmt), value=fmt == self.fmt, id=f"format-{fmt}")
@@ -189,10 +199,13 @@ class ExportDialog(ModalScreen[Path | None]):
             if yes:
                 self._write(path, text, overwrite=True)
             else:
-                self.show_error(f"Kept {path} unchanged: choose another name, or export again and answer yes.")
+                self.show_error(
+                    f"Kept {path} unchanged: choose another name, or export again and answer yes."
+                )
 
-        self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?", yes="Replace", no="Keep"),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(f"{path} already exists. Replace it?", yes="Replace", no="Keep"), answered
+        )
 
     def _write(self, path: Path, text: str, *, overwrite: bool) -> None:
         try:

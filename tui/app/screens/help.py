@@ -77,8 +77,7 @@ def key_label(screen: Screen[object], binding: Binding) -> str:
     """How a binding's keys are shown ("j / ↓")."""
     keys = [key.strip() for key in binding.key.split(",")]
     return " / ".join(
-        screen.app.get_key_display(Binding(key, binding.action, binding.description))
-        for key in keys
+        screen.app.get_key_display(Binding(key, binding.action, binding.description)) for key in keys
     )
 
 
@@ -101,7 +100,9 @@ def key_table(reader: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
     sections.append(("In the lists", list(LIST_KEYS)))
     sections.append(("What the marks mean", list(LEGEND)))
     palette = reader.app.get_key_display(Binding(reader.app.COMMAND_PALETTE_BINDING, "command_palette"))
-    sections.append(("Commands", [(palette, "Command palette: every action above, and 'go to fact' by label")]))
+    sections.append(
+        ("Commands", [(palette, "Command palette: every action above, and 'go to fact' by label")])
+    )
     return sections
 
 

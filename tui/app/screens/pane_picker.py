@@ -29,13 +29,17 @@ class PanePicker(ModalScreen[list[int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Static(Content.assemble(
-                ("Sources to show", "bold"),
-                ("\nSpace: tick/untick   a: show   Esc: cancel", "dim"),
-            ))
+            yield Static(
+                Content.assemble(
+                    ("Sources to show", "bold"),
+                    ("\nSpace: tick/untick   a: show   Esc: cancel", "dim"),
+                )
+            )
             yield SelectionList[int](
-                *(Selection(Content.assemble((label, "bold"), "  ", title), index, index in self.shown)
-                  for index, (label, title) in enumerate(self.sources)),
+                *(
+                    Selection(Content.assemble((label, "bold"), "  ", title), index, index in self.shown)
+                    for index, (label, title) in enumerate(self.sources)
+                ),
                 id="picker-list",
             )
             with Horizontal(id="picker-buttons"):

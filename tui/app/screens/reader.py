@@ -75,8 +75,20 @@ NAVIGABLE = ("shared", "discrepancy", "unique")
 MAX_KEY = "\U0010ffff"
 """Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
 
-NEEDS_TOOLS = frozenset({"search", "back", "toggle_facts", "toggle_sidebar", "entity_grid",
-                         "mention", "toggle_mark", "export", "copy_excerpt", "add_alias"})
+NEEDS_TOOLS = frozenset(
+    {
+        "search",
+        "back",
+        "toggle_facts",
+        "toggle_sidebar",
+        "entity_grid",
+        "mention",
+        "toggle_mark",
+        "export",
+        "copy_excerpt",
+        "add_alias",
+    }
+)
 """Actions that use the widgets mounted after the first frame; disabled until they exist."""
 
 
@@ -204,12 +216,12 @@ class ReaderScreen(ReaderTools, Screen[None]):
         from tui.app.widgets.facts_panel import FactsPanel
         from tui.app.widgets.variants import VariantsView
 
-        search = Input(placeholder="Search every source: Enter = next match, Esc = close",
-                       id="search")
+        search = Input(placeholder="Search every source: Enter = next match, Esc = close", id="search")
         search.display = False
         try:
             await self.query_one("#facts-area").mount_all(
-                [FactsPanel(id="facts"), VariantsView(id="variants")])
+                [FactsPanel(id="facts"), VariantsView(id="variants")]
+            )
             await self.query_one("#sidebar-slot").mount(EntitySidebar())
             await self.mount(search, before=self.query_one(Footer))
             await self.status.add_progress_bar()
@@ -282,7 +294,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         for index in indexes:
             pane = self.panes[index]
             if pane.parent is None:
-                after = [p for p in self.panes[index + 1:] if p.parent is not None]
+                after = [p for p in self.panes[index + 1 :] if p.parent is not None]
                 self.mount(pane, before=after[0] if after else self.query_one("#sidebar-slot"))
             if index not in self._synced:
                 self._synced.add(index)
@@ -294,8 +306,9 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     # ------------------------------------------------------------------- the worker
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
-          description="Comparing the sources")
+    @work(
+        thread=True, exclusive=True, group="compare", exit_on_error=False, description="Comparing the sources"
+    )
     def analyse(self) -> None:
         """Load the story and annotations if needed, then compare; report by messages."""
         source = self._source
@@ -398,9 +411,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
                 [d for d in annotations.diagnostics if d.severity == "error"],
             )
 
-    def _comparison_ready(
-        self, comparison: Comparison, marks: Mapping[str, tuple[Mark, ...]]
-    ) -> None:
+    def _comparison_ready(self, comparison: Comparison, marks: Mapping[str, tuple[Mark, ...]]) -> None:
         self.comparison = comparison
         # The comparison lives as long as the reader: keep the cyclic collector from walking
         # its (on a huge story, millions of) objects again and again during ordinary keys.
@@ -521,9 +532,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
         cached = self._highlights.get(pane.pane_index)
         if cached is not None and cached[0] is pane.marks and cached[1] == pane.show_boilerplate:
             return cached[2]
-        starts = sorted({(m.start, m.cluster) for m in pane.marks
-                         if m.kind in NAVIGABLE and m.cluster is not None
-                         and pane.block_at(m.start).display})
+        starts = sorted(
+            {
+                (m.start, m.cluster)
+                for m in pane.marks
+                if m.kind in NAVIGABLE and m.cluster is not None and pane.block_at(m.start).display
+            }
+        )
         self._highlights[pane.pane_index] = (pane.marks, pane.show_boilerplate, starts)
         return starts
 
@@ -558,12 +573,20 @@ class ReaderScreen(ReaderTools, Screen[None]):
         """
         lead, follow = leader.scroller, follower.scroller
         lead_height, follow_height = lead.virtual_size.height, follow.virtual_size.height
-        key = (leader.pane_index, follower.pane_index, lead_height, follow_height,
-               lead.size.width, follow.size.width)
+        key = (
+            leader.pane_index,
+            follower.pane_index,
+            lead_height,
+            follow_height,
+            lead.size.width,
+            follow.size.width,
+        )
         anchors = self._anchors.get(key)
         if anchors is None:  # recomputed only when a layout or the comparison changes
-            pairs = [(leader.offset_y(a), follower.offset_y(b))
-                     for a, b in self._shared_starts(leader.article.id, follower.article.id)]
+            pairs = [
+                (leader.offset_y(a), follower.offset_y(b))
+                for a, b in self._shared_starts(leader.article.id, follower.article.id)
+            ]
             anchors = monotone_anchors(pairs, lead_height, follow_height)
             if len(self._anchors) > 64:
                 self._anchors.clear()
@@ -577,8 +600,11 @@ class ReaderScreen(ReaderTools, Screen[None]):
             return []
         if self._first_starts is None:
             self._first_starts = [_first_start_per_article(c) for c in self.comparison.clusters]
-        return [(starts[leader], starts[follower]) for starts in self._first_starts
-                if leader in starts and follower in starts]
+        return [
+            (starts[leader], starts[follower])
+            for starts in self._first_starts
+            if leader in starts and follower in starts
+        ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_TOOLS and not self.tools_ready:

@@ -32,19 +32,44 @@ if TYPE_CHECKING:
 
 TOOL_BINDINGS: list[BindingType] = [
     Binding("e", "toggle_sidebar", "Entities", tooltip="Show or hide the entity sidebar"),
-    Binding("E", "entity_grid", "Entity grid", show=False,
-            tooltip="Mentions per entity and source: who leaves whom out"),
-    Binding("m", "mention(1)", "Next mention", show=False,
-            tooltip="Next mention of the focused entity, across sources"),
-    Binding("M", "mention(-1)", "Previous mention", show=False,
-            tooltip="Previous mention of the focused entity, across sources"),
-    Binding("space", "toggle_mark", "Mark fact", show=False,
-            tooltip="Mark or unmark the current fact for export"),
-    Binding("x", "export", "Export", tooltip="Export the current fact, the marked facts, an entity or everything"),
+    Binding(
+        "E",
+        "entity_grid",
+        "Entity grid",
+        show=False,
+        tooltip="Mentions per entity and source: who leaves whom out",
+    ),
+    Binding(
+        "m",
+        "mention(1)",
+        "Next mention",
+        show=False,
+        tooltip="Next mention of the focused entity, across sources",
+    ),
+    Binding(
+        "M",
+        "mention(-1)",
+        "Previous mention",
+        show=False,
+        tooltip="Previous mention of the focused entity, across sources",
+    ),
+    Binding(
+        "space", "toggle_mark", "Mark fact", show=False, tooltip="Mark or unmark the current fact for export"
+    ),
+    Binding(
+        "x", "export", "Export", tooltip="Export the current fact, the marked facts, an entity or everything"
+    ),
     Binding("y", "copy_excerpt", "Copy", tooltip="Copy the current excerpt with its citation"),
-    Binding("A", "add_alias", "Add alias", show=False,
-            tooltip="Add the search text or current mention as an alias of an entity"),
-    Binding("ctrl+s", "screenshot", "Screenshot", show=False, tooltip="Save an SVG screenshot in this folder"),
+    Binding(
+        "A",
+        "add_alias",
+        "Add alias",
+        show=False,
+        tooltip="Add the search text or current mention as an alias of an entity",
+    ),
+    Binding(
+        "ctrl+s", "screenshot", "Screenshot", show=False, tooltip="Save an SVG screenshot in this folder"
+    ),
 ]
 """Entity, export and clipboard keys; ``a`` (add a suggested entity) lives on the sidebar."""
 
@@ -117,9 +142,12 @@ class ReaderTools:
         mentions = self.comparison.mentions_of(entity_id)
         sources = len({m.article for m in mentions})
         name = next((e.name for e in self.comparison.entities if e.id == entity_id), entity_id)
-        self.notify(f"{name}: {len(mentions)} mention(s) in {sources} of "
-                    f"{len(self.comparison.articles)} sources. m / M step through them.",
-                    markup=False, timeout=4)
+        self.notify(
+            f"{name}: {len(mentions)} mention(s) in {sources} of "
+            f"{len(self.comparison.articles)} sources. m / M step through them.",
+            markup=False,
+            timeout=4,
+        )
 
     def on_entity_sidebar_entity_chosen(self: ReaderScreen, message: EntitySidebar.EntityChosen) -> None:
         self.focus_entity(None if message.entity_id == self.entity_focus else message.entity_id)
@@ -174,8 +202,9 @@ class ReaderTools:
         self._focus_pane(destination.pane_index)
         self.call_after_refresh(destination.scroll_to_offset, target.start, margin=2)
         index = mentions.index(target) + 1
-        self.notify(f"Mention {index} of {len(mentions)}: {destination.article.label}",
-                    markup=False, timeout=2)
+        self.notify(
+            f"Mention {index} of {len(mentions)}: {destination.article.label}", markup=False, timeout=2
+        )
 
     # ------------------------------------------------------------ marking, export
 
@@ -196,8 +225,9 @@ class ReaderTools:
             self.marked.add(cluster_id)
             verb = "Marked"
         self.facts.set_marked(frozenset(self.marked))
-        self.notify(f"{verb} {cluster_id}; {len(self.marked)} marked for export (x).", markup=False,
-                    timeout=2)
+        self.notify(
+            f"{verb} {cluster_id}; {len(self.marked)} marked for export (x).", markup=False, timeout=2
+        )
 
     def action_export(self: ReaderScreen) -> None:
         """Open the export dialog with what the reader is looking at."""
@@ -206,8 +236,11 @@ class ReaderTools:
         comparison = self._ready()
         if comparison is None:
             return
-        self.app.push_screen(ExportDialog(ExportContext(
-            comparison, self.current_cluster, frozenset(self.marked), self.entity_focus)))
+        self.app.push_screen(
+            ExportDialog(
+                ExportContext(comparison, self.current_cluster, frozenset(self.marked), self.entity_focus)
+            )
+        )
 
     def action_copy_excerpt(self: ReaderScreen) -> None:
         """Copy the current fact's excerpt (in the focused source) with its citation."""
@@ -232,7 +265,9 @@ class ReaderTools:
 
     # -------------------------------------------------------- annotation edits
 
-    def on_entity_sidebar_suggestion_chosen(self: ReaderScreen, message: EntitySidebar.SuggestionChosen) -> None:
+    def on_entity_sidebar_suggestion_chosen(
+        self: ReaderScreen, message: EntitySidebar.SuggestionChosen
+    ) -> None:
         comparison = self._ready()
         if comparison is None:
             return
@@ -241,17 +276,26 @@ class ReaderTools:
             return
         from tui.core.model import Entity
 
-        entity = Entity(entity_slug(message.suggestion.name, {e.id for e in comparison.entities}),
-                        message.suggestion.name, "unknown")
-        self._edit_annotations(target, lambda edits: edits.add_entity(target, entity),
-                               f"Added {entity.name} ({entity.id}, type unknown) to {target}")
+        entity = Entity(
+            entity_slug(message.suggestion.name, {e.id for e in comparison.entities}),
+            message.suggestion.name,
+            "unknown",
+        )
+        self._edit_annotations(
+            target,
+            lambda edits: edits.add_entity(target, entity),
+            f"Added {entity.name} ({entity.id}, type unknown) to {target}",
+        )
 
     def _editable_annotations(self: ReaderScreen, comparison: Comparison) -> Path | None:
         """The annotation file edits go to, or None after telling the user why there is none."""
         target = annotations_target(comparison)
         if target is None:
-            self.notify("No annotation file: open a story folder, or pass --annotations FILE.",
-                        markup=False, severity="error")
+            self.notify(
+                "No annotation file: open a story folder, or pass --annotations FILE.",
+                markup=False,
+                severity="error",
+            )
         return target
 
     def action_add_alias(self: ReaderScreen) -> None:
@@ -272,14 +316,19 @@ class ReaderTools:
         def answered(result: tuple[str, str] | None) -> None:
             if result is not None:
                 entity_id, text = result
-                self._edit_annotations(target, lambda edits: edits.add_alias(target, entity_id, text),
-                                       f"Added alias “{text}” to {entity_id} in {target}")
+                self._edit_annotations(
+                    target,
+                    lambda edits: edits.add_alias(target, entity_id, text),
+                    f"Added alias “{text}” to {entity_id} in {target}",
+                )
 
-        self.app.push_screen(AliasDialog(comparison.entities, alias=alias, entity_id=self.entity_focus),
-                             answered)
+        self.app.push_screen(
+            AliasDialog(comparison.entities, alias=alias, entity_id=self.entity_focus), answered
+        )
 
-    def _edit_annotations(self: ReaderScreen, target: Path, edit: Callable[[ModuleType], object],
-                          done: str) -> None:
+    def _edit_annotations(
+        self: ReaderScreen, target: Path, edit: Callable[[ModuleType], object], done: str
+    ) -> None:
         """Run one edit from :mod:`tui.core.annotation_edit`, report it, then reload and recompare.
 
         The editor module is imported on first use: most sessions never edit, and the reader
@@ -295,8 +344,13 @@ class ReaderTools:
         self.notify(done + ". Recomparing...", markup=False)
         self.recompare(target)
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
-          description="Comparing again with the edited annotations")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="compare",
+        exit_on_error=False,
+        description="Comparing again with the edited annotations",
+    )
     def recompare(self: ReaderScreen, annotations: Path) -> None:
         """Reload ``annotations`` and compare the loaded story again, off the UI thread.
 

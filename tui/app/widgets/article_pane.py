@@ -89,23 +89,25 @@ class Sign(NamedTuple):
     style: Style
 
 
-HIGHLIGHT_CLASSES = frozenset({
-    "mark--boilerplate",
-    "mark--shared",
-    "mark--unique",
-    "mark--discrepancy",
-    "mark--phrase",
-    "mark--value",
-    "mark--mention",
-    "mark--entity-focus",
-    "mark--search",
-    "mark--current",
-    "gutter--current",
-    "gutter--shared",
-    "gutter--discrepancy",
-    "gutter--unique",
-    "gutter--boilerplate",
-})
+HIGHLIGHT_CLASSES = frozenset(
+    {
+        "mark--boilerplate",
+        "mark--shared",
+        "mark--unique",
+        "mark--discrepancy",
+        "mark--phrase",
+        "mark--value",
+        "mark--mention",
+        "mark--entity-focus",
+        "mark--search",
+        "mark--current",
+        "gutter--current",
+        "gutter--shared",
+        "gutter--discrepancy",
+        "gutter--unique",
+        "gutter--boilerplate",
+    }
+)
 """The highlight styles (TCSS component classes of the screen holding the panes).
 
 They live on the screen, not on every pane: Textual resolves a widget's component classes
@@ -147,8 +149,7 @@ def block_ranges(article: Article, max_blocks: int | None = None) -> tuple[Block
 
 def _block_range(text: str, pieces: list[tuple[int, int]]) -> BlockRange:
     start = pieces[0][0]
-    gaps = tuple(end - start for (_, end), (after, _) in zip(pieces, pieces[1:])
-                 if "\n" in text[end:after])
+    gaps = tuple(end - start for (_, end), (after, _) in zip(pieces, pieces[1:]) if "\n" in text[end:after])
     return BlockRange(start, pieces[-1][1], gaps)
 
 
@@ -211,8 +212,10 @@ class Block(LazyText):
 
     def gutter_cells(self, y: int, width: int) -> list[Segment]:
         cells = self._row_signs(width)[y]
-        return [*(Segment(sign.text, sign.style.rich_style) if sign else Segment(" ")
-                  for sign in cells), Segment(" " * (self.GUTTER - self.MARK_CELLS))]
+        return [
+            *(Segment(sign.text, sign.style.rich_style) if sign else Segment(" ") for sign in cells),
+            Segment(" " * (self.GUTTER - self.MARK_CELLS)),
+        ]
 
     def _row_signs(self, width: int) -> list[list[Sign | None]]:
         rows = self.rows(width)
@@ -358,8 +361,10 @@ class ArticlePane(Vertical):
         heights = {
             block.index: block.wrapped_height(width)
             for block in self.blocks
-            if block.measured != width and block.display
-            and (region := block.virtual_region).bottom > top and region.y < bottom
+            if block.measured != width
+            and block.display
+            and (region := block.virtual_region).bottom > top
+            and region.y < bottom
         }
         if heights:
             self._apply_heights(width, heights)
@@ -416,9 +421,13 @@ class ArticlePane(Vertical):
         if at is None:
             return
         at += block.start
-        statements = [m for m in self._block_marks[block.index]
-                      if m.cluster is not None and m.kind in ("discrepancy", "shared", "unique")
-                      and m.start <= at < m.end]
+        statements = [
+            m
+            for m in self._block_marks[block.index]
+            if m.cluster is not None
+            and m.kind in ("discrepancy", "shared", "unique")
+            and m.start <= at < m.end
+        ]
         if statements:
             order = {"discrepancy": 0, "shared": 1, "unique": 2}
             mark = min(statements, key=lambda m: (order[m.kind], m.start))
@@ -458,8 +467,9 @@ class ArticlePane(Vertical):
     def set_entity_focus(self, entity_id: str | None) -> None:
         """Emphasise every mention of one entity (None: no entity is focused)."""
         old, self.focus_entity = self.focus_entity, entity_id
-        self.render_blocks(self._entity_blocks.get(old or "", set())
-                           | self._entity_blocks.get(entity_id or "", set()))
+        self.render_blocks(
+            self._entity_blocks.get(old or "", set()) | self._entity_blocks.get(entity_id or "", set())
+        )
 
     def set_overlays(self, kind: str, spans: Sequence[tuple[int, int]]) -> None:
         """Replace one kind of overlay (e.g. search matches) and repaint affected blocks."""
@@ -578,8 +588,14 @@ class ArticlePane(Vertical):
         for mark in self._block_marks[index]:
             add(spans, mark.start, mark.end, f"mark--{mark.kind}")
             if mark.kind == "shared" and mark.support > 1:
-                sign(mark.start, mark.end, 1, 10 + min(mark.support, 10),
-                     "+" if mark.support > 9 else str(mark.support), "gutter--shared")
+                sign(
+                    mark.start,
+                    mark.end,
+                    1,
+                    10 + min(mark.support, 10),
+                    "+" if mark.support > 9 else str(mark.support),
+                    "gutter--shared",
+                )
             elif mark.kind == "discrepancy":
                 sign(mark.start, mark.end, 1, 30, "≠", "gutter--discrepancy")
             elif mark.kind == "unique":

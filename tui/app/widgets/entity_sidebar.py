@@ -59,12 +59,16 @@ def mention_counts(comparison: Comparison) -> dict[str, Counter[str]]:
 def ordered_mentions(comparison: Comparison, entity_id: str) -> tuple[Mention, ...]:
     """One entity's mentions in reading order: article display order, then text order."""
     rank = {article.id: index for index, article in enumerate(comparison.articles)}
-    return tuple(sorted(comparison.mentions_of(entity_id),
-                        key=lambda m: (rank.get(m.article, len(rank)), m.start, m.end)))
+    return tuple(
+        sorted(
+            comparison.mentions_of(entity_id), key=lambda m: (rank.get(m.article, len(rank)), m.start, m.end)
+        )
+    )
 
 
-def step_mention(mentions: Sequence[Mention], articles: Sequence[Article],
-                 at: tuple[str, int] | None, step: int) -> Mention | None:
+def step_mention(
+    mentions: Sequence[Mention], articles: Sequence[Article], at: tuple[str, int] | None, step: int
+) -> Mention | None:
     """The mention after (``step`` > 0) or before ``at`` = (article id, offset), wrapping.
 
     ``mentions`` must be in reading order (``ordered_mentions``). With no position yet,
@@ -112,14 +116,22 @@ def type_style(colour: str | None) -> Style:
         return Style(bold=True)
 
 
-def entity_label(entity: Entity, counts: Counter[str], articles: Sequence[Article],
-                 *, focused: bool = False, style: Style | None = None) -> Text:
+def entity_label(
+    entity: Entity,
+    counts: Counter[str],
+    articles: Sequence[Article],
+    *,
+    focused: bool = False,
+    style: Style | None = None,
+) -> Text:
     """``▶ 63+1—  37 Pete Hegseth``: the per-source strip, the total, then the name."""
     label = Text()
     label.append("▶ " if focused else "  ", style="bold")
     label.append_text(count_strip(counts, articles))
     label.append(f" {sum(counts.values()):>3} ", style="dim")
-    label.append(entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style()))
+    label.append(
+        entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style())
+    )
     return label
 
 
@@ -162,8 +174,13 @@ class EntitySidebar(Vertical):
     class GridRequested(Message):
         """The user asked for the source × entity grid."""
 
-    def __init__(self, comparison: Comparison | None = None, *, id: str | None = "entity-sidebar",
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        comparison: Comparison | None = None,
+        *,
+        id: str | None = "entity-sidebar",
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.comparison = comparison
 
@@ -209,19 +226,28 @@ class EntitySidebar(Vertical):
         restore: TreeNode[SidebarItem] | None = None
         for type_name, entities in by_type.items():
             style = type_style(colours.get(type_name))
-            group = tree.root.add(Text.assemble((type_name, style), (f"  {len(entities)}", "dim")),
-                                  expand=True)
+            group = tree.root.add(
+                Text.assemble((type_name, style), (f"  {len(entities)}", "dim")), expand=True
+            )
             for entity in sorted(entities, key=lambda e: (-sum(counts[e.id].values()), e.name.casefold())):
                 item = EntityItem(entity.id)
-                node = group.add_leaf(entity_label(entity, counts[entity.id], articles,
-                                                   focused=entity.id == self.focused_entity,
-                                                   style=style), data=item)
+                node = group.add_leaf(
+                    entity_label(
+                        entity,
+                        counts[entity.id],
+                        articles,
+                        focused=entity.id == self.focused_entity,
+                        style=style,
+                    ),
+                    data=item,
+                )
                 if item == previous:
                     restore = node
         if comparison.suggestions:
-            group = tree.root.add(Text.assemble(("Suggested", "bold italic"),
-                                                (f"  {len(comparison.suggestions)}", "dim")),
-                                  expand=True)
+            group = tree.root.add(
+                Text.assemble(("Suggested", "bold italic"), (f"  {len(comparison.suggestions)}", "dim")),
+                expand=True,
+            )
             for suggestion in comparison.suggestions:
                 item = SuggestionItem(suggestion)
                 node = group.add_leaf(suggestion_label(suggestion, articles), data=item)
@@ -239,9 +265,17 @@ class EntitySidebar(Vertical):
             header.update(Content("Entities: waiting for the comparison…"))
             problems.display = legend.display = False
             return
-        header.update(Content.assemble(("Entities ", "bold"), (f"{len(comparison.entities)}", "bold"),
-                                       (f"\nper source 1-{len(comparison.articles)} · total · name"
-                                        f"\n{ZERO_MARK} none, {MANY} 10 or more", "dim")))
+        header.update(
+            Content.assemble(
+                ("Entities ", "bold"),
+                (f"{len(comparison.entities)}", "bold"),
+                (
+                    f"\nper source 1-{len(comparison.articles)} · total · name"
+                    f"\n{ZERO_MARK} none, {MANY} 10 or more",
+                    "dim",
+                ),
+            )
+        )
         legend.update(Content("\n".join(f"{i}. {a.label}" for i, a in enumerate(comparison.articles, 1))))
         legend.display = True
         diagnostics = [d for d in comparison.annotations.diagnostics if d.severity == "error"]
@@ -263,9 +297,15 @@ class EntitySidebar(Vertical):
             data = node.data
             if isinstance(data, EntityItem) and data.entity_id in (old, new) and data.entity_id in entities:
                 entity = entities[data.entity_id]
-                node.set_label(entity_label(entity, counts[entity.id], self.comparison.articles,
-                                            focused=entity.id == new,
-                                            style=type_style(colours.get(entity.type))))
+                node.set_label(
+                    entity_label(
+                        entity,
+                        counts[entity.id],
+                        self.comparison.articles,
+                        focused=entity.id == new,
+                        style=type_style(colours.get(entity.type)),
+                    )
+                )
 
     def _entity_nodes(self) -> list[TreeNode[SidebarItem]]:
         return [leaf for group in self.tree.root.children for leaf in group.children]
@@ -290,13 +330,20 @@ class EntitySidebar(Vertical):
         if isinstance(item, SuggestionItem):
             names = {a.id: a.label for a in articles}
             where = ", ".join(names.get(a, a) for a in item.suggestion.articles)
-            return Content.assemble((item.suggestion.name, "bold"), ("  not annotated\n", "dim"),
-                                    f"in {where}\n", ("a: add to annotations.yaml", "dim"))
+            return Content.assemble(
+                (item.suggestion.name, "bold"),
+                ("  not annotated\n", "dim"),
+                f"in {where}\n",
+                ("a: add to annotations.yaml", "dim"),
+            )
         entity = next((e for e in self.comparison.entities if e.id == item.entity_id), None)
         if entity is None:
             return Content("")
         counts = mention_counts(self.comparison)[entity.id]
-        parts: list[str | tuple[str, str]] = [(entity.name, "bold"), (f"  {entity.type} · {entity.id}", "dim")]
+        parts: list[str | tuple[str, str]] = [
+            (entity.name, "bold"),
+            (f"  {entity.type} · {entity.id}", "dim"),
+        ]
         if entity.aliases:
             parts.append("\naka " + ", ".join(entity.aliases))
         if entity.description:
@@ -322,5 +369,6 @@ class EntitySidebar(Vertical):
         if node is not None and isinstance(node.data, SuggestionItem):
             self.post_message(self.SuggestionChosen(node.data.suggestion))
         else:
-            self.notify("Put the cursor on a name under “Suggested” to add it.", markup=False,
-                        severity="warning")
+            self.notify(
+                "Put the cursor on a name under “Suggested” to add it.", markup=False, severity="warning"
+            )

@@ -163,7 +163,7 @@ class FactsPanel(Vertical):
             return
         end = min(len(self.shown), max(self._filled + FILL_CHUNK, upto))
         options = self.query_one("#facts-list", OptionList)
-        options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown[self._filled:end])
+        options.add_options(Option(self._prompt(c), id=c.id) for c in self.shown[self._filled : end])
         self._filled = end
         if end < len(self.shown):
             self.set_timer(0.02, partial(self._fill, fill_round))

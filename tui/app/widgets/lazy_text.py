@@ -49,8 +49,15 @@ def wrap_rows(text: str, width: int, gaps: Collection[int] = ()) -> list[Row]:
     for number, line in enumerate(lines):
         cuts = [0, *divide_line(line, max(width, 1), fold=True), len(line)]
         for index in range(len(cuts) - 1):
-            rows.append(Row(position + cuts[index], position + cuts[index + 1],
-                            index == len(cuts) - 2, cuts[index], number))
+            rows.append(
+                Row(
+                    position + cuts[index],
+                    position + cuts[index + 1],
+                    index == len(cuts) - 2,
+                    cuts[index],
+                    number,
+                )
+            )
         end = position + len(line)
         if end in gaps and number + 1 < len(lines) and lines[number + 1]:
             rows.append(Row(end, end, True, 0, -1))
@@ -67,8 +74,7 @@ class LazyText(Static):
 
     GUTTER = 0
 
-    def __init__(self, content: Content, *, gaps: Collection[int] = (),
-                 classes: str | None = None) -> None:
+    def __init__(self, content: Content, *, gaps: Collection[int] = (), classes: str | None = None) -> None:
         super().__init__(content, classes=classes, markup=False)
         self.gaps = frozenset(gaps)
         self._rows: tuple[int, str, list[Row]] | None = None
@@ -125,10 +131,9 @@ class LazyText(Static):
         if y >= len(rows) or width <= 0:
             return Strip.blank(width, base)
         row = rows[y]
-        segments = [Segment(s.text, base + s.style if s.style else base)
-                    for s in self.gutter_cells(y, width)]
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in self.gutter_cells(y, width)]
         if row.line >= 0:
-            end = row.end if row.last else row.start + len(visual.plain[row.start:row.end].rstrip())
+            end = row.end if row.last else row.start + len(visual.plain[row.start : row.end].rstrip())
             piece = visual[row.start : end]
             if (selection := self.text_selection) is not None:
                 piece = _select(piece, selection.get_span(row.line), row.column, self)
@@ -141,8 +146,7 @@ class LazyText(Static):
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
 
-def _select(piece: Content, span: tuple[int, int] | None, column: int,
-            widget: Static) -> Content:
+def _select(piece: Content, span: tuple[int, int] | None, column: int, widget: Static) -> Content:
     """The row with the part of a mouse selection that falls inside it styled as selected."""
     if span is None:
         return piece

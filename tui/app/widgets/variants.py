@@ -25,8 +25,9 @@ class VariantsView(VerticalScroll):
         self.cluster: Cluster | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("No fact selected: press ] for the next discrepancy."),
-                     id="variants-title", markup=False)
+        yield Static(
+            Content("No fact selected: press ] for the next discrepancy."), id="variants-title", markup=False
+        )
         yield Horizontal(id="variants-values")
         yield Static("", id="variants-body", markup=False)
 
@@ -54,18 +55,28 @@ class VariantsView(VerticalScroll):
             notes.append(verdict + (f" ({cluster.verdict.note})" if cluster.verdict.note else ""))
         if cluster.note:
             notes.append(cluster.note)
-        title.update(Content.assemble(
-            (kind, "bold"), f"  {cluster.support} source(s)  ", cluster.label,
-            ("\n" + "; ".join(notes), "italic") if notes else "",
-        ))
+        title.update(
+            Content.assemble(
+                (kind, "bold"),
+                f"  {cluster.support} source(s)  ",
+                cluster.label,
+                ("\n" + "; ".join(notes), "italic") if notes else "",
+            )
+        )
         source = self.get_visual_style("variant--source")
         value_style = self.get_visual_style("variant--value")
         labels = {article.id: article.label for article in story.articles}
         if cluster.values:
             values.mount_all(
-                Static(Content.assemble((value, value_style), "\n",
-                                        (_sources_line([labels.get(a, a) for a in articles]), source)),
-                       classes="variant-value", markup=False)
+                Static(
+                    Content.assemble(
+                        (value, value_style),
+                        "\n",
+                        (_sources_line([labels.get(a, a) for a in articles]), source),
+                    ),
+                    classes="variant-value",
+                    markup=False,
+                )
                 for value, articles in _by_value(cluster.values).items()
             )
         body.update(self._variants(cluster, labels, source))
