@@ -10,8 +10,8 @@ import asyncio
 
 from tui.app.app import ReaderApp
 from tui.app.screens.help import key_table_markdown
-from tui.core.corpus import load_story
-from tui.core.resources import bundled_story
+from tui.core.load.corpus import load_story
+from tui.core.load.resources import bundled_story
 
 
 async def reader_keys_markdown() -> str:

@@ -18,9 +18,9 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
 from tui.app.app import ReaderApp  # noqa: E402
-from tui.core.annotations import load_annotations  # noqa: E402
-from tui.core.corpus import load_story  # noqa: E402
-from tui.core.resources import bundled_story  # noqa: E402
+from tui.core.annotate.schema import load_annotations  # noqa: E402
+from tui.core.load.corpus import load_story  # noqa: E402
+from tui.core.load.resources import bundled_story  # noqa: E402
 
 SIZE = (160, 44)
 KEYS = ("right_square_bracket", "right_square_bracket", "right_square_bracket")

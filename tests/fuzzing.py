@@ -15,8 +15,8 @@ import re
 import traceback
 from dataclasses import dataclass, field
 
-from tui.core.corpus import parse_article_bytes
-from tui.core.marks import marks_for
+from tui.core.load.corpus import parse_article_bytes
+from tui.core.views.marks import marks_for
 from tui.core.model import Annotations, Article, Comparison, Entity, Story
 from tui.core.pipeline import build_comparison
 from tui.export import FORMATS, render

@@ -13,7 +13,7 @@ import pytest
 
 from tui import __version__
 from tui.cli import main
-from tui.core.resources import bundled_story
+from tui.core.load.resources import bundled_story
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from tests.fuzzing import check_comparison, check_export, fuzz
-from tui.core.corpus import parse_article
+from tui.core.load.corpus import parse_article
 from tui.core.model import Annotations, Comparison, Story
 from tui.core.pipeline import build_comparison
 

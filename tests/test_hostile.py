@@ -17,8 +17,8 @@ import pytest
 
 from tests.export.checks import assert_safe_html
 from tests.fuzzing import FORBIDDEN, check_comparison, check_export
-from tui.core.annotations import load_annotations
-from tui.core.corpus import load_story
+from tui.core.annotate.schema import load_annotations
+from tui.core.load.corpus import load_story
 from tui.core.model import Comparison
 from tui.core.pipeline import build_comparison
 from tui.export import FORMATS, render

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE_MODULES = sorted(
-    f"tui.core.{p.stem}" for p in (ROOT / "tui" / "core").glob("*.py") if p.stem != "__init__"
+    ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    for p in (ROOT / "tui" / "core").rglob("*.py")
 )
 
 
@@ -38,7 +39,7 @@ def test_the_package_root_imports_nothing() -> None:
 def test_loading_the_bundled_story_needs_no_yaml() -> None:
     """Its front matter is plain key: value lines; importing PyYAML cost 7 ms of the start."""
     code = (
-        "from tui.core.corpus import load_story\nfrom tui.core.resources import bundled_story\n"
+        "from tui.core.load.corpus import load_story\nfrom tui.core.load.resources import bundled_story\n"
         "assert load_story([bundled_story()]).diagnostics == ()"
     )
     assert "yaml" not in loaded_after(code)

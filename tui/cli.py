@@ -119,15 +119,15 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
     """Load the story and its annotations, turning every fatal problem into an InputError."""
     story, annotations_path = _load_story(options)
-    from tui.core.annotations import load_annotations
+    from tui.core.annotate.schema import load_annotations
 
     return story, load_annotations(annotations_path)
 
 
 def _load_story(options: argparse.Namespace) -> tuple[Story, Path | None]:
     """Load the story and find its annotation file; fatal problems become an InputError."""
-    from tui.core.corpus import StoryError, load_story
-    from tui.core.resources import bundled_story
+    from tui.core.load.corpus import StoryError, load_story
+    from tui.core.load.resources import bundled_story
 
     paths = list(options.story) or [bundled_story()]
     try:
@@ -149,7 +149,7 @@ def _annotations_path(given: Path | None, found: str | None) -> Path | None:
 
 def _export(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
-    from tui.core.atomic import atomic_write_text
+    from tui.core.load.atomic import atomic_write_text
     from tui.core.pipeline import build_comparison
     from tui.export import render
 

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.screens.entity_grid import EntityGridScreen
 from tui.app.widgets.entity_sidebar import ZERO_MARK
-from tui.core.resources import styles_dir
+from tui.core.load.resources import styles_dir
 
 
 class GridApp(App[None]):

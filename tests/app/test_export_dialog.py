@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.export_dialog import ExportContext, ExportDialog
-from tui.core.resources import styles_dir
+from tui.core.load.resources import styles_dir
 
 
 class DialogApp(App[None]):

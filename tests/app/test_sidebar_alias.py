@@ -8,7 +8,7 @@ from textual.widgets import Input, Select, Static
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.screens.alias_dialog import AliasDialog
 from tui.app.screens.reader_tools import entity_slug
-from tui.core.resources import styles_dir
+from tui.core.load.resources import styles_dir
 
 
 class DialogApp(App[None]):

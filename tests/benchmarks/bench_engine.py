@@ -30,10 +30,10 @@ import tracemalloc
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from tui.core.corpus import load_story
+from tui.core.load.corpus import load_story
 from tui.core.pipeline import build_comparison
-from tui.core.resources import bundled_story
-from tui.core.segment import segment_article
+from tui.core.load.resources import bundled_story
+from tui.core.text.segment import segment_article
 
 SEED = 20261123
 NAIVE_BUDGET_SECONDS = 480.0

@@ -12,7 +12,7 @@ import sys
 import time
 
 from tests.export.stories import make_article
-from tui.core.excerpts import quote_selector
+from tui.core.views.excerpts import quote_selector
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
 from tui.export import FORMATS, render
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from textual import events
 
 from tui.app.app import ReaderApp
-from tui.core.corpus import load_story
+from tui.core.load.corpus import load_story
 from tui.core.model import Annotations, Comparison
 
 WORDS = (

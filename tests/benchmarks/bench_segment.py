@@ -15,7 +15,7 @@ import sys
 import time
 
 from tui.core.model import Article, Mention
-from tui.core.segment import segment_article
+from tui.core.text.segment import segment_article
 
 SENTENCES = [
     "U.S. Air Force Lt. Gen. Stephen Jost met Gen Nakatani in Tokyo on Oct. 29, 2025.",

@@ -42,8 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.benchmarks.bench_engine import write_story  # noqa: E402
 from tests.e2e.tmux import Terminal, storydiff_command, tmux_path  # noqa: E402
 import tui  # noqa: E402
-from tui.core.corpus import load_story  # noqa: E402
-from tui.core.resources import bundled_story  # noqa: E402
+from tui.core.load.corpus import load_story  # noqa: E402
+from tui.core.load.resources import bundled_story  # noqa: E402
 
 POLL = 0.02
 TIMEOUT = 600.0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from tui.core.align import align_units, is_heading, pair_score, token_weights
+from tui.core.compare.align import align_units, is_heading, pair_score, token_weights
 from tui.core.model import Unit
-from tui.core.normalize import content_tokens
+from tui.core.text.normalize import content_tokens
 
 
 def unit(article: str, index: int, text: str) -> Unit:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import atomic
-from tui.core.atomic import atomic_write_bytes, atomic_write_text
+from tui.core.load import atomic
+from tui.core.load.atomic import atomic_write_bytes, atomic_write_text
 
 
 def _leftovers(folder: Path) -> list[str]:

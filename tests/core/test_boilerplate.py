@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.boilerplate import find_boilerplate
-from tui.core.corpus import split_paragraphs
+from tui.core.load.boilerplate import find_boilerplate
+from tui.core.load.corpus import split_paragraphs
 
 
 def reasons(text: str, title: str | None = None) -> dict[str, str]:

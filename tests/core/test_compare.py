@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from tui.core.compare import (
+from tui.core.compare.classify import (
     acronym_uses,
     build_cluster,
     change_over_time,
@@ -17,9 +17,9 @@ from tui.core.compare import (
     role_mentions,
     word_diff,
 )
-from tui.core.facts import APPROXIMATION
+from tui.core.text.facts import APPROXIMATION
 from tui.core.model import Article, Quantity, Quote, Unit
-from tui.core.normalize import content_tokens
+from tui.core.text.normalize import content_tokens
 
 ORDER = {"a": 0, "b": 1, "c": 2}
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.corpus import load_story
-from tui.core.facts import quantity_predicate
+from tui.core.load.corpus import load_story
+from tui.core.text.facts import quantity_predicate
 from tui.core.model import Annotations, Article, Cluster, Comparison, Story
 from tui.core.pipeline import build_comparison
-from tui.core.resources import bundled_story
+from tui.core.load.resources import bundled_story
 
 
 def compare(*articles: Article) -> Comparison:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus import StoryError, load_story, parse_article, split_paragraphs
-from tui.core.resources import bundled_story
+from tui.core.load.corpus import StoryError, load_story, parse_article, split_paragraphs
+from tui.core.load.resources import bundled_story
 
 BUNDLED_TITLES = {
     "000-tokyo-press-conference": (

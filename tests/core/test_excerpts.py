@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
-from tui.core.excerpts import excerpts_for, find_quote, known, quote_selector, story_file
+from tui.core.views.excerpts import excerpts_for, find_quote, known, quote_selector, story_file
 from tui.core.model import Cluster, Comparison, Member, Story, Annotations
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.facts import find_dates, find_quantities, find_quotes
+from tui.core.text.facts import find_dates, find_quantities, find_quotes
 from tui.core.model import Article, Mention
-from tui.core.segment import segment_article, sentence_spans
+from tui.core.text.segment import segment_article, sentence_spans
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "usfj-joint-force-hq"
 INF = math.inf

@@ -8,8 +8,8 @@ import random
 import pytest
 import yaml
 
-from tui.core.frontmatter import read_plain
-from tui.core.resources import bundled_story
+from tui.core.load.frontmatter import read_plain
+from tui.core.load.resources import bundled_story
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 

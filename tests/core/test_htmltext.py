@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.htmltext import reduce_html
+from tui.core.load.htmltext import reduce_html
 
 PAGE = """<!doctype html><html><head><title>Site | Dam holds</title>
 <meta property="og:site_name" content="Valley &amp; Times">

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.mentions import find_mentions, suggest_entities
+from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.model import Article, Boilerplate, Entity
 
 

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tui.core.model import Mention
-from tui.core.normalize import (
+from tui.core.text.normalize import (
     content_tokens,
     fold,
     normalize_word,

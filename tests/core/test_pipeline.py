@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus import load_story
+from tui.core.load.corpus import load_story
 from tui.core.model import Annotations, Article, Cluster, Comparison, Story
 from tui.core.pipeline import ComparisonCancelled, build_comparison
-from tui.core.resources import bundled_story
+from tui.core.load.resources import bundled_story
 
 FLOOD_A = Article(
     "a",
@@ -203,7 +203,7 @@ def test_the_same_result_whatever_the_hash_seed(tmp_path: Path) -> None:
             f"---\ndate: '{article.date}'\n---\n{article.text}\n", encoding="utf-8"
         )
     script = (
-        "import sys; from pathlib import Path; from tui.core.corpus import load_story; "
+        "import sys; from pathlib import Path; from tui.core.load.corpus import load_story; "
         "from tui.core.pipeline import build_comparison; "
         "c = build_comparison(load_story([Path(sys.argv[1])])); "
         "print([(x.id, x.label, [(m.article, m.start, m.end, m.diff) for m in x.members]) "

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tui.core.sanitize import clean_line, clean_text
+from tui.core.load.sanitize import clean_line, clean_text
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_random_input_never_leaves_controls_behind() -> None:
 
 
 def test_visible_text_spells_out_everything_clean_text_would_remove() -> None:
-    from tui.core.sanitize import visible_text
+    from tui.core.load.sanitize import visible_text
 
     hostile = "\x1b]0;PWNED\x07.txt\t\u202e\u200b\x9b\u2028"
     shown = visible_text(hostile)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.scrollsync import interpolate, monotone_anchors
+from tui.core.views.scrollsync import interpolate, monotone_anchors
 
 
 def test_without_anchors_the_mapping_is_proportional() -> None:
@@ -51,7 +51,7 @@ def test_leader_at_its_bottom_puts_the_follower_at_its_bottom() -> None:
 
 
 def test_the_reading_line_runs_from_first_to_last_line() -> None:
-    from tui.core.scrollsync import reading_line, scroll_for_line
+    from tui.core.views.scrollsync import reading_line, scroll_for_line
 
     assert reading_line(0, 70, 100) == 0
     assert reading_line(70, 70, 100) == pytest.approx(100)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.model import Article, Boilerplate, Mention, Unit
-from tui.core.segment import join_story_compounds, segment_article
+from tui.core.text.segment import join_story_compounds, segment_article
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "usfj-joint-force-hq"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.export.stories import flood_comparison
-from tui.core.select import clusters_mentioning, select, select_clusters
+from tui.core.views.select import clusters_mentioning, select, select_clusters
 
 
 def _ids(clusters: tuple) -> list[str]:

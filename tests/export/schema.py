@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.core.excerpts import find_quote
+from tui.core.views.excerpts import find_quote
 
 DOCUMENTED = {
     "top": {"schema", "story", "articles", "clusters", "entities"},

@@ -17,8 +17,8 @@ from tests.export.checks import (
 )
 from tests.export.schema import check_storydiff1
 from tests.export.stories import flood_comparison, hostile_comparison
-from tui.core.excerpts import excerpts_for
-from tui.core.select import select_clusters
+from tui.core.views.excerpts import excerpts_for
+from tui.core.views.select import select_clusters
 from tui.export import FORMATS, render
 from tui.export.html import to_html
 from tui.export.json_export import to_json

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from tui.app.commands import FactCommands, binding_commands
 from tui.app.screens.reader import ReaderScreen
-from tui.core.resources import styles_dir
+from tui.core.load.resources import styles_dir
 
 if TYPE_CHECKING:
     from tui.core.model import Annotations, Comparison

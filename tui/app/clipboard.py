@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from tui.core.excerpts import Excerpt, excerpts_for
+from tui.core.views.excerpts import Excerpt, excerpts_for
 from tui.core.model import Comparison
 
 

@@ -12,16 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from tui.core.align import Cancelled, align_units, token_weights
-from tui.core.annotations import load_annotations
-from tui.core.claims import apply_claims
-from tui.core.compare import Finding, build_cluster, classify, short_ids
-from tui.core.mentions import find_mentions, suggest_entities
+from tui.core.compare.align import Cancelled, align_units, token_weights
+from tui.core.annotate.schema import load_annotations
+from tui.core.annotate.claims import apply_claims
+from tui.core.compare.classify import Finding, build_cluster, classify, short_ids
+from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.model import Annotations, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
-from tui.core.normalize import fold
-from tui.core.phrases import find_reuse, origins
-from tui.core.segment import segment_article
-from tui.core.story_checks import story_findings
+from tui.core.text.normalize import fold
+from tui.core.compare.phrases import find_reuse, origins
+from tui.core.text.segment import segment_article
+from tui.core.compare.story_checks import story_findings
 
 Progress = Callable[[float, str], None]
 

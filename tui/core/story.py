@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Mapping
 
-from tui.core.sanitize import visible_text
+from tui.core.load.sanitize import visible_text
 
 Severity = Literal["error", "warning"]
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from tui.core.excerpts import Excerpt, excerpts_for, known, story_file
+from tui.core.views.excerpts import Excerpt, excerpts_for, known, story_file
 from tui.core.model import (
     CLUSTER_KINDS,
     Article,
@@ -23,7 +23,7 @@ from tui.core.model import (
     Orphan,
     Verdict,
 )
-from tui.core.select import select
+from tui.core.views.select import select
 
 SECTION_TITLES: dict[ClusterKind, str] = {
     "discrepancy": "Where the sources differ",

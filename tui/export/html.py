@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from tui import __version__
-from tui.core.excerpts import Excerpt
-from tui.core.marks import LAYER_ORDER, marks_for
+from tui.core.views.excerpts import Excerpt
+from tui.core.views.marks import LAYER_ORDER, marks_for
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, Mark
 from tui.export._common import (
     KIND_NAMES,

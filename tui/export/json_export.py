@@ -20,9 +20,9 @@ import json
 from typing import Any, Sequence
 
 from tui import __version__
-from tui.core.excerpts import Excerpt, excerpts_for, known
+from tui.core.views.excerpts import Excerpt, excerpts_for, known
 from tui.core.model import Cluster, Comparison, Diagnostic, Entity
-from tui.core.select import select
+from tui.core.views.select import select
 
 SCHEMA = "storydiff/1"
 

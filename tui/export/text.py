@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Sequence
 
-from tui.core.excerpts import Excerpt
+from tui.core.views.excerpts import Excerpt
 from tui.core.model import Cluster, Comparison
 from tui.export._common import (
     build_report,

@@ -2,7 +2,7 @@
 
 Opened from the reader with the alias prefilled (the search text or the mention under the
 cursor), so the usual case is: check the entity, press Enter. The dialog only collects the
-answer; the reader writes it (``annotation_edit.add_alias``) and recomputes.
+answer; the reader writes it (``write_back.add_alias``) and recomputes.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.app.screens.confirm import ConfirmScreen
-from tui.core.atomic import atomic_write_text
+from tui.core.load.atomic import atomic_write_text
 from tui.core.model import Comparison
 from tui.export import FORMATS, render
 

@@ -42,10 +42,10 @@ from tui.app.messages import (
 from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
 from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
 from tui.app.widgets.status import StatusBar
-from tui.core.corpus import StoryError, load_story
-from tui.core.resources import bundled_story
-from tui.core.sanitize import clean_line
-from tui.core.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
+from tui.core.load.corpus import StoryError, load_story
+from tui.core.load.resources import bundled_story
+from tui.core.load.sanitize import clean_line
+from tui.core.views.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 from tui.core.story import Story
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
             return
         if story is not self.story:
             self.post_message(StoryLoaded(story))
-        from tui.core.annotations import load_annotations
+        from tui.core.annotate.schema import load_annotations
         from tui.core.model import Annotations
 
         extra = self._annotations_source
@@ -808,6 +808,6 @@ def _first_start_per_article(cluster: Cluster) -> dict[str, int]:
 
 def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
     """Every article's highlights (computed once, in the worker when there is one)."""
-    from tui.core.marks import marks_for
+    from tui.core.views.marks import marks_for
 
     return {article.id: marks_for(comparison, article.id) for article in comparison.articles}

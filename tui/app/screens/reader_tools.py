@@ -329,16 +329,16 @@ class ReaderTools:
     def _edit_annotations(
         self: ReaderScreen, target: Path, edit: Callable[[ModuleType], object], done: str
     ) -> None:
-        """Run one edit from :mod:`tui.core.annotation_edit`, report it, then reload and recompare.
+        """Run one edit from :mod:`tui.core.annotate.write_back`, report it, then reload and recompare.
 
         The editor module is imported on first use: most sessions never edit, and the reader
         should not pay for it before the text is on screen.
         """
-        from tui.core import annotation_edit
+        from tui.core.annotate import write_back
 
         try:
-            edit(annotation_edit)
-        except (annotation_edit.AnnotationEditError, OSError) as error:
+            edit(write_back)
+        except (write_back.AnnotationEditError, OSError) as error:
             self.notify(f"Could not edit {target}: {error}", markup=False, severity="error")
             return
         self.notify(done + ". Recomparing...", markup=False)
@@ -357,7 +357,7 @@ class ReaderTools:
         Only the annotation-dependent messages are posted: the panes stay mounted and the
         reader's own handlers install the new annotations and comparison.
         """
-        from tui.core.annotations import load_annotations
+        from tui.core.annotate.schema import load_annotations
 
         story = self.story
         if story is None:

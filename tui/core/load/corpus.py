@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from tui.core.boilerplate import find_boilerplate
-from tui.core.frontmatter import read_plain
+from tui.core.load.boilerplate import find_boilerplate
+from tui.core.load.frontmatter import read_plain
 from tui.core.story import Article, Diagnostic, Story
-from tui.core.sanitize import clean_line, clean_text
+from tui.core.load.sanitize import clean_line, clean_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
@@ -148,7 +148,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         if problem:
             problems.append(problem)
     if path.lower().endswith((".html", ".htm")) or _looks_like_html(body):
-        from tui.core.htmltext import reduce_html  # html.parser only when a story has HTML
+        from tui.core.load.htmltext import reduce_html  # html.parser only when a story has HTML
 
         document = reduce_html(body)
         body = document.text
@@ -252,7 +252,7 @@ def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | N
     plain = read_plain(block)
     if plain is not None:
         return plain, None
-    import yaml  # only for front matter beyond plain key: value lines (see tui.core.frontmatter)
+    import yaml  # only for front matter beyond plain key: value lines (see tui.core.load.frontmatter)
 
     try:
         # libyaml's safe loader when PyYAML has it (about ten times faster).

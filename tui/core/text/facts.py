@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tui.core.model import Article, DateMention, Mention, Quantity, Quote
-from tui.core.normalize import (
+from tui.core.text.normalize import (
     NUMBER_WORDS,
     SCALE_WORDS,
     STOPWORDS,

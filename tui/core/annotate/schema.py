@@ -37,7 +37,7 @@ Schema (every section optional; unknown keys are warnings)::
                                  # (the discrepancy type, for kind discrepancy)
         note: free text
 
-Name matching rules (see ``tui.core.mentions``): an all-capitals name (``USFJ``) matches
+Name matching rules (see ``tui.core.text.mentions``): an all-capitals name (``USFJ``) matches
 with exactly that case; any other name matches regardless of case after its first letter,
 and a name written with a capital first letter only matches text with a capital there.
 """

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Mapping, Sequence
 
 from tui.core.model import Unit
-from tui.core.normalize import stem, tokens_with_spans
+from tui.core.text.normalize import stem, tokens_with_spans
 
 LINK_THRESHOLD = 0.25
 MAX_CANDIDATES = 8

@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from tui.core.facts import article_facts
+from tui.core.text.facts import article_facts
 from tui.core.model import Article, Mention, Unit
-from tui.core.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
+from tui.core.text.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
 
 # Abbreviations that precede a name or a number and so never end a sentence.
 TITLES = frozenset(

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parents[2]
+"""The ``tui`` package folder (this file is ``tui/core/load/resources.py``)."""
 BUNDLED_STORY = "usfj-joint-force-hq"
 
 

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from tui.core.facts import quantity_predicate
+from tui.core.text.facts import quantity_predicate
 from tui.core.model import (
     Article,
     Cluster,
@@ -30,7 +30,7 @@ from tui.core.model import (
     Quote,
     Unit,
 )
-from tui.core.normalize import STOPWORDS, Token, content_tokens, fold, stem, tokens_with_spans
+from tui.core.text.normalize import STOPWORDS, Token, content_tokens, fold, stem, tokens_with_spans
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0

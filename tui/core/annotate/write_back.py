@@ -19,8 +19,8 @@ from typing import Callable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.annotations import compose_checked, parse_annotations
-from tui.core.atomic import atomic_write_text
+from tui.core.annotate.schema import compose_checked, parse_annotations
+from tui.core.load.atomic import atomic_write_text
 from tui.core.model import Annotations, Diagnostic, Entity
 
 NEW_FILE_HEADER = "# storydiff annotations: entities and curated claims (see the README).\n"

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
-from tui.core.align import Weights
-from tui.core.compare import (
+from tui.core.compare.align import Weights
+from tui.core.compare.classify import (
     AcronymUse,
     Finding,
     common_counted,
@@ -39,7 +39,7 @@ from tui.core.compare import (
     verb_phrase,
 )
 from tui.core.model import Mention, Quantity, Quote, Unit
-from tui.core.normalize import content_tokens, tokens_with_spans
+from tui.core.text.normalize import content_tokens, tokens_with_spans
 
 CONTEXT_WORDS = 12
 STORY_RATIO = 2.0

@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from tui.core.excerpts import find_quote
+from tui.core.views.excerpts import find_quote
 from tui.core.model import Article, Claim, Cluster, Member, Orphan, TextQuote, Verdict
 
 LABEL_WIDTH = 80
