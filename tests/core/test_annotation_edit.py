@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.annotate.write_back import AnnotationEditError, add_alias, add_entity
 from tui.core.annotate.schema import load_annotations
+from tui.core.annotate.write_back import AnnotationEditError, add_alias, add_entity
 from tui.core.model import Entity
 
 HAND_WRITTEN = """\

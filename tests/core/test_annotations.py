@@ -9,9 +9,9 @@ import pytest
 import tui.core.annotate.schema as annotations_module
 from tui.core.annotate.schema import MAX_ALIASES, MAX_BYTES, load_annotations, parse_annotations
 from tui.core.load.corpus import load_story
-from tui.core.text.mentions import find_mentions
-from tui.core.model import EntityType, TextQuote
 from tui.core.load.resources import bundled_story
+from tui.core.model import EntityType, TextQuote
+from tui.core.text.mentions import find_mentions
 
 
 def messages(text: str) -> list[str]:

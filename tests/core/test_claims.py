@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.annotate.schema import load_annotations
 from tui.core.annotate.claims import anchor, apply_claims
+from tui.core.annotate.schema import load_annotations
 from tui.core.load.corpus import load_story
-from tui.core.model import Article, Claim, Cluster, Member, TextQuote, Verdict
 from tui.core.load.resources import bundled_story
+from tui.core.model import Article, Claim, Cluster, Member, TextQuote, Verdict
 
 A_TEXT = "The port closed on Monday. About 40 ships waited. The mayor said the port's future was safe."
 B_TEXT = "The port closed on Tuesday. At least 45 ships waited outside. The mayor said the port closed."

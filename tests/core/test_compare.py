@@ -17,9 +17,9 @@ from tui.core.compare.classify import (
     role_mentions,
     word_diff,
 )
-from tui.core.text.facts import APPROXIMATION
 from tui.core.model import Article, Quantity, Quote, Unit
 from tui.core.text.normalize import content_tokens
+from tui.core.text.slots.quantities import APPROXIMATION
 
 ORDER = {"a": 0, "b": 1, "c": 2}
 

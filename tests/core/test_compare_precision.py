@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from tui.core.load.corpus import load_story
-from tui.core.text.facts import quantity_predicate
+from tui.core.load.resources import bundled_story
 from tui.core.model import Annotations, Article, Cluster, Comparison, Story
 from tui.core.pipeline import build_comparison
-from tui.core.load.resources import bundled_story
+from tui.core.text.slots.quantities import quantity_predicate
 
 
 def compare(*articles: Article) -> Comparison:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
+from tui.core.model import Annotations, Cluster, Comparison, Member, Story
 from tui.core.views.excerpts import excerpts_for, find_quote, known, quote_selector, story_file
-from tui.core.model import Cluster, Comparison, Member, Story, Annotations
 
 
 def test_find_quote_needs_prefix_and_suffix_to_match() -> None:

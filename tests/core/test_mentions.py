@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.model import Article, Boilerplate, Entity
+from tui.core.text.mentions import find_mentions, suggest_entities
 
 
 def article(text: str, article_id: str = "a", boilerplate: tuple[Boilerplate, ...] = ()) -> Article:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.model import Article, Boilerplate, WireCopy
 from tui.core.compare.phrases import find_reuse, origins
+from tui.core.model import Article, Boilerplate, WireCopy
 
 WIRE = (
     "The ministry said on Friday that the new rail line between the two northern cities "

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.load.corpus import load_story
+from tui.core.load.resources import bundled_story
 from tui.core.model import Annotations, Article, Cluster, Comparison, Story
 from tui.core.pipeline import ComparisonCancelled, build_comparison
-from tui.core.load.resources import bundled_story
 
 FLOOD_A = Article(
     "a",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tui.core.compare.align import token_weights
 from tui.core.compare.classify import role_families, role_mentions
+from tui.core.compare.story_checks import acronym_findings, name_findings, number_findings
 from tui.core.model import Quantity, Unit
 from tui.core.text.normalize import content_tokens
-from tui.core.compare.story_checks import acronym_findings, name_findings, number_findings
 
 ORDER = {"a": 0, "b": 1, "c": 2, "d": 3}
 FILLER = [f"Unrelated sentence number {n} about weather{n} and markets{n}." for n in range(12)]

@@ -18,7 +18,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from tui.core.text.facts import quantity_predicate
 from tui.core.model import (
     Article,
     Cluster,
@@ -31,6 +30,7 @@ from tui.core.model import (
     Unit,
 )
 from tui.core.text.normalize import STOPWORDS, Token, content_tokens, fold, stem, tokens_with_spans
+from tui.core.text.slots.quantities import quantity_predicate
 
 CHANGE_DAYS = 60
 STATEMENT_RATIO = 20.0
@@ -280,7 +280,7 @@ def usable_quantities(unit: Unit) -> list[Quantity]:
 def comparable_interval(q: Quantity) -> tuple[float, float]:
     """The values a wording allows when sources are compared.
 
-    The hedge's interval comes from the quantity itself (see ``facts.APPROXIMATION``); a
+    The hedge's interval comes from the quantity itself (see ``quantities.APPROXIMATION``); a
     measured value gets a little slack for conversion: "10 miles" is "16 km" rounded.
     """
     low, high = q.low, q.high

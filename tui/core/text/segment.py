@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from tui.core.text.facts import article_facts
 from tui.core.model import Article, Mention, Unit
 from tui.core.text.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
+from tui.core.text.slots.extract import article_slots
 
 # Abbreviations that precede a name or a number and so never end a sentence.
 TITLES = frozenset(
@@ -63,7 +63,7 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
         for sentence in sentence_spans(text, article.paragraphs)
         for clause in clause_spans(text, *sentence)
     ]
-    facts = article_facts(article, spans, own)
+    facts = article_slots(article, spans, own)
     ordinary = _ordinary_words(text)
     quantities = _per_span(facts.quantities, spans, lambda q: q.start)
     dates = _per_span(facts.dates, spans, lambda d: d.start)
