@@ -5,18 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from tui.core.compare.classify import (
-    acronym_uses,
-    build_cluster,
-    change_over_time,
-    classify,
-    date_range,
-    intervals_overlap,
-    one_edit_apart,
-    quote_relation,
-    role_mentions,
-    word_diff,
-)
+from tui.core.compare.checks import classify
+from tui.core.compare.checks.acronym import acronym_uses, one_edit_apart
+from tui.core.compare.checks.name import role_mentions
+from tui.core.compare.checks.number import intervals_overlap
+from tui.core.compare.checks.quote import quote_relation
+from tui.core.compare.cluster import build_cluster
+from tui.core.compare.timing import change_over_time, date_range
+from tui.core.compare.wording import word_diff
 from tui.core.model import Article, Quantity, Quote, Unit
 from tui.core.text.normalize import content_tokens
 from tui.core.text.slots.quantities import APPROXIMATION

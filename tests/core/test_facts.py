@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tui.core.model import Article, Mention
+from tui.core.text.segment import segment_article, sentence_spans
 from tui.core.text.slots.dates import find_dates
 from tui.core.text.slots.quantities import find_quantities
 from tui.core.text.slots.quotes import find_quotes
-from tui.core.text.segment import segment_article, sentence_spans
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "usfj-joint-force-hq"
 INF = math.inf

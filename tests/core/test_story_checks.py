@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from tui.core.compare.align import token_weights
-from tui.core.compare.classify import role_families, role_mentions
-from tui.core.compare.story_checks import acronym_findings, name_findings, number_findings
+from tui.core.compare.checks.acronym import acronyms_across_story
+from tui.core.compare.checks.base import StoryContext
+from tui.core.compare.checks.name import names_across_story, role_families, role_mentions
+from tui.core.compare.checks.number import numbers_across_story
 from tui.core.model import Quantity, Unit
 from tui.core.text.normalize import content_tokens
 
@@ -77,7 +79,7 @@ def test_one_count_given_three_ways_in_unlike_sentences_is_one_finding() -> None
         *filler("b"),
         *filler("c"),
     ]
-    found = number_findings(units, token_weights(units), ORDER, {}, {})
+    found = numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
     assert len(found) == 1
     assert {a: v.text for a, v in found[0].values.items()} == {
         "a": "about 60,000",
@@ -105,7 +107,7 @@ def test_agreeing_counts_and_years_are_not_findings() -> None:
         *filler("a"),
         *filler("b"),
     ]
-    assert number_findings(units, token_weights(units), ORDER, {}, {}) == []
+    assert numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {})) == []
 
 
 def test_a_one_word_role_is_too_vague_to_compare() -> None:
@@ -117,7 +119,7 @@ def test_a_one_word_role_is_too_vague_to_compare() -> None:
     families = role_families([m for u in units for m in role_mentions(u)])
     people = sorted(sorted(m.person for m in family) for family in families.values())
     assert people == [["Ana Ruiz", "Ruiz"], ["Clara Holt", "Tomas Berg"]]
-    found = name_findings(units, ORDER, {})
+    found = names_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
     assert [sorted(v.text for v in f.values.values()) for f in found] == [["Clara Holt", "Tomas Berg"]]
 
 
@@ -128,7 +130,7 @@ def test_distinct_acronyms_used_together_are_not_variants() -> None:
         unit("c", 0, "The Joint Maritime Operations Centre (JMOC) runs the border crossing patrols."),
         unit("d", 0, "Patrols at the border crossing are run by the JMOCS, officials said."),
     ]
-    found = acronym_findings(units, token_weights(units), ORDER)
+    found = acronyms_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
     assert [sorted(v.text for v in f.values.values()) for f in found] == [
         ["JMOCS", "Joint Maritime Operations Centre (JMOC)"]
     ]

@@ -12,16 +12,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from tui.core.compare.align import Cancelled, align_units, token_weights
-from tui.core.annotate.schema import load_annotations
 from tui.core.annotate.claims import apply_claims
-from tui.core.compare.classify import Finding, build_cluster, classify, short_ids
-from tui.core.text.mentions import find_mentions, suggest_entities
-from tui.core.model import Annotations, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
-from tui.core.text.normalize import fold
+from tui.core.annotate.schema import load_annotations
+from tui.core.compare.align import Cancelled, align_units, token_weights
+from tui.core.compare.checks import classify, story_findings
+from tui.core.compare.cluster import build_cluster
+from tui.core.compare.finding import Finding
+from tui.core.compare.labels import short_ids
 from tui.core.compare.phrases import find_reuse, origins
+from tui.core.model import Annotations, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
+from tui.core.text.mentions import find_mentions, suggest_entities
+from tui.core.text.normalize import fold
 from tui.core.text.segment import segment_article
-from tui.core.compare.story_checks import story_findings
 
 Progress = Callable[[float, str], None]
 

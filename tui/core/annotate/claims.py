@@ -26,8 +26,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from tui.core.views.excerpts import find_quote
 from tui.core.model import Article, Claim, Cluster, Member, Orphan, TextQuote, Verdict
+from tui.core.views.excerpts import find_quote
 
 LABEL_WIDTH = 80
 # A sentence ends after a lower-case letter or digit, so "U.S." does not end one.

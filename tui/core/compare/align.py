@@ -94,7 +94,7 @@ def is_heading(text: str) -> bool:
     return bool(stripped) and not stripped.endswith(_TERMINAL) and len(stripped.split()) <= HEADING_WORDS
 
 
-def plain_words(unit: Unit) -> frozenset[str]:
+def event_words(unit: Unit) -> frozenset[str]:
     """The unit's tokens written in lower case (or as digits): what happened, rather than who
     and where.
 
@@ -120,7 +120,7 @@ def _profile(unit: Unit, weights: Weights) -> _Profile:
         tokens - weights.common,
         _mass(tokens, weights),
         is_heading(unit.text),
-        plain_words(unit) & tokens,
+        event_words(unit) & tokens,
     )
 
 

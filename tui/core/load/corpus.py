@@ -17,8 +17,8 @@ from typing import Any, Sequence
 
 from tui.core.load.boilerplate import find_boilerplate
 from tui.core.load.frontmatter import read_plain
-from tui.core.story import Article, Diagnostic, Story
 from tui.core.load.sanitize import clean_line, clean_text
+from tui.core.story import Article, Diagnostic, Story
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")

@@ -51,7 +51,7 @@ MIN_DASH_CLAUSE_WORDS = 10
 
 
 def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple[Unit, ...]:
-    """The article's Units, in text order, with tokens, facts, names and entity ids filled in.
+    """The article's Units, in text order, with tokens, slots (quantities, dates, quotes), names and entity ids filled in.
 
     ``mentions`` are the annotation mentions (any article; only this article's are used).
     Their spans become ``@<entity id>`` tokens, so aliases count as the same word.
@@ -63,11 +63,11 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
         for sentence in sentence_spans(text, article.paragraphs)
         for clause in clause_spans(text, *sentence)
     ]
-    facts = article_slots(article, spans, own)
+    slots = article_slots(article, spans, own)
     ordinary = _ordinary_words(text)
-    quantities = _per_span(facts.quantities, spans, lambda q: q.start)
-    dates = _per_span(facts.dates, spans, lambda d: d.start)
-    quotes = _per_span(facts.quotes, spans, lambda q: q.start)
+    quantities = _per_span(slots.quantities, spans, lambda q: q.start)
+    dates = _per_span(slots.dates, spans, lambda d: d.start)
+    quotes = _per_span(slots.quotes, spans, lambda q: q.start)
     first_mention = 0
     units: list[Unit] = []
     for index, (start, end) in enumerate(spans):

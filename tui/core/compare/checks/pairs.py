@@ -1,0 +1,116 @@
+"""Story-wide candidate pairs without comparing all pairs: capped inverted indexes over rare
+tokens, a union-find to gather what the pairs connect, and the rule that the story level
+reports only what aligned statements miss."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+
+from tui.core.compare.align import Weights
+from tui.core.compare.finding import Finding
+from tui.core.model import (
+    Unit,
+)
+
+MIN_SHARED = 2
+POSTING_CAP = 32
+TOP_TOKENS = 8
+
+
+def candidate_pairs(
+    items: Sequence[frozenset[str]],
+    weights: Weights,
+    groups: Sequence[Hashable] | None = None,
+) -> dict[tuple[int, int], tuple[int, float]]:
+    """Pairs of items sharing rare tokens, with the shared count and IDF weight.
+
+    Each item looks up only its rarest tokens, and for each only ``POSTING_CAP`` other items:
+    enough to connect copies of a fact to one another without all pairs. Items of one group
+    (one article) are never paired and never use up that allowance, so a huge article full of
+    numbers neither floods the pairs nor crowds out the other sources.
+    """
+    group_of: Sequence[Hashable] = groups if groups is not None else range(len(items))
+    index: dict[str, dict[Hashable, list[int]]] = defaultdict(dict)
+    for i, tokens in enumerate(items):
+        for token in tokens:
+            if token not in weights.common:
+                posting = index[token].setdefault(group_of[i], [])
+                if len(posting) < POSTING_CAP:
+                    posting.append(i)
+    pairs: dict[tuple[int, int], tuple[int, float]] = {}
+    for i, tokens in enumerate(items):
+        rare = sorted((t for t in tokens if t not in weights.common), key=lambda t: (-weights.of(t), t))
+        seen: set[int] = set()
+        for token in rare[:TOP_TOKENS]:
+            taken = 0
+            for group, posting in index[token].items():
+                if group == group_of[i]:
+                    continue
+                for j in posting[: POSTING_CAP - taken]:
+                    taken += 1
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    key = (min(i, j), max(i, j))
+                    if key not in pairs:
+                        shared = items[i] & items[j]
+                        pairs[key] = (len(shared), sum(weights.of(t) for t in sorted(shared)))
+                if taken >= POSTING_CAP:
+                    break
+    return pairs
+
+
+def in_order(
+    pairs: Mapping[tuple[int, int], tuple[int, float]],
+) -> Iterator[tuple[tuple[int, int], tuple[int, float]]]:
+    """``sorted(pairs.items())`` made of many small sorts.
+
+    One sort of millions of pairs (a 10 MB article full of numbers) holds the interpreter
+    lock for seconds, freezing the reader whose worker runs it; small sorts let it breathe.
+    """
+    by_first: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        by_first[i].append(j)
+    for i in sorted(by_first):
+        for j in sorted(by_first[i]):
+            yield (i, j), pairs[i, j]
+
+
+class Components:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self, members: Iterable[int]) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(members):
+            out[self.find(i)].append(i)
+        return [g for _root, g in sorted(out.items())]
+
+
+def first_per_article(entries: Sequence[tuple[Unit, int, int]], story_order: Mapping[str, int]) -> list[int]:
+    chosen: dict[str, int] = {}
+    for unit, start, key in sorted(entries, key=lambda e: (story_order[e[0].article], e[1], e[2])):
+        chosen.setdefault(unit.article, key)
+    return list(chosen.values())
+
+
+def not_within_one_group(findings: list[Finding], group_of: Mapping[str, int]) -> list[Finding]:
+    """Drop what one aligned statement already shows: the story level is for what it misses."""
+    kept = []
+    for finding in findings:
+        homes = {group_of.get(u.id, -1 - i) for i, u in enumerate(finding.units)}
+        if len(homes) > 1:
+            kept.append(finding)
+    return kept
