@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.annotate.schema as annotations_module
-from tui.core.annotate.schema import MAX_ALIASES, MAX_BYTES, load_annotations, parse_annotations
+import tui.core.annotate.safe_yaml as annotations_module
+from tui.core.annotate.safe_yaml import MAX_ALIASES
+from tui.core.annotate.schema import MAX_BYTES, load_annotations, parse_annotations
 from tui.core.load.corpus import load_story
 from tui.core.load.resources import bundled_story
 from tui.core.model import EntityType, TextQuote

@@ -44,15 +44,14 @@ and a name written with a capital first letter only matches text with a capital 
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from tui.core.annotate.nodes import NULL_TAG, NodeReader, did_you_mean, field_path
+from tui.core.annotate.safe_yaml import UnsafeYamlError, compose_checked
 from tui.core.model import (
     DISCREPANCY_TYPES,
     VERDICT_KINDS,
@@ -66,11 +65,6 @@ from tui.core.model import (
 
 MAX_BYTES = 2 * 1024 * 1024
 """Larger files are refused: a hand-written annotation file is a few kilobytes."""
-MAX_ALIASES = 64
-"""YAML aliases (``*name``) allowed in one file; real files need none."""
-MAX_EXPANSION = 100_000
-"""Values that expanding the aliases may add to the document, beyond the ones written out."""
-
 TOP_KEYS = ("types", "entities", "claims")
 TYPE_KEYS = ("colour", "color", "description")
 ENTITY_KEYS = ("id", "name", "type", "aliases", "description", "links", "notes")
@@ -83,36 +77,6 @@ _COLOUR = re.compile(
     r"#[0-9A-Fa-f]{6}\Z|#[0-9A-Fa-f]{3}\Z|[A-Za-z][A-Za-z0-9_]*\Z"
     r"|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)\Z"
 )
-_NULL = "tag:yaml.org,2002:null"
-
-
-class UnsafeYamlError(yaml.YAMLError):
-    """The document is unsafe to walk: too many aliases, too big once expanded, recursive or too deep."""
-
-    def __init__(self, message: str, hint: str, node_or_mark: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.mark = getattr(node_or_mark, "start_mark", node_or_mark)
-
-
-class _Loader(yaml.SafeLoader):
-    """The safe loader, counting aliases as it composes so a bomb stops at the first excess one."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.alias_count = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count += 1
-            if self.alias_count > MAX_ALIASES:
-                raise UnsafeYamlError(
-                    f"more than {MAX_ALIASES} YAML aliases (*name); refused as a possible alias bomb",
-                    "write the values out instead of repeating them with &anchor/*alias",
-                    self.peek_event().start_mark,
-                )
-        return super().compose_node(parent, index)
 
 
 def load_annotations(path: Path | None) -> Annotations:
@@ -160,7 +124,7 @@ def load_annotations(path: Path | None) -> Annotations:
 
 def parse_annotations(text: str, file: str) -> Annotations:
     """Check and convert the annotation document ``text``; ``file`` names it in diagnostics."""
-    reader = _Reader(file)
+    reader = _SchemaReader(file)
     try:
         root = compose_checked(text)
     except UnsafeYamlError as refused:
@@ -191,284 +155,8 @@ def _failed(file: str, message: str, hint: str) -> Annotations:
     return Annotations(path=file, diagnostics=(Diagnostic("error", file, message, hint=hint),))
 
 
-def compose_checked(text: str, *, merge: bool = True) -> Node | None:
-    """The document's node tree (marks included), refused when it abuses aliases.
-
-    Raises ``yaml.YAMLError`` for syntax errors and ``UnsafeYamlError`` for documents that
-    would be too big once expanded, refer to themselves or nest too deeply. With ``merge`` the ``<<`` merge keys are applied, as
-    loading does; the editor leaves them alone so that marks match the text.
-    """
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        if root is not None:
-            _check_size(root)
-            if merge:
-                _flatten_merges(loader, root, set())
-        return root
-    except RecursionError:
-        raise UnsafeYamlError(
-            "the document is nested too deeply to read",
-            "an annotation file needs only a few levels of indentation",
-            None,
-        ) from None
-    finally:
-        loader.dispose()
-
-
-def _check_size(root: Node) -> None:
-    """Refuse a graph that is recursive or that aliases would grow by more than ``MAX_EXPANSION`` values.
-
-    Sizes are memoised per node, so this is linear in the composed graph however large the
-    expansion would be.
-    """
-    written = _distinct_nodes(root)
-    limit = written + MAX_EXPANSION
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
-
-    def size(node: Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in on_path:
-            raise UnsafeYamlError(
-                "the document refers to itself through an alias (recursive structure)",
-                "remove the alias that points back into its own anchor",
-                node,
-            )
-        on_path.add(key)
-        total = 1
-        for child in _children(node):
-            total += size(child)
-            if total > limit:
-                raise UnsafeYamlError(
-                    f"aliases would expand the document by more than {MAX_EXPANSION} values; "
-                    "refused as a possible alias bomb",
-                    "write the values out instead of repeating them with &anchor/*alias",
-                    node,
-                )
-        on_path.discard(key)
-        sizes[key] = total
-        return total
-
-    size(root)
-
-
-def _distinct_nodes(root: Node) -> int:
-    """How many nodes the document writes out (each anchored node counted once)."""
-    seen = {id(root)}
-    stack = [root]
-    while stack:
-        for child in _children(stack.pop()):
-            if id(child) not in seen:
-                seen.add(id(child))
-                stack.append(child)
-    return len(seen)
-
-
-def _children(node: Node) -> Iterator[Node]:
-    if isinstance(node, SequenceNode):
-        yield from node.value
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-
-
-def _flatten_merges(loader: _Loader, node: Node, seen: set[int]) -> None:
-    """Apply YAML merge keys (``<<: *base``) in place, as the safe loader would."""
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, MappingNode) and any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
-        loader.flatten_mapping(node)
-        # Merged keys come first; a key written in the mapping itself overrides them.
-        last = {k.value: i for i, (k, _) in enumerate(node.value) if isinstance(k, ScalarNode)}
-        node.value = [
-            (k, v)
-            for i, (k, v) in enumerate(node.value)
-            if not isinstance(k, ScalarNode) or last[k.value] == i
-        ]
-    for child in _children(node):
-        _flatten_merges(loader, child, seen)
-
-
-def _path(parent: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{parent}[{key}]"
-    return f"{parent}.{key}" if parent else key
-
-
-def _kind(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    if node.tag == _NULL:
-        return "empty"
-    return f"the value {node.value!r}"
-
-
-def _suggest(word: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'? "
-    return ""
-
-
-@dataclass
-class _Reader:
-    """Walks the composed document, collecting diagnostics as it converts each section."""
-
-    file: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def at_mark(
-        self,
-        mark: object,
-        message: str,
-        hint: str | None,
-        *,
-        field: str | None = None,
-        severity: str = "error",
-    ) -> Diagnostic:
-        line = getattr(mark, "line", None)
-        column = getattr(mark, "column", None)
-        return Diagnostic(
-            severity,
-            self.file,
-            message,  # type: ignore[arg-type]
-            line=None if line is None else line + 1,
-            column=None if column is None else column + 1,
-            field=field,
-            hint=hint,
-        )
-
-    def error(self, node: Node, path: str, message: str, hint: str) -> None:
-        self.diagnostics.append(self.at_mark(node.start_mark, message, hint, field=path or None))
-
-    def warning(self, node: Node, path: str, message: str, hint: str) -> None:
-        self.diagnostics.append(
-            self.at_mark(node.start_mark, message, hint, field=path or None, severity="warning")
-        )
-
-    # -- generic shapes -------------------------------------------------------------------
-
-    def mapping(
-        self, node: Node, path: str, known: tuple[str, ...], what: str
-    ) -> dict[str, tuple[Node, Node]]:
-        """The mapping's entries by key (key node, value node); warns on unknown keys."""
-        if not isinstance(node, MappingNode):
-            if not (isinstance(node, ScalarNode) and node.tag == _NULL):
-                self.error(
-                    node,
-                    path,
-                    f"expected {what} (a mapping of key: value), found {_kind(node)}",
-                    f"write {what} as indented 'key: value' lines",
-                )
-            return {}
-        entries: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.error(
-                    key_node,
-                    path,
-                    f"a key must be plain text, found {_kind(key_node)}",
-                    "use a word as the key",
-                )
-                continue
-            key = key_node.value
-            child = _path(path, key)
-            if key in entries:
-                self.error(
-                    key_node,
-                    child,
-                    f"key '{key}' appears twice; the later one is used",
-                    "merge the two entries into one",
-                )
-            elif known and key not in known:
-                self.warning(
-                    key_node,
-                    child,
-                    f"unknown key '{key}' is ignored",
-                    f"{_suggest(key, known)}known keys: {', '.join(known)}",
-                )
-                continue
-            entries[key] = (key_node, value_node)
-        return entries
-
-    def sequence(self, node: Node, path: str, what: str) -> list[Node]:
-        if isinstance(node, SequenceNode):
-            return list(node.value)
-        if isinstance(node, ScalarNode) and node.tag == _NULL:
-            return []
-        self.error(
-            node,
-            path,
-            f"expected a list of {what}, found {_kind(node)}",
-            f"write each of the {what} on its own line starting with '- '",
-        )
-        return []
-
-    def text(self, node: Node, path: str, *, required: bool = False) -> str | None:
-        """A scalar as the user wrote it (numbers and dates stay text); None when empty."""
-        if isinstance(node, ScalarNode):
-            if node.tag == _NULL or not node.value.strip():
-                if required:
-                    self.error(node, path, "is empty", "give it a value")
-                return None
-            return node.value
-        self.error(
-            node,
-            path,
-            f"expected text, found {_kind(node)}",
-            "write a single value; quote it if it contains ': ' or starts with a bracket",
-        )
-        return None
-
-    def texts(self, node: Node, path: str, what: str) -> list[tuple[str, Node, str]]:
-        """A list of text values (a single value is accepted as a one-item list, with a warning)."""
-        if isinstance(node, ScalarNode) and node.tag != _NULL:
-            self.warning(
-                node,
-                path,
-                f"expected a list of {what}, found a single value; it is used as a list of one",
-                f"write it as [{node.value}] or as a '- ' line",
-            )
-            value = self.text(node, path)
-            return [(value, node, path)] if value is not None else []
-        items = []
-        for index, item in enumerate(self.sequence(node, path, what)):
-            item_path = _path(path, index)
-            value = self.text(item, item_path, required=True)
-            if value is not None:
-                items.append((value.strip(), item, item_path))
-        return items
-
-    def choice(self, node: Node, path: str, choices: tuple[str, ...], what: str) -> str | None:
-        value = self.text(node, path, required=True)
-        if value is None:
-            return None
-        if value not in choices:
-            self.error(
-                node,
-                path,
-                f"'{value}' is not a {what}",
-                f"{_suggest(value, choices)}use one of: {', '.join(choices)}",
-            )
-            return None
-        return value
-
-    def require(
-        self, entries: dict[str, tuple[Node, Node]], node: Node, path: str, key: str, hint: str
-    ) -> Node | None:
-        if key not in entries:
-            self.error(node, path, f"missing required key '{key}'", hint)
-            return None
-        return entries[key][1]
-
-    # -- sections -------------------------------------------------------------------------
+class _SchemaReader(NodeReader):
+    """Walks the composed annotation document, converting each section."""
 
     def document(self, root: Node) -> Annotations:
         top = self.mapping(root, "", TOP_KEYS, "the annotation file")
@@ -484,9 +172,9 @@ class _Reader:
                     )
                     self.warning(
                         type_node,
-                        _path(path, "type"),
+                        field_path(path, "type"),
                         f"type '{entity.type}' is not listed under types; it has no colour",
-                        f"{_suggest(entity.type, tuple(sorted(declared)))}"
+                        f"{did_you_mean(entity.type, tuple(sorted(declared)))}"
                         f"add '{entity.type}:' under types, or use one of: {', '.join(sorted(declared))}",
                     )
         used = tuple(dict.fromkeys(e.type for e, _, _ in entities if e.type not in declared))
@@ -502,8 +190,8 @@ class _Reader:
     def types(self, node: Node) -> list[EntityType]:
         result = []
         for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
-            path = _path("types", name)
-            if isinstance(value, ScalarNode) and value.tag != _NULL:
+            path = field_path("types", name)
+            if isinstance(value, ScalarNode) and value.tag != NULL_TAG:
                 self.error(
                     value,
                     path,
@@ -517,25 +205,25 @@ class _Reader:
             if "colour" in entries and "color" in entries:
                 self.warning(
                     entries["color"][0],
-                    _path(path, "color"),
+                    field_path(path, "color"),
                     "both 'colour' and 'color' are given; 'colour' is used",
                     "keep one of them",
                 )
             for key in ("color", "colour"):
                 if key in entries:
                     value_node = entries[key][1]
-                    given = self.text(value_node, _path(path, key))
+                    given = self.text(value_node, field_path(path, key))
                     if given is not None and not _COLOUR.match(given.strip()):
                         self.error(
                             value_node,
-                            _path(path, key),
+                            field_path(path, key),
                             f"'{given}' is not a colour",
                             'use "#rrggbb" (quoted: # starts a comment), "#rgb", a colour name like red, or rgb(r,g,b)',
                         )
                     elif given is not None:
                         colour = given.strip()
             if "description" in entries:
-                self.text(entries["description"][1], _path(path, "description"))
+                self.text(entries["description"][1], field_path(path, "description"))
             result.append(EntityType(name, colour))
         return result
 
@@ -544,7 +232,7 @@ class _Reader:
         ids: dict[str, Node] = {}
         owners: dict[str, tuple[str, str, Node]] = {}
         for index, item in enumerate(self.sequence(node, "entities", "entities")):
-            path = _path("entities", index)
+            path = field_path("entities", index)
             entity = self.entity(item, path, ids)
             if entity is None:
                 continue
@@ -560,14 +248,14 @@ class _Reader:
         id_node = self.require(
             entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth"
         )
-        entity_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
+        entity_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
         if entity_id is None:
             return None
         entity_id = entity_id.strip()
         if not _ID.match(entity_id):
             self.error(
                 id_node,
-                _path(path, "id"),
+                field_path(path, "id"),
                 f"id '{entity_id}' has characters other than letters, digits, '.', '_' and '-'",
                 "ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth",
             )
@@ -576,27 +264,33 @@ class _Reader:
             first = ids[entity_id].start_mark.line + 1
             self.error(
                 id_node,
-                _path(path, "id"),
+                field_path(path, "id"),
                 f"duplicate entity id '{entity_id}' (first used on line {first}); this entity is ignored",
                 "give each entity its own id, or merge the two entries",
             )
             return None
         name_node = self.require(entries, item, path, "name", "add the display name, e.g. name: Pete Hegseth")
-        name = self.text(name_node, _path(path, "name"), required=True) if name_node is not None else None
+        name = (
+            self.text(name_node, field_path(path, "name"), required=True) if name_node is not None else None
+        )
         type_node = self.require(entries, item, path, "type", "add the entity type, e.g. type: person")
-        kind = self.text(type_node, _path(path, "type"), required=True) if type_node is not None else None
+        kind = (
+            self.text(type_node, field_path(path, "type"), required=True) if type_node is not None else None
+        )
         aliases = (
-            self.texts(entries["aliases"][1], _path(path, "aliases"), "aliases")
+            self.texts(entries["aliases"][1], field_path(path, "aliases"), "aliases")
             if "aliases" in entries
             else []
         )
-        links = self.texts(entries["links"][1], _path(path, "links"), "links") if "links" in entries else []
+        links = (
+            self.texts(entries["links"][1], field_path(path, "links"), "links") if "links" in entries else []
+        )
         description = (
-            self.text(entries["description"][1], _path(path, "description"))
+            self.text(entries["description"][1], field_path(path, "description"))
             if "description" in entries
             else None
         )
-        notes = self.text(entries["notes"][1], _path(path, "notes")) if "notes" in entries else None
+        notes = self.text(entries["notes"][1], field_path(path, "notes")) if "notes" in entries else None
         return Entity(
             id=entity_id,
             name=(name or entity_id).strip(),
@@ -618,11 +312,13 @@ class _Reader:
             else {}
         )
         if "name" in entries:
-            nodes.append((entity.name, entries["name"], _path(path, "name")))
+            nodes.append((entity.name, entries["name"], field_path(path, "name")))
         if isinstance(entries.get("aliases"), SequenceNode):
             for index, alias_node in enumerate(entries["aliases"].value):
                 if isinstance(alias_node, ScalarNode) and alias_node.value.strip():
-                    nodes.append((alias_node.value.strip(), alias_node, _path(_path(path, "aliases"), index)))
+                    nodes.append(
+                        (alias_node.value.strip(), alias_node, field_path(field_path(path, "aliases"), index))
+                    )
         for text, node, where in nodes:
             key = text.casefold()
             owner = owners.get(key)
@@ -641,7 +337,7 @@ class _Reader:
         result: list[Claim] = []
         ids: dict[str, Node] = {}
         for index, item in enumerate(self.sequence(node, "claims", "claims")):
-            path = _path("claims", index)
+            path = field_path("claims", index)
             claim = self.claim(item, path, ids)
             if claim is not None:
                 result.append(claim)
@@ -654,14 +350,14 @@ class _Reader:
         id_node = self.require(
             entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count"
         )
-        claim_id = self.text(id_node, _path(path, "id"), required=True) if id_node is not None else None
+        claim_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
         if claim_id is None:
             return None
         claim_id = claim_id.strip()
         if not _ID.match(claim_id):
             self.error(
                 id_node,
-                _path(path, "id"),
+                field_path(path, "id"),
                 f"id '{claim_id}' has characters other than letters, digits, '.', '_' and '-'",
                 "use e.g. troop-count",
             )
@@ -670,7 +366,7 @@ class _Reader:
             first = ids[claim_id].start_mark.line + 1
             self.error(
                 id_node,
-                _path(path, "id"),
+                field_path(path, "id"),
                 f"duplicate claim id '{claim_id}' (first used on line {first}); this claim is ignored",
                 "give each claim its own id",
             )
@@ -678,22 +374,22 @@ class _Reader:
         ids[claim_id] = item
         kind_node = self.require(entries, item, path, "kind", f"add kind: one of {', '.join(CLAIM_KINDS)}")
         kind = (
-            self.choice(kind_node, _path(path, "kind"), CLAIM_KINDS, "claim kind")
+            self.choice(kind_node, field_path(path, "kind"), CLAIM_KINDS, "claim kind")
             if kind_node is not None
             else None
         )
         quotes = self.claim_quotes(entries, item, path)
         verdict = (
-            self.choice(entries["verdict"][1], _path(path, "verdict"), VERDICT_KINDS, "verdict")
+            self.choice(entries["verdict"][1], field_path(path, "verdict"), VERDICT_KINDS, "verdict")
             if "verdict" in entries
             else None
         )
         dtype = (
-            self.choice(entries["type"][1], _path(path, "type"), DISCREPANCY_TYPES, "discrepancy type")
+            self.choice(entries["type"][1], field_path(path, "type"), DISCREPANCY_TYPES, "discrepancy type")
             if "type" in entries
             else None
         )
-        note = self.text(entries["note"][1], _path(path, "note")) if "note" in entries else None
+        note = self.text(entries["note"][1], field_path(path, "note")) if "note" in entries else None
         if kind is None or not quotes:
             return None
         if kind == "verdict" and verdict is None:
@@ -726,23 +422,24 @@ class _Reader:
         if "quote" in entries and "quotes" in entries:
             self.error(
                 entries["quotes"][0],
-                _path(path, "quotes"),
+                field_path(path, "quotes"),
                 "both 'quote' and 'quotes' are given",
                 "put every quote under 'quotes:' as a list",
             )
             return []
         if "quote" in entries:
-            quote = self.quote(entries["quote"][1], _path(path, "quote"))
+            quote = self.quote(entries["quote"][1], field_path(path, "quote"))
             return [quote] if quote is not None else []
         if "quotes" in entries:
-            nodes = self.sequence(entries["quotes"][1], _path(path, "quotes"), "quotes")
+            nodes = self.sequence(entries["quotes"][1], field_path(path, "quotes"), "quotes")
             quotes = [
-                self.quote(node, _path(_path(path, "quotes"), index)) for index, node in enumerate(nodes)
+                self.quote(node, field_path(field_path(path, "quotes"), index))
+                for index, node in enumerate(nodes)
             ]
             if not nodes:
                 self.error(
                     entries["quotes"][1],
-                    _path(path, "quotes"),
+                    field_path(path, "quotes"),
                     "the list of quotes is empty",
                     "add at least one quote with 'exact:' text copied from an article",
                 )
@@ -758,7 +455,7 @@ class _Reader:
         return []
 
     def quote(self, node: Node, path: str) -> TextQuote | None:
-        if isinstance(node, ScalarNode) and node.tag != _NULL:
+        if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
             exact = self.text(node, path, required=True)
             return TextQuote(exact) if exact is not None else None
         entries = self.mapping(node, path, QUOTE_KEYS, "a quote")
@@ -767,9 +464,13 @@ class _Reader:
         exact_node = self.require(
             entries, node, path, "exact", "add exact: the quoted text, copied from the article"
         )
-        exact = self.text(exact_node, _path(path, "exact"), required=True) if exact_node is not None else None
+        exact = (
+            self.text(exact_node, field_path(path, "exact"), required=True)
+            if exact_node is not None
+            else None
+        )
         parts = {
-            key: self.text(entries[key][1], _path(path, key)) if key in entries else None
+            key: self.text(entries[key][1], field_path(path, key)) if key in entries else None
             for key in ("prefix", "suffix", "article")
         }
         if exact is None:

@@ -19,7 +19,8 @@ from typing import Callable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.annotate.schema import compose_checked, parse_annotations
+from tui.core.annotate.safe_yaml import compose_checked
+from tui.core.annotate.schema import parse_annotations
 from tui.core.load.atomic import atomic_write_text
 from tui.core.model import Annotations, Diagnostic, Entity
 
