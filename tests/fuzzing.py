@@ -16,9 +16,9 @@ import traceback
 from dataclasses import dataclass, field
 
 from tui.core.load.corpus import parse_article_bytes
-from tui.core.views.marks import marks_for
 from tui.core.model import Annotations, Article, Comparison, Entity, Story
 from tui.core.pipeline import build_comparison
+from tui.core.views.marks import marks_for
 from tui.export import FORMATS, render
 
 HOSTILE = (

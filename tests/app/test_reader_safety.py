@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from tests.app.conftest import build_comparison, until_compared
-from tui.app.messages import CompareFinished, CompareProgress, StoryLoaded
 from tui.app.app import ReaderApp
+from tui.app.messages import CompareFinished, CompareProgress, StoryLoaded
 from tui.app.screens.help import HelpScreen
 from tui.core.model import Annotations, Comparison, Diagnostic
 

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.widgets.entity_sidebar import EntityItem, EntitySidebar, SuggestionItem
-from tui.core.model import Comparison
 from tui.core.load.resources import styles_dir
+from tui.core.model import Comparison
 
 
 class SidebarApp(App[None]):

@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from tui.core.load.corpus import load_story
-from tui.core.pipeline import build_comparison
 from tui.core.load.resources import bundled_story
+from tui.core.pipeline import build_comparison
 from tui.core.text.segment import segment_article
 
 SEED = 20261123

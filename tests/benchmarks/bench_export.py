@@ -12,8 +12,8 @@ import sys
 import time
 
 from tests.export.stories import make_article
-from tui.core.views.excerpts import quote_selector
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
+from tui.core.views.excerpts import quote_selector
 from tui.export import FORMATS, render
 
 WORDS = "officials said the bridge was closed after the storm and crews worked through the night".split()

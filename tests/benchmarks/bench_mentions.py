@@ -8,8 +8,8 @@ from __future__ import annotations
 import random
 import time
 
-from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.model import Article, Entity
+from tui.core.text.mentions import find_mentions, suggest_entities
 
 WORDS = "the said on in a of and to with for that was were has had will would officials port ships".split()
 

@@ -39,9 +39,9 @@ from pathlib import Path
 # the shared tmux driver and story generator.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import tui  # noqa: E402
 from tests.benchmarks.bench_engine import write_story  # noqa: E402
 from tests.e2e.tmux import Terminal, storydiff_command, tmux_path  # noqa: E402
-import tui  # noqa: E402
 from tui.core.load.corpus import load_story  # noqa: E402
 from tui.core.load.resources import bundled_story  # noqa: E402
 
@@ -66,7 +66,7 @@ Bare().run()
 """
 
 PANES_TITLE = "plain pane 0"
-PANES_APP = f"""\
+PANES_APP = """\
 import sys
 from pathlib import Path
 
@@ -80,9 +80,9 @@ TEXTS = [Path(name).read_text(encoding="utf-8") for name in sys.argv[1:5]]
 
 class Panes(App[None]):
     CSS = \"\"\"
-    Horizontal {{ height: 1fr; }}
-    VerticalScroll {{ width: 1fr; height: 1fr; border: round $panel-lighten-2; }}
-    VerticalScroll Static {{ padding-right: 1; }}
+    Horizontal { height: 1fr; }
+    VerticalScroll { width: 1fr; height: 1fr; border: round $panel-lighten-2; }
+    VerticalScroll Static { padding-right: 1; }
     \"\"\"
     BINDINGS = [("q", "quit", "Quit")]
 
@@ -91,7 +91,7 @@ class Panes(App[None]):
         with Horizontal():
             for index, text in enumerate(TEXTS):
                 pane = VerticalScroll(Static(Content(text)))
-                pane.border_title = f"plain pane {{index}}"
+                pane.border_title = f"plain pane {index}"
                 yield pane
         yield Footer()
 

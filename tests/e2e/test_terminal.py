@@ -16,9 +16,9 @@ import pytest
 from tests.e2e.tmux import SCROLLBAR, Terminal, flat, opening, pane_tops, storydiff_command, tmux_path
 from tui.core.annotate.schema import load_annotations
 from tui.core.load.corpus import load_story
+from tui.core.load.resources import bundled_story
 from tui.core.model import Article, Comparison
 from tui.core.pipeline import build_comparison
-from tui.core.load.resources import bundled_story
 
 pytestmark = pytest.mark.e2e
 

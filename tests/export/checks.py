@@ -10,8 +10,8 @@ from typing import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tui.core.views.excerpts import excerpts_for
 from tui.core.model import Comparison
+from tui.core.views.excerpts import excerpts_for
 from tui.core.views.select import select_clusters
 from tui.export._common import strip_controls
 

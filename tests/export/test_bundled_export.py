@@ -13,15 +13,17 @@ from tests.export.checks import (
     assert_safe_markdown,
 )
 from tests.export.schema import check_storydiff1
-from tui.core.model import Comparison
 from tui.core.load.resources import bundled_story
+from tui.core.model import Comparison
 from tui.export import FORMATS, render
 
 
 @pytest.fixture(scope="module")
 def bundled() -> Comparison:
     pipeline = pytest.importorskip("tui.core.pipeline", reason="the comparison engine is not in yet")
-    annotations = pytest.importorskip("tui.core.annotate.schema", reason="the annotation loader is not in yet")
+    annotations = pytest.importorskip(
+        "tui.core.annotate.schema", reason="the annotation loader is not in yet"
+    )
     from tui.core.load.corpus import load_story
 
     folder = bundled_story()

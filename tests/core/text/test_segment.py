@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.load.resources import bundled_story
 from tui.core.model import Article, Boilerplate, Mention, Unit
 from tui.core.text.segment import join_story_compounds, segment_article
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "usfj-joint-force-hq"
+CORPUS = bundled_story()
 
 
 def _article(text: str, **kwargs: object) -> Article:

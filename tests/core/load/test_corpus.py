@@ -28,7 +28,7 @@ BUNDLED_TITLES = {
         None,
     ),
 }
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 def test_bundled_story_has_five_articles_titled_as_the_front_matter_says() -> None:
