@@ -19,7 +19,7 @@ from tui.core.load.corpus import parse_article_bytes
 from tui.core.model import Annotations, Article, Comparison, Entity, Story
 from tui.core.pipeline import build_comparison
 from tui.core.views.marks import marks_for
-from tui.export import FORMATS, render
+from tui.export import FORMATS, ExportRequest, render
 
 HOSTILE = (
     "[bold]",
@@ -246,7 +246,7 @@ def run_case(rng: random.Random, label: str) -> Tally:
         tally.failures.extend(f"{label}: {problem}" for problem in check_comparison(comparison))
         for fmt in FORMATS:
             for only in (None, "discrepancy"):
-                output = render(comparison, fmt, only=only)
+                output = render(comparison, ExportRequest(fmt, only=only))
                 tally.failures.extend(
                     f"{label} [{fmt} only={only}]: {problem}"
                     for problem in check_export(comparison, fmt, output)

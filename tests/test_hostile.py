@@ -21,7 +21,7 @@ from tui.core.annotate.schema import load_annotations
 from tui.core.load.corpus import load_story
 from tui.core.model import Comparison
 from tui.core.pipeline import build_comparison
-from tui.export import FORMATS, render
+from tui.export import FORMATS, ExportRequest, render
 
 HOSTILE_BODY = (
     "Officials said 40 people were hurt [bold]literal[/] in the blast on Monday.\x1b]0;PWNED\x07\n\n"
@@ -103,7 +103,7 @@ def test_hostile_story_loads_compares_and_keeps_markup_literal(tmp_path: Path) -
 @pytest.mark.parametrize("only", [None, "shared", "discrepancy", "unique", "entity:officials"])
 def test_every_export_of_a_hostile_story_is_clean(tmp_path: Path, fmt: str, only: str | None) -> None:
     comparison = _compare(_hostile_story(tmp_path / "story"))
-    output = render(comparison, fmt, only=only)
+    output = render(comparison, ExportRequest(fmt, only=only))
     assert check_export(comparison, fmt, output) == []
     if fmt == "html":
         assert_safe_html(output)

@@ -22,7 +22,6 @@ EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 COMMANDS = ("export", "check")
-FORMATS = ("json", "md", "html", "txt")
 
 _EPILOG = """\
 commands:
@@ -61,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command == "export":
+        from tui.export import FORMATS
+
         parser = argparse.ArgumentParser(
             prog="storydiff export",
             description="Compare the story's sources and write the result (stdout without -o).",
@@ -151,12 +152,12 @@ def _export(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
     from tui.core.load.atomic import atomic_write_text
     from tui.core.pipeline import build_comparison
-    from tui.export import render
+    from tui.export import ExportRequest, render
 
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
     try:
-        output = render(comparison, options.format, only=options.only)
+        output = render(comparison, ExportRequest(options.format, only=options.only))
     except ValueError as error:
         raise InputError(str(error)) from error
     if options.output is None:

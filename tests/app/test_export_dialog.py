@@ -48,6 +48,8 @@ async def test_marked_facts_export_to_the_suggested_file(tmp_path: Path) -> None
     assert results == [written]
     data = json.loads(written.read_text(encoding="utf-8"))
     assert [c["id"] for c in data["clusters"]] == ["c1"]
+    # The same request as the CLI's, so the document says which clusters it holds.
+    assert data["filter"] == {"only": None, "entity": None, "clusters": ["c1"]}
 
 
 async def test_changing_scope_and_format_updates_the_default_name(tmp_path: Path) -> None:

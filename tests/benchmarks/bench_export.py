@@ -14,7 +14,7 @@ import time
 from tests.export.stories import make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
 from tui.core.views.excerpts import quote_selector
-from tui.export import FORMATS, render
+from tui.export import FORMATS, ExportRequest, render
 
 WORDS = "officials said the bridge was closed after the storm and crews worked through the night".split()
 
@@ -61,7 +61,7 @@ def main() -> None:
     print(f"{articles} articles, {sentences} clusters, {chars} characters")
     for fmt in FORMATS:
         began = time.perf_counter()
-        out = render(comparison, fmt)
+        out = render(comparison, ExportRequest(fmt))
         print(f"{fmt:5} {time.perf_counter() - began:7.3f} s  {len(out):>10} chars")
     # Worst case for the selector: one line repeated, so context must grow until unique.
     line = "Follow us for more updates.\n\n"

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from tui.core.model import Comparison
 from tui.core.views.excerpts import excerpts_for
 from tui.core.views.select import select_clusters
-from tui.export._common import strip_controls
+from tui.export.phrasing import strip_controls
 
 ALLOWED_TAGS = {
     "html",

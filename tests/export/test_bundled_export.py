@@ -15,7 +15,7 @@ from tests.export.checks import (
 from tests.export.schema import check_storydiff1
 from tui.core.load.resources import bundled_story
 from tui.core.model import Comparison
-from tui.export import FORMATS, render
+from tui.export import FORMATS, ExportRequest, render
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_the_engine_found_something_to_export(bundled: Comparison) -> None:
 
 def test_json_honours_the_contract_for_every_filter(bundled: Comparison) -> None:
     for only in _onlies(bundled):
-        doc = json.loads(render(bundled, "json", only))
+        doc = json.loads(render(bundled, ExportRequest("json", only)))
         check_storydiff1(doc)
         assert len(doc["articles"]) == 5
         assert [a["text"] for a in doc["articles"]] == [a.text for a in bundled.articles]
@@ -53,11 +53,11 @@ def test_json_honours_the_contract_for_every_filter(bundled: Comparison) -> None
 @pytest.mark.parametrize("fmt", ("md", "html", "txt"))
 def test_readable_formats_cite_every_excerpt(bundled: Comparison, fmt: str) -> None:
     for only in _onlies(bundled):
-        assert_every_excerpt_cited(bundled, render(bundled, fmt, only), fmt, only)
+        assert_every_excerpt_cited(bundled, render(bundled, ExportRequest(fmt, only)), fmt, only)
 
 
 def test_every_format_is_safe_on_the_bundled_story(bundled: Comparison) -> None:
-    outputs = {fmt: render(bundled, fmt) for fmt in FORMATS}
+    outputs = {fmt: render(bundled, ExportRequest(fmt)) for fmt in FORMATS}
     assert_safe_markdown(outputs["md"])
     assert_safe_html(outputs["html"])
     assert_plain_text(outputs["txt"])

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from tests.export.checks import assert_safe_html, parse_html
 from tests.export.stories import flood_comparison, hostile_comparison
-from tui.export.html import to_html
+from tui.export import ExportRequest, render
 
 
 def test_hostile_story_only_produces_our_own_tags() -> None:
-    assert_safe_html(to_html(hostile_comparison()))
+    assert_safe_html(render(hostile_comparison(), ExportRequest("html")))
 
 
 def test_hostile_text_is_shown_literally() -> None:
-    raw = to_html(hostile_comparison())
+    raw = render(hostile_comparison(), ExportRequest("html"))
     assert "<script" not in raw.lower().replace("&lt;script", "")
     assert "\x1b" not in raw
     text = "".join(parse_html(raw).text)
@@ -29,7 +29,7 @@ def test_hostile_text_is_shown_literally() -> None:
 
 
 def test_self_contained_with_light_and_dark_styles() -> None:
-    raw = to_html(flood_comparison())
+    raw = render(flood_comparison(), ExportRequest("html"))
     assert raw.startswith("<!DOCTYPE html>")
     assert "@media (prefers-color-scheme: dark)" in raw
     assert "default-src 'none'" in raw
@@ -45,7 +45,7 @@ def test_self_contained_with_light_and_dark_styles() -> None:
 
 
 def test_excerpts_are_marked_labelled_and_cited() -> None:
-    raw = to_html(flood_comparison())
+    raw = render(flood_comparison(), ExportRequest("html"))
     page = parse_html(raw)
     # In the excerpt's quote, in its citation and in the full article text.
     assert "".join(page.mark_text["value"]).count("1,200") == 3
@@ -65,13 +65,13 @@ def test_excerpts_are_marked_labelled_and_cited() -> None:
 
 
 def test_filter_leaves_other_clusters_out() -> None:
-    text = "".join(parse_html(to_html(flood_comparison(), "shared")).text)
+    text = "".join(parse_html(render(flood_comparison(), ExportRequest("html", "shared"))).text)
     assert "The mayor says the levee held" in text
     assert "How many residents" not in text and "Only shared clusters." in text
 
 
 def test_full_articles_are_painted_with_labelled_highlights() -> None:
-    raw = to_html(flood_comparison())
+    raw = render(flood_comparison(), ExportRequest("html"))
     articles = raw.split("<h2>Articles</h2>")[1]
     assert (
         '<mark class="discrepancy" title="discrepancy d1"><mark class="value" title="differing value">1,200</mark></mark>'
@@ -84,5 +84,5 @@ def test_full_articles_are_painted_with_labelled_highlights() -> None:
     )
     # The wire's first sentence belongs to no cluster and stays plain.
     assert '<div class="text">Officials said 1,200 people were evacuated in Millbrook.' in articles
-    filtered = to_html(flood_comparison(), "shared").split("<h2>Articles</h2>")[1]
+    filtered = render(flood_comparison(), ExportRequest("html", "shared")).split("<h2>Articles</h2>")[1]
     assert 'class="discrepancy"' not in filtered.split("</p>", 1)[1] and "[S s1]" in filtered

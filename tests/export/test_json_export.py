@@ -9,11 +9,11 @@ import pytest
 from tests.export.schema import check_storydiff1
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
-from tui.export.json_export import to_json
+from tui.export import ExportRequest, render
 
 
 def test_full_export_honours_the_contract() -> None:
-    doc = json.loads(to_json(flood_comparison()))
+    doc = json.loads(render(flood_comparison(), ExportRequest("json")))
     check_storydiff1(doc)
     assert [a["id"] for a in doc["articles"]] == ["ledger", "times", "wire"]
     assert [c["id"] for c in doc["clusters"]] == ["d1", "s1", "u1", "u2"]
@@ -26,14 +26,14 @@ def test_full_export_honours_the_contract() -> None:
 
 
 def test_unknown_metadata_is_null() -> None:
-    articles = {a["id"]: a for a in json.loads(to_json(flood_comparison()))["articles"]}
+    articles = {a["id"]: a for a in json.loads(render(flood_comparison(), ExportRequest("json")))["articles"]}
     assert articles["times"]["date"] is None
     assert articles["wire"]["outlet"] is None
     assert articles["ledger"]["outlet"] == "Daily Ledger" and articles["ledger"]["date"] == "2024-05-02"
 
 
 def test_discrepancy_carries_values_verdict_and_selectors() -> None:
-    d1 = json.loads(to_json(flood_comparison()))["clusters"][0]
+    d1 = json.loads(render(flood_comparison(), ExportRequest("json")))["clusters"][0]
     assert d1["kind"] == "discrepancy" and d1["discrepancy_type"] == "number"
     assert d1["values"] == {"ledger": "1,200", "times": "about 1,500"}
     assert d1["verdict"] == {"kind": "true-conflict", "note": "The Ledger counts households", "claim": None}
@@ -48,7 +48,7 @@ def test_discrepancy_carries_values_verdict_and_selectors() -> None:
 
 
 def test_orphans_diagnostics_and_diff_are_exported() -> None:
-    doc = json.loads(to_json(flood_comparison()))
+    doc = json.loads(render(flood_comparison(), ExportRequest("json")))
     assert doc["orphans"] == [
         {
             "claim": "c9",
@@ -66,8 +66,8 @@ def test_output_is_stable_indented_and_not_ascii_escaped() -> None:
     article = make_article("z", "Zürich meldet 3 Verletzte.", title="Zürich", outlet="NZZ")
     cluster = Cluster("u", "unique", "Verletzte in Zürich", (Member("z", 0, 26, article.text),))
     comparison = Comparison(Story("Zürich", "z", (article,)), {}, (cluster,), Annotations(None))
-    first = to_json(comparison)
-    assert first == to_json(comparison)
+    first = render(comparison, ExportRequest("json"))
+    assert first == render(comparison, ExportRequest("json"))
     assert first.startswith('{\n  "schema": "storydiff/1",')
     assert "Zürich" in first and "\\u00fc" not in first
     check_storydiff1(json.loads(first))
@@ -82,7 +82,7 @@ def test_output_is_stable_indented_and_not_ascii_escaped() -> None:
     ],
 )
 def test_kind_filter_keeps_the_schema_and_every_article(only: str, clusters: list[str]) -> None:
-    doc = json.loads(to_json(flood_comparison(), only))
+    doc = json.loads(render(flood_comparison(), ExportRequest("json", only)))
     check_storydiff1(doc)
     assert [c["id"] for c in doc["clusters"]] == clusters
     assert len(doc["articles"]) == 3 and len(doc["entities"]) == 4
@@ -90,7 +90,7 @@ def test_kind_filter_keeps_the_schema_and_every_article(only: str, clusters: lis
 
 
 def test_entity_filter_keeps_only_that_entity() -> None:
-    doc = json.loads(to_json(flood_comparison(), "entity:ruiz"))
+    doc = json.loads(render(flood_comparison(), ExportRequest("json", "entity:ruiz")))
     check_storydiff1(doc)
     assert [c["id"] for c in doc["clusters"]] == ["s1"]
     assert [e["id"] for e in doc["entities"]] == ["ruiz"]
@@ -99,12 +99,12 @@ def test_entity_filter_keeps_only_that_entity() -> None:
 
 def test_bad_filter_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown entity id"):
-        to_json(flood_comparison(), "entity:atlantis")
+        render(flood_comparison(), ExportRequest("json", "entity:atlantis"))
 
 
 def test_hostile_text_round_trips_verbatim() -> None:
     comparison = hostile_comparison()
-    doc = json.loads(to_json(comparison))
+    doc = json.loads(render(comparison, ExportRequest("json")))
     check_storydiff1(doc)
     assert [a["text"] for a in doc["articles"]] == [a.text for a in comparison.articles]
     assert doc["entities"][0]["name"] == "[bold]Evil[/] <i>Corp</i> [x](javascript:alert(1))"
@@ -112,7 +112,7 @@ def test_hostile_text_round_trips_verbatim() -> None:
 
 def test_caller_chosen_clusters_are_recorded() -> None:
     comparison = flood_comparison()
-    doc = json.loads(to_json(comparison, clusters=[comparison.cluster("u2"), comparison.cluster("d1")]))
+    doc = json.loads(render(comparison, ExportRequest("json", clusters=("u2", "d1"))))
     check_storydiff1(doc)
     assert [c["id"] for c in doc["clusters"]] == ["u2", "d1"]
     assert doc["filter"] == {"only": None, "entity": None, "clusters": ["u2", "d1"]}

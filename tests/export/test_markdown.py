@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from tests.export.checks import assert_safe_markdown, markdown_plain, markdown_tokens
 from tests.export.stories import HOSTILE_TEXT, flood_comparison, hostile_comparison
-from tui.export.markdown import escape_markdown, to_markdown
+from tui.export import ExportRequest, render
+from tui.export.markdown import escape_markdown
 
 
 def test_briefing_layout() -> None:
-    out = to_markdown(flood_comparison())
+    out = render(flood_comparison(), ExportRequest("md"))
     assert out.startswith("# Millbrook flood\n")
     assert "| Daily Ledger | Millbrook evacuates as river rises | 2024-05-02 | ledger.txt |" in out
     assert "| Valley Times | Levee holds in Millbrook | undated | times.txt |" in out
@@ -33,14 +34,14 @@ def test_briefing_layout() -> None:
 
 
 def test_sections_follow_the_filter() -> None:
-    out = to_markdown(flood_comparison(), "entity:governor")
+    out = render(flood_comparison(), ExportRequest("md", "entity:governor"))
     assert "Only clusters that mention the governor (governor)." in out
     assert "The governor will visit" in out
     assert "How many residents" not in out and "Volunteers" not in out
 
 
 def test_hostile_story_cannot_inject_anything() -> None:
-    out = to_markdown(hostile_comparison())
+    out = render(hostile_comparison(), ExportRequest("md"))
     assert_safe_markdown(out)
     assert "em_open" not in {token.type for token in markdown_tokens(out)}
     for token in markdown_tokens(out):
@@ -53,7 +54,7 @@ def test_hostile_story_cannot_inject_anything() -> None:
 
 
 def test_hostile_text_survives_as_literal_text() -> None:
-    plain = markdown_plain(to_markdown(hostile_comparison()))
+    plain = markdown_plain(render(hostile_comparison(), ExportRequest("md")))
     for piece in (
         "[bold]Breaking[/]",
         "<script>alert(1)</script>",
@@ -66,7 +67,7 @@ def test_hostile_text_survives_as_literal_text() -> None:
         "& < > \" '",
     ):
         assert piece in plain, piece
-    assert "\x1b" not in to_markdown(hostile_comparison())
+    assert "\x1b" not in render(hostile_comparison(), ExportRequest("md"))
     assert HOSTILE_TEXT  # the fixture really is hostile
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from tui.core.views.excerpts import Excerpt, excerpts_for
 from tui.core.model import Comparison
-
+from tui.core.views.excerpts import Excerpt, excerpts_for
 
 OPENING_QUOTES = "“\"‘'«„"
 """A quote that already opens with one of these is not wrapped in a second pair."""

@@ -1,36 +1,82 @@
-"""Exporters: Rich allowed, Textual never. json / md / html / txt, each a pure function of a Comparison.
+"""Exporters: Rich allowed, Textual never. One request, one report, one registry of formats.
 
-This module stays light (the format modules load on first use), so importing it for
-``FORMATS`` costs nothing.
+The command line (``storydiff export``) and the reader's export dialog both say what they want
+as an ``ExportRequest`` and call ``render``; the selection is resolved once into a
+``report.Report``, which every writer (json / md / html / txt) turns into text. This module
+stays light (the report and the writers load on first use), so importing it for ``FORMATS``
+costs nothing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui.core.model import Comparison
-
-FORMATS = ("json", "md", "html", "txt")
-"""The values ``storydiff export --format`` accepts, also the usual file extensions."""
-
-_RENDERERS = {
-    "json": ("tui.export.json_export", "to_json"),
-    "md": ("tui.export.markdown", "to_markdown"),
-    "html": ("tui.export.html", "to_html"),
-    "txt": ("tui.export.text", "to_text"),
-}
+    from tui.export.report import Report
 
 
-def render(comparison: Comparison, fmt: str, only: str | None = None) -> str:
-    """The comparison in format ``fmt``, limited to what ``only`` selects.
+@dataclass(frozen=True)
+class ExportFormat:
+    """One output format: its name (also the usual file extension) and where its writer lives."""
 
-    Raises ``ValueError`` (with a message fit to show the user) for an unknown format or
-    an ``only`` value that selects nothing known.
+    name: str
+    module: str
+    writer: str
+
+    def load(self) -> Callable[[Report], str]:
+        """The writer, imported on first use."""
+        writer: Callable[[Report], str] = getattr(import_module(self.module), self.writer)
+        return writer
+
+
+REGISTRY: tuple[ExportFormat, ...] = (
+    ExportFormat("json", "tui.export.json_export", "to_json"),
+    ExportFormat("md", "tui.export.markdown", "to_markdown"),
+    ExportFormat("html", "tui.export.html", "to_html"),
+    ExportFormat("txt", "tui.export.text", "to_text"),
+)
+FORMATS = tuple(f.name for f in REGISTRY)
+"""The values ``storydiff export --format`` accepts, in the order the dialog lists them."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and how.
+
+    ``only`` is the ``--only`` filter (a cluster kind or ``entity:ID``). ``clusters`` names the
+    clusters a caller chose itself (the reader's current or marked facts), in the order to
+    export them; it wins over ``only``, and so does ``entity``.
     """
-    if fmt not in _RENDERERS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    module, function = _RENDERERS[fmt]
-    renderer = getattr(import_module(module), function)
-    return renderer(comparison, only)
+
+    format: str = "json"
+    only: str | None = None
+    clusters: tuple[str, ...] | None = None
+    entity: str | None = None
+
+
+def export_format(name: str) -> ExportFormat:
+    """The registered format called ``name``.
+
+    Raises ``ValueError`` (with a message fit to show the user) for an unknown name.
+    """
+    for candidate in REGISTRY:
+        if candidate.name == name:
+            return candidate
+    raise ValueError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+
+
+def render(comparison: Comparison, request: ExportRequest) -> str:
+    """The comparison, limited to what ``request`` selects, in the requested format.
+
+    Raises ``ValueError`` (with a message fit to show the user) for an unknown format or a
+    selection that names nothing known.
+    """
+    writer = export_format(request.format).load()
+    from tui.export.report import build_report
+
+    return writer(build_report(comparison, request))

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
-from typing import Sequence
 
 from tui import __version__
+from tui.core.model import Article, ClusterKind, Comparison, Mark
 from tui.core.views.excerpts import Excerpt
 from tui.core.views.marks import LAYER_ORDER, marks_for
-from tui.core.model import Article, Cluster, ClusterKind, Comparison, Mark
-from tui.export._common import (
+from tui.export.phrasing import (
     KIND_NAMES,
-    build_report,
+    ORPHANS_TITLE,
     citation,
     cluster_facts,
     context,
@@ -26,16 +25,16 @@ from tui.export._common import (
     entity_lines,
     filter_line,
     folder_line,
-    ORPHANS_TITLE,
     oneline,
     orphan_line,
     pieces,
-    source_row,
     source_name,
+    source_row,
     story_title,
     strip_controls,
     verdict_text,
 )
+from tui.export.report import Report
 
 _CSS = """
 :root { color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --muted: #5a5a5a; --rule: #d0d0d0;
@@ -77,15 +76,9 @@ def _e(text: str | None) -> str:
     return html.escape(strip_controls(text or ""), quote=True)
 
 
-def to_html(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> str:
-    """The comparison (or the part ``only`` selects) as one standalone HTML document."""
-    report = build_report(comparison, only, clusters=clusters, entity=entity)
+def to_html(report: Report) -> str:
+    """The report as one standalone HTML document."""
+    comparison = report.comparison
     title = story_title(comparison)
     out = [
         "<!DOCTYPE html>",

@@ -17,45 +17,28 @@ Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any
 
 from tui import __version__
-from tui.core.views.excerpts import Excerpt, excerpts_for, known
 from tui.core.model import Cluster, Comparison, Diagnostic, Entity
-from tui.core.views.select import select
+from tui.core.views.excerpts import Excerpt, known
+from tui.export.report import Report
 
 SCHEMA = "storydiff/1"
 
 
-def to_json(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> str:
-    """The comparison (or the part ``only`` selects) as storydiff/1 JSON text.
-
-    ``clusters``/``entity`` override what ``only`` selects (for callers that already hold a
-    selection). With an entity filter, "entities" holds only that entity.
-    """
-    document = to_document(comparison, only, clusters=clusters, entity=entity)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def to_json(report: Report) -> str:
+    """The report as storydiff/1 JSON text. With an entity filter, "entities" holds only that
+    entity."""
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_document(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> dict[str, Any]:
+def to_document(report: Report) -> dict[str, Any]:
     """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
-    selection = select(comparison, only)
-    chosen = tuple(clusters) if clusters is not None else selection.clusters
-    entity_id = entity if entity is not None else selection.entity
+    comparison, chosen, entity_id = report.comparison, report.clusters, report.entity_id
+    explicit = None if report.request.clusters is None else chosen
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {
-        (e.cluster, e.article, e.start, e.end): e for e in excerpts_for(comparison, chosen)
+        (e.cluster, e.article, e.start, e.end): e for e in report.excerpts
     }
     entities = tuple(e for e in comparison.entities if entity_id is None or e.id == entity_id)
     diagnostics = (*comparison.story.diagnostics, *comparison.annotations.diagnostics)
@@ -67,7 +50,7 @@ def to_document(
             "path": comparison.story.path,
             "annotations": comparison.annotations.path,
         },
-        "filter": _filter(only, None if clusters is None else chosen, entity_id),
+        "filter": _filter(report.only, explicit, entity_id),
         "articles": [
             {
                 "id": article.id,

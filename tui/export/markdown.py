@@ -8,21 +8,18 @@ are escaped too, so a hostile article cannot inject a link, an image, HTML or fo
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
 from tui.core.views.excerpts import Excerpt
-from tui.core.model import Cluster, Comparison
-from tui.export._common import (
-    build_report,
+from tui.export.phrasing import (
+    ORPHANS_TITLE,
     citation,
     cluster_facts,
     cluster_heading,
-    entity_lines,
     context,
     counts_line,
+    entity_lines,
     filter_line,
     folder_line,
-    ORPHANS_TITLE,
     oneline,
     orphan_line,
     pieces,
@@ -30,6 +27,7 @@ from tui.export._common import (
     story_title,
     verdict_text,
 )
+from tui.export.report import Report
 
 # Everything CommonMark lets a backslash escape that can start or end markup mid-line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~!])")
@@ -54,15 +52,9 @@ def _bold(text: str) -> str:
     return f"**{escape_markdown(core)}**" if core else ""
 
 
-def to_markdown(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> str:
-    """The comparison (or the part ``only`` selects) as a Markdown briefing."""
-    report = build_report(comparison, only, clusters=clusters, entity=entity)
+def to_markdown(report: Report) -> str:
+    """The report as a Markdown briefing."""
+    comparison = report.comparison
     out: list[str] = [f"# {escape_markdown(story_title(comparison))}", ""]
     out.append(escape_markdown(counts_line(report) + "."))
     note = filter_line(report)

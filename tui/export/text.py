@@ -8,12 +8,10 @@ since there is no bold.
 from __future__ import annotations
 
 import textwrap
-from typing import Sequence
 
 from tui.core.views.excerpts import Excerpt
-from tui.core.model import Cluster, Comparison
-from tui.export._common import (
-    build_report,
+from tui.export.phrasing import (
+    ORPHANS_TITLE,
     citation,
     cluster_facts,
     cluster_heading,
@@ -22,7 +20,6 @@ from tui.export._common import (
     entity_lines,
     filter_line,
     folder_line,
-    ORPHANS_TITLE,
     oneline,
     orphan_line,
     pieces,
@@ -30,6 +27,7 @@ from tui.export._common import (
     story_title,
     verdict_text,
 )
+from tui.export.report import Report
 
 WIDTH = 78
 
@@ -51,15 +49,9 @@ def _underline(title: str, char: str) -> list[str]:
     return [*lines, char * min(WIDTH, max(len(line) for line in lines))]
 
 
-def to_text(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> str:
-    """The comparison (or the part ``only`` selects) as plain wrapped text."""
-    report = build_report(comparison, only, clusters=clusters, entity=entity)
+def to_text(report: Report) -> str:
+    """The report as plain wrapped text."""
+    comparison = report.comparison
     out = [*_underline(story_title(comparison), "="), "", *_wrap(counts_line(report) + ".")]
     note = filter_line(report)
     if note:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from tui.app.screens.confirm import ConfirmScreen
 from tui.core.load.atomic import atomic_write_text
 from tui.core.model import Comparison
-from tui.export import FORMATS, render
+from tui.export import FORMATS, ExportRequest, render
 
 SCOPES = ("cluster", "marked", "entity", "all")
 """What can be exported, in the order the dialog lists them."""
@@ -94,15 +94,14 @@ def default_path(context: ExportContext, scope: str, fmt: str, folder: Path) -> 
     return folder / f"storydiff-{story_slug(context.comparison)}-{what}.{fmt}"
 
 
-def export_text(context: ExportContext, scope: str, fmt: str) -> str:
-    """Render the chosen part of the comparison with the same exporters the CLI uses."""
-    comparison = context.comparison
+def export_request(context: ExportContext, scope: str, fmt: str) -> ExportRequest:
+    """What the dialog's choices ask the exporters for (the same request the CLI makes)."""
     if scope == "entity":
-        return render(comparison, fmt, only=f"entity:{context.entity}")
+        return ExportRequest(fmt, only=f"entity:{context.entity}")
     if scope in ("cluster", "marked"):
         wanted = {context.current_cluster} if scope == "cluster" else set(context.marked)
-        comparison = replace(comparison, clusters=tuple(c for c in comparison.clusters if c.id in wanted))
-    return render(comparison, fmt)
+        return ExportRequest(fmt, clusters=tuple(c.id for c in context.comparison.clusters if c.id in wanted))
+    return ExportRequest(fmt)
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -185,7 +184,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.show_error(f"{path} is a folder: add a file name.")
             return
         try:
-            text = export_text(self.context, self.scope, self.fmt)
+            text = render(self.context.comparison, export_request(self.context, self.scope, self.fmt))
         except ValueError as error:
             self.show_error(str(error))
             return

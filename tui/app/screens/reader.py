@@ -27,9 +27,9 @@ from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
 from textual.timer import Timer
 from textual.widget import MountError
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.app.messages import (
@@ -45,8 +45,8 @@ from tui.app.widgets.status import StatusBar
 from tui.core.load.corpus import StoryError, load_story
 from tui.core.load.resources import bundled_story
 from tui.core.load.sanitize import clean_line
-from tui.core.views.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 from tui.core.story import Story
+from tui.core.views.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 
 if TYPE_CHECKING:
     from textual.widgets import Input

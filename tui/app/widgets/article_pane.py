@@ -28,9 +28,9 @@ from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content, Span
 from textual.events import Click, Resize
 from textual.message import Message
-from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Static
 

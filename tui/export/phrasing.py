@@ -1,4 +1,4 @@
-"""Wording and layout decisions shared by the Markdown, HTML and text exports.
+"""Wording shared by the Markdown, HTML and text exports.
 
 Each format escapes differently, but they say the same things in the same order: this
 module decides what (citation line, cluster heading, support, verdict), the format module
@@ -9,28 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Sequence
 
-from tui.core.views.excerpts import Excerpt, excerpts_for, known, story_file
 from tui.core.model import (
     CLUSTER_KINDS,
     Article,
     Cluster,
     ClusterKind,
     Comparison,
-    Entity,
     Orphan,
     Verdict,
 )
-from tui.core.views.select import select
+from tui.core.views.excerpts import Excerpt, known, story_file
+from tui.export.report import SECTION_ORDER, Report
 
-SECTION_TITLES: dict[ClusterKind, str] = {
-    "discrepancy": "Where the sources differ",
-    "shared": "What the sources agree on",
-    "unique": "What only one source says",
-}
-SECTION_ORDER: tuple[ClusterKind, ...] = ("discrepancy", "shared", "unique")
 ORPHANS_TITLE = "Curated claims that no longer match"
 KIND_NAMES: dict[ClusterKind, str] = {
     "discrepancy": "Discrepancy",
@@ -56,50 +47,6 @@ def strip_controls(text: str) -> str:
 def oneline(text: str) -> str:
     """Text for a single display line: controls dropped, every run of whitespace one space."""
     return strip_controls(_SPACE.sub(" ", text))
-
-
-@dataclass(frozen=True)
-class Section:
-    """The clusters of one kind, with their excerpts, in story order."""
-
-    kind: ClusterKind
-    title: str
-    clusters: tuple[tuple[Cluster, tuple[Excerpt, ...]], ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a human-readable export shows, resolved once from a comparison and a selection."""
-
-    comparison: Comparison
-    sections: tuple[Section, ...]
-    entity: Entity | None
-    only: str | None
-    excerpt_count: int
-
-
-def build_report(
-    comparison: Comparison,
-    only: str | None = None,
-    *,
-    clusters: Sequence[Cluster] | None = None,
-    entity: str | None = None,
-) -> Report:
-    """Resolve the selection (``clusters``/``entity`` win over ``only``) and cut the excerpts."""
-    selection = select(comparison, only)
-    chosen = tuple(clusters) if clusters is not None else selection.clusters
-    entity_id = entity if entity is not None else selection.entity
-    excerpts = excerpts_for(comparison, chosen)
-    by_cluster: dict[str, list[Excerpt]] = {}
-    for excerpt in excerpts:
-        by_cluster.setdefault(excerpt.cluster, []).append(excerpt)
-    sections = []
-    for kind in SECTION_ORDER:
-        of_kind = tuple((c, tuple(by_cluster.get(c.id, ()))) for c in chosen if c.kind == kind)
-        if of_kind:
-            sections.append(Section(kind, SECTION_TITLES[kind], of_kind))
-    chosen_entity = next((e for e in comparison.entities if e.id == entity_id), None)
-    return Report(comparison, tuple(sections), chosen_entity, only, len(excerpts))
 
 
 def source_row(comparison: Comparison, article: Article) -> tuple[str, str, str, str]:
