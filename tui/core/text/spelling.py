@@ -139,8 +139,8 @@ _MORPHEMES = (
 forms: the letters ``ae``/``oe`` alone also spell ``aerial``, ``Michael``, ``poet``, ``shoe``."""
 
 _IZE_ENDINGS = ("isationally", "isational", "isations", "isation", "isements", "isement",
-                "isingly", "isability", "isably", "isable", "isance", "isant", "isers", "iser", "ising", "ised",
-                "ises", "ise")
+                "isingly", "isability", "isably", "isable", "isance", "isant", "isers", "iser",
+                "ising", "ised", "ises", "ise")
 _IZE_NEVER = frozenset("""
 advertise advise apprise arise chastise circumcise comprise compromise demise despise
 devise disguise enterprise excise exercise expertise franchise improvise incise
