@@ -196,6 +196,36 @@ def families(folder: Path) -> tuple[list[list[str]], Counter[str]]:
     return sorted(out), refused
 
 
+def first_sense_synonyms(folder: Path) -> dict[str, str]:
+    """An experiment, not shipped: words whose most frequent sense is one synset share a key
+    (``quake``/``earthquake``). Each word in use counts in its most tagged part of speech
+    only; groups of more than ``MAX_FAMILY`` keys are dropped. Measured by
+    ``tests/benchmarks/bench_lexicon.py --synonyms``."""
+    best: dict[str, tuple[int, int]] = {}
+    for name in ("noun", "verb", "adj", "adv"):
+        for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            tags = int(fields[5 + pointers])
+            first = int(fields[6 + pointers])
+            if tags and LEMMA.fullmatch(fields[0]) and tags > best.get(fields[0], (0, 0))[0]:
+                best[fields[0]] = (tags, hash((name, first)))
+    groups: dict[int, set[str]] = defaultdict(set)
+    for lemma, (_, synset) in best.items():
+        key = key_of(lemma)
+        if key:
+            groups[synset].add(key)
+    out: dict[str, str] = {}
+    for keys in groups.values():
+        if 1 < len(keys) <= MAX_FAMILY:
+            root = min(keys, key=lambda k: (len(k), k))
+            for key in keys:
+                out.setdefault(key, root)
+    return out
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0]) if args else Path("/usr/share/wordnet")

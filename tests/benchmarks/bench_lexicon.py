@@ -1,6 +1,6 @@
 """What the lexical layer (tui/core/text) gains on the development set, without any aligner.
 
-Run: python tests/benchmarks/bench_lexicon.py /work/shared/devset [--cost]
+Run: python tests/benchmarks/bench_lexicon.py /work/shared/devset [--cost] [--synonyms WORDNET_DIR]
 (the devset folder is read where it is, never copied; the bundled story's texts are the
 project's own corpus/usfj-joint-force-hq). Prints numbers, asserts nothing.
 
@@ -15,11 +15,13 @@ For every gold story:
 
 Variants: today's keys (tui.core.normalize.content_tokens), then the new layer one step at
 a time: Porter2 only, + British/American spelling, + WordNet derivations, + compounds seen
-in the story. ``--cost`` also prints the table's size, its load time and stemming speed.
+in the story. ``--cost`` also prints the table's size, its load time and stemming speed;
+``--synonyms /usr/share/wordnet`` tries first-sense WordNet synonyms on top (not shipped).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import time
@@ -211,6 +213,26 @@ def cost() -> None:
         print(f"{name}: {cold:,.0f} distinct words/s; running text with the cache: {warm:,.0f} words/s")
 
 
+def synonyms(loaded: list[Story], texts: dict[str, list[list[str]]], wordnet: Path) -> None:
+    """The experiment the shipped table leaves out: first-sense WordNet synonyms as one key."""
+    spec = importlib.util.spec_from_file_location(
+        "build_lexicon", Path(__file__).resolve().parents[2] / "docs" / "build_lexicon.py")
+    assert spec and spec.loader
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    table: dict[str, str] = builder.first_sense_synonyms(wordnet)
+    print(f"\nfirst-sense synonyms (not shipped): {len(table):,} keys")
+    for story in loaded:
+        base = new_keys(compound_vocabulary(texts[story.name]))
+
+        def keys(text: str, base: Keys = base) -> frozenset[str]:
+            return frozenset(table.get(k, k) for k in base(text))
+
+        n, ph, sh, mean, un, fh = measure(story, keys)
+        print(f"| {story.name} | + synonyms | {n} | {ph} ({ph / n:.0%}) | {sh} ({sh / n:.0%}) "
+              f"| {mean:.3f} | {fh} of {un:,} ({fh / un:.2%}) |")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     devset = Path(args[0]) if args else Path("/work/shared/devset")
@@ -241,6 +263,8 @@ def main() -> None:
               f"| {sentences:.0f} ({sentences / pairs:.0%}) | {mean_sum / pairs:.3f} "
               f"| {false_hits:.0f} of {unrelated:,.0f} ({false_hits / unrelated:.2%}) |")
     _variant(True, True)
+    if "--synonyms" in sys.argv:
+        synonyms(loaded, texts, Path(sys.argv[sys.argv.index("--synonyms") + 1]))
     if "--cost" in sys.argv:
         cost()
 

@@ -69,3 +69,9 @@ def test_keys_do_not_depend_on_what_was_keyed_before() -> None:
     first = keys("The invasion began at dawn")
     keys("dawn began the invasion colour seventh")
     assert keys("The invasion began at dawn") == first
+
+
+def test_names_written_apart_do_not_join_into_a_compound() -> None:
+    vocabulary = compound_vocabulary([["the", "US-Japan", "alliance", "Airforce"]])
+    assert keys("U.S. Japan talks", vocabulary) == ["us", "japan", "talk"]
+    assert keys("Air Force", vocabulary) == ["air", "forc"]

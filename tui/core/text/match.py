@@ -102,6 +102,14 @@ def _parts(word: str, derive: bool) -> tuple[str, ...]:
     return tuple(_word_key(p, derive) for p in pieces) if len(pieces) > 1 else ()
 
 
+def _may_join(first: str, second: str) -> bool:
+    """Two words can be one compound when both are plain words and the second is written
+    in lower case: ``war fighting``, ``War fighting``, but not names (``Air Force``,
+    ``U.S. Japan``), whose hyphenated forms (``US-Japan``) are pairs, not compounds."""
+    return (first.isalpha() and second.isalpha() and second.islower()
+            and first[1:].islower() and not is_stopword(second))
+
+
 def is_stopword(word: str) -> bool:
     """A function word (``the``, ``of``, ``would``); an all-capital acronym (``US``) never is."""
     if len(word) > 1 and word.replace(".", "").isupper():
@@ -136,7 +144,8 @@ def match_keys(
     A number written in several words is one key (``sixty thousand``, ``a dozen``,
     ``twenty first``). Two adjacent content words join into one key when their
     concatenation's key is in ``compounds`` (``war fighting`` -> ``warfight``) and has at
-    least 6 letters, so short accidents (``a lot``/``allot``) stay apart. Function
+    least 6 letters, so short accidents (``a lot``/``allot``) stay apart; names never join
+    (see :func:`_may_join`). Function
     words are left out unless ``content_only=False``.
 
     >>> [(k.start, k.end, k.key) for k in match_keys("about a dozen Marines landed".split())]
@@ -156,8 +165,8 @@ def match_keys(
             continue
         word = words[i]
         stop = is_stopword(word)
-        if compounds and not stop and i + 1 < n and i + 1 not in runs and plain[i].isalpha() \
-                and plain[i + 1].isalpha() and not is_stopword(words[i + 1]):
+        if compounds and not stop and i + 1 < n and i + 1 not in runs \
+                and _may_join(words[i], words[i + 1]):
             joined = _word_key(plain[i] + plain[i + 1], derive)
             if joined in compounds and len(plain[i]) + len(plain[i + 1]) >= 6:
                 out.append(Keyed(i, i + 2, joined, (_word_key(plain[i], derive),
