@@ -160,7 +160,7 @@ def number_key(word: str, *, cardinal: bool = False) -> str | None:
 
     Digits (``60,000`` -> ``60000``), number words (``twelve`` -> ``12``, ``dozen`` -> ``12``,
     hyphenated ``twenty-one`` -> ``21``) and ordinals (``21st``, ``twenty-first`` ->
-    ``21th``; with ``cardinal=True`` -> ``21``). A scale word alone (``hundred``) is a number
+    ``21st``; with ``cardinal=True`` -> ``21``). A scale word alone (``hundred``) is a number
     too: ``hundred`` and ``100`` are the same count.
 
     >>> number_key("twenty-first"), number_key("21st"), number_key("twenty-first", cardinal=True)
