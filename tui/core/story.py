@@ -82,6 +82,9 @@ class Article:
     metadata: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     paragraphs: tuple[tuple[int, int], ...] = ()
     boilerplate: tuple[Boilerplate, ...] = ()
+    headline: tuple[int, int] | None = None
+    """The span of the outlet's headline in ``text`` when the body opens with it: a statement
+    like any other (compared, shown first), not boilerplate."""
 
     @property
     def label(self) -> str:

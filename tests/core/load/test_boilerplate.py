@@ -6,9 +6,9 @@ from tui.core.load.boilerplate import find_boilerplate
 from tui.core.load.corpus import split_paragraphs
 
 
-def reasons(text: str, title: str | None = None) -> dict[str, str]:
+def reasons(text: str) -> dict[str, str]:
     paragraphs = split_paragraphs(text)
-    found = find_boilerplate(text, paragraphs, title)
+    found = find_boilerplate(text, paragraphs)
     return {text[b.start : b.end]: b.reason for b in found}
 
 
@@ -58,11 +58,23 @@ def test_photo_captions_and_credits() -> None:
     assert "Officials from the Flood Agency (FA)" not in found
 
 
-def test_repeated_headline_is_boilerplate_but_story_sentences_are_not() -> None:
+def test_the_headline_is_a_statement_but_its_repeat_is_boilerplate() -> None:
     text = "Dam holds as river peaks\n\nDam holds as river peaks\n\nThe dam held, officials said."
     paragraphs = split_paragraphs(text)
-    found = find_boilerplate(text, paragraphs, "Dam holds as river peaks")
-    assert [(text[b.start : b.end], b.reason) for b in found] == [
-        ("Dam holds as river peaks", "headline"),
-        ("Dam holds as river peaks", "repeated line"),
+    found = find_boilerplate(text, paragraphs)
+    assert [(b.start, text[b.start : b.end], b.reason) for b in found] == [
+        (26, "Dam holds as river peaks", "repeated line"),
     ]
+
+
+def test_datelines_are_publication_metadata_not_statements() -> None:
+    text = "\n\n".join(
+        [
+            "Flood peaks in the valley",
+            "WEDNESDAY 03 JULY 2013",
+            "Updated: July 2, 2013 15:01 IST",
+            "The river peaked on Tuesday, July 2, 2013, officials said.",
+        ]
+    )
+    found = reasons(text)
+    assert found == {"WEDNESDAY 03 JULY 2013": "dateline", "Updated: July 2, 2013 15:01 IST": "dateline"}

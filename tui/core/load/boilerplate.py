@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from tui.core.load.dateline import parse_dateline
 from tui.core.story import Boilerplate
 
 _CROSS_LINK = re.compile(
@@ -45,36 +46,35 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’']\s*$")
 _WORD = re.compile(r"\w+")
 
 
-def find_boilerplate(
-    text: str, paragraphs: Sequence[tuple[int, int]], title: str | None = None
-) -> tuple[Boilerplate, ...]:
-    """Return the paragraphs of ``text`` that are not the story, each with the rule that caught it."""
+def find_boilerplate(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Boilerplate, ...]:
+    """Return the paragraphs of ``text`` that are not the story, each with the rule that caught it.
+
+    A headline is not boilerplate: it is the outlet's main claim, compared like any statement;
+    only a second copy of it (or of any line) is.
+    """
     found: list[Boilerplate] = []
     seen: set[str] = set()
     lines = [text[start:end] for start, end in paragraphs]
-    folded_title = _fold(title) if title else None
     for index, ((start, end), line) in enumerate(zip(paragraphs, lines)):
         previous = lines[index - 1] if index else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        folded = _fold(line)
-        reason = _reason(line, folded, previous, following, folded_title, seen)
+        folded = fold_line(line)
+        reason = _reason(line, folded, previous, following, seen)
         seen.add(folded)
         if reason:
             found.append(Boilerplate(start, end, reason))
+        elif parse_dateline(line) is not None:
+            found.append(Boilerplate(start, end, "dateline"))
     return tuple(found)
 
 
-def _reason(
-    line: str, folded: str, previous: str, following: str, title: str | None, seen: set[str]
-) -> str | None:
+def _reason(line: str, folded: str, previous: str, following: str, seen: set[str]) -> str | None:
     stripped = line.strip()
     words = folded.split()
     if not words:
         return None
     if folded in seen and len(words) >= 2:
         return "repeated line"
-    if title and folded == title:
-        return "headline"
     if _CROSS_LINK.match(stripped):
         return "cross-link"
     if _LABEL_PREFIX.match(stripped):
@@ -96,7 +96,8 @@ def _reason(
     return None
 
 
-def _fold(text: str) -> str:
+def fold_line(text: str) -> str:
+    """A line's words in lower case, for comparing lines (a headline with its title)."""
     return " ".join(_WORD.findall(text.casefold()))
 
 

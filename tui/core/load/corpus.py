@@ -15,10 +15,11 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from tui.core.load.boilerplate import find_boilerplate
+from tui.core.load.boilerplate import find_boilerplate, fold_line
+from tui.core.load.dateline import parse_dateline
 from tui.core.load.frontmatter import read_plain
 from tui.core.load.sanitize import clean_line, clean_text
-from tui.core.story import Article, Diagnostic, Story
+from tui.core.story import Article, Boilerplate, Diagnostic, Story
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
@@ -169,14 +170,15 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     title = fields["title"]
     if not title:
         title, editorial = _derived_title(text, paragraphs, Path(path).stem)
-    boilerplate = find_boilerplate(text, paragraphs, None if editorial else title)
+    boilerplate = find_boilerplate(text, paragraphs)
+    date = _iso_date(fields["date"]) or _first_dateline(text, boilerplate)
     article = Article(
         id=article_id,
         path=path,
         title=title,
         text=text,
         outlet=fields["outlet"],
-        date=_iso_date(fields["date"]),
+        date=date,
         author=fields["author"],
         url=fields["url"],
         note=fields["note"],
@@ -184,8 +186,27 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         metadata=extra,
         paragraphs=paragraphs,
         boilerplate=boilerplate,
+        headline=_headline(text, paragraphs, title, editorial),
     )
     return article, problems
+
+
+def _headline(
+    text: str, paragraphs: Sequence[tuple[int, int]], title: str, editorial: bool
+) -> tuple[int, int] | None:
+    """The first paragraph when it is the outlet's headline (the title, unless the title is ours)."""
+    if not paragraphs or editorial:
+        return None
+    start, end = paragraphs[0]
+    return (start, end) if fold_line(text[start:end]) == fold_line(title) else None
+
+
+def _first_dateline(text: str, boilerplate: Sequence[Boilerplate]) -> str | None:
+    """The publication date a dateline gives, for an article whose metadata has none."""
+    for span in boilerplate:
+        if span.reason == "dateline":
+            return parse_dateline(text[span.start : span.end])
+    return None
 
 
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
