@@ -46,6 +46,7 @@ __all__ = [
     "Story",
     "SuggestedEntity",
     "TextQuote",
+    "TimeMention",
     "Unit",
     "Verdict",
     "VerdictKind",
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 ClusterKind = Literal["shared", "discrepancy", "unique"]
-DiscrepancyType = Literal["number", "date", "name", "quote-wording", "contradiction", "other"]
+DiscrepancyType = Literal["number", "date", "name", "spelling", "quote-wording", "contradiction", "other"]
 VerdictKind = Literal["true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy"]
 
 CLUSTER_KINDS: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
@@ -62,6 +63,7 @@ DISCREPANCY_TYPES: tuple[DiscrepancyType, ...] = (
     "number",
     "date",
     "name",
+    "spelling",
     "quote-wording",
     "contradiction",
     "other",
@@ -107,6 +109,20 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class TimeMention:
+    """A clock time or part of the day ("07:37 a.m. UTC", "early afternoon") as the minutes of
+    the day it allows (``low``..``high``, past midnight above 1440) and the zone it is given in."""
+
+    start: int
+    end: int
+    text: str
+    low: int
+    high: int
+    zone: str | None = None
+    clock: bool = True
+
+
+@dataclass(frozen=True)
 class Quote:
     """A quotation (the words inside the marks) and who said it, when the text says."""
 
@@ -135,6 +151,8 @@ class Unit:
     names: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     is_boilerplate: bool = False
+    headline: bool = False
+    times: tuple[TimeMention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
     quantities = _per_span(slots.quantities, spans, lambda q: q.start)
     dates = _per_span(slots.dates, spans, lambda d: d.start)
     quotes = _per_span(slots.quotes, spans, lambda q: q.start)
+    times = _per_span(slots.times, spans, lambda t: t.start)
     first_mention = 0
     units: list[Unit] = []
     for index, (start, end) in enumerate(spans):
@@ -92,10 +93,12 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
                 tokens=tuple(t.norm for t in tokens),
                 quantities=quantities[index],
                 dates=dates[index],
+                times=times[index],
                 quotes=quotes[index],
                 names=find_names(text, start, end, ordinary),
                 entities=tuple(dict.fromkeys(m.entity for m in unit_mentions)),
                 is_boilerplate=_in_boilerplate(article, start, end),
+                headline=article.headline is not None and article.headline[0] <= start < article.headline[1],
             )
         )
     return tuple(units)
