@@ -13,7 +13,7 @@ For every gold story:
   discrepancy, and how many of them reach Jaccard 0.2 (the gold can miss a real shared fact,
   so this over-counts a little, the same for every variant).
 
-Variants: today's keys (tui.core.normalize.content_tokens), then the new layer one step at
+Variants: today's keys (tui.core.text.normalize.content_tokens), then the new layer one step at
 a time: Porter2 only, + British/American spelling, + WordNet derivations, + compounds seen
 in the story. ``--cost`` also prints the table's size, its load time and stemming speed;
 ``--synonyms /usr/share/wordnet`` tries first-sense WordNet synonyms on top (not shipped).
@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 import tui.core.text.match as match_module
-from tui.core.normalize import TOKEN_RE, content_tokens
+from tui.core.text.normalize import TOKEN_RE, content_tokens
 from tui.core.resources import bundled_story
 from tui.core.text import lexicon
 from tui.core.text.match import compound_vocabulary, match_key, match_keys

@@ -36,6 +36,13 @@ def families() -> dict[str, str]:
     return roots
 
 
+ADJECTIVE_ROOTS: dict[str, str] = {"addit": "add"}
+"""Families WordNet links only through an adjective ("additional" is related to "addition",
+"addition" to "add", but the table keeps two-step chains apart): "additional personnel" is
+"added personnel" in another source's words."""
+
+
 def derivation_root(key: str) -> str:
     """The root key of ``key``'s family (a Porter2 stem of an American spelling), or ``key``."""
+    key = ADJECTIVE_ROOTS.get(key, key)
     return families().get(key, key)

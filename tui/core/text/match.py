@@ -33,7 +33,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from tui.core.normalize import STOPWORDS, fold
+from tui.core.text.normalize import STOPWORDS, fold
 from tui.core.text.lexicon import derivation_root
 from tui.core.text.numbers import number_key, number_runs
 from tui.core.text.spelling import americanize

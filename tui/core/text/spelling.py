@@ -9,7 +9,7 @@ a fact-checker; a rule that misses only leaves a paraphrase unmatched. So the ru
 towards missing: where a family is irregular (``-re``, doubled ``l``) they list its members
 rather than guess.
 
-Input is one lower-case word (see :func:`tui.core.normalize.fold`); the answer is the
+Input is one lower-case word (see :func:`tui.core.text.normalize.fold`); the answer is the
 American spelling, or the word itself.
 
 >>> [americanize(w) for w in ("colours", "organisation", "centred", "travelling", "grey")]
