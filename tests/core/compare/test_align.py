@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
-from tui.core.compare.align import align_units, is_heading, pair_score, token_weights
-from tui.core.model import Unit
+from tui.core.compare.align import align_units, token_weights
+from tui.core.compare.profile import is_heading, profile_of, statement, weights_for
+from tui.core.compare.similarity import score
+from tui.core.model import Mention, Unit
 from tui.core.text.normalize import content_tokens
 
 
@@ -35,7 +37,7 @@ STORY = [
 
 
 def texts(groups: tuple[tuple[Unit, ...], ...]) -> list[list[str]]:
-    return [[u.id for u in group] for group in groups]
+    return [[u.id.split("@")[0] for u in group] for group in groups]
 
 
 def test_paraphrases_across_three_sources_form_one_group_and_the_rest_stay_alone() -> None:
@@ -76,12 +78,19 @@ def test_tokens_in_more_than_half_of_the_units_are_not_indexed() -> None:
 
 
 def test_alias_tokens_make_different_wordings_align() -> None:
-    left = Unit("a:0", "a", 0, 0, 10, "x", 0, ("@lopez", "order", "evacuation", "village"))
-    right = Unit("b:0", "b", 0, 0, 10, "y", 0, ("@lopez", "order", "evacuation", "hamlet"))
-    other = Unit("c:0", "c", 0, 0, 10, "z", 0, ("ferry", "run", "week", "hamlet"))
-    weights = token_weights([left, right, other])
-    assert pair_score(left, right, weights) > pair_score(right, other, weights)
-    assert [["a:0", "b:0"], ["c:0"]] == texts(align_units([left, right, other]))
+    left = unit("a", 0, "Governor Lopez ordered the evacuation of the village.")
+    right = unit("b", 0, "Maria T. Lopez ordered the evacuation of the hamlet.")
+    other = unit("c", 0, "The ferry will run within a week to the hamlet.")
+    mentions = {
+        "a": [Mention("lopez", "a", 0, 15, "Governor Lopez")],
+        "b": [Mention("lopez", "b", 0, 14, "Maria T. Lopez")],
+    }
+    items = [statement(u, mentions.get(u.article, [])) for u in (left, right, other)]
+    weights = weights_for([frozenset(t.norm for t in item.tokens) for item in items])
+    a, b, c = (profile_of(item, weights) for item in items)
+    assert "@lopez" in a.keys & b.keys
+    assert score(a, b, weights) > score(b, c, weights)
+    assert [["a:0", "b:0"], ["c:0"]] == texts(align_units([left, right, other], mentions))
 
 
 REBUILD = [

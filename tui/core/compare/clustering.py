@@ -1,0 +1,152 @@
+"""Group statements that say the same thing, across all sources at once.
+
+Every statement's best few partners come from an inverted index over its rarest keys (never
+all pairs); the candidate pairs are scored, then taken best first, whatever article they come
+from, so the result does not depend on the order the files were given in. Two groups merge
+when they hold no article twice and agree as a whole (their representatives score well on
+average); near-identical statements always merge when the article rule allows, so a slightly
+better partner elsewhere can never split two near-copies. Then a statement that says what
+another group says joins that group too: one sentence can state several facts.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tui.core.compare.profile import Profile, Weights
+from tui.core.compare.similarity import overlap_share, score
+
+LINK = 0.25
+"""The score two statements need to be aligned."""
+COHERENCE = 0.6
+"""Two groups merge only when their representatives' mean score is this share of LINK."""
+NEAR_IDENTICAL = 0.7
+MAX_CANDIDATES = 10
+MAX_REPRESENTATIVES = 4
+INDEX_KEYS = 64
+"""A statement looks up this many of its rarest keys in the index."""
+POSTING_CAP = 32
+"""...and at most this many statements per key: enough to reach every group it belongs to,
+never all the copies of a fact in a story of hundreds of sources."""
+
+Pairs = dict[tuple[int, int], float]
+
+
+class Cancelled(Exception):
+    """Raised inside alignment when the caller asks to stop."""
+
+
+def candidate_pairs(
+    profiles: Sequence[Profile], weights: Weights, should_stop: Callable[[], bool] | None = None
+) -> Pairs:
+    """Each statement's best few partners in other articles by indexed overlap, scored."""
+    index: dict[str, list[int]] = defaultdict(list)
+    lookups: list[list[str]] = []
+    for i, p in enumerate(profiles):
+        rare = sorted(p.keys - weights.common, key=lambda k: (-weights.of(k), k))[:INDEX_KEYS]
+        lookups.append(rare)
+        for key in rare:
+            index[key].append(i)
+    pairs: Pairs = {}
+    for i, p in enumerate(profiles):
+        if should_stop is not None and i % 512 == 0 and should_stop():
+            raise Cancelled()
+        overlap: dict[int, float] = defaultdict(float)
+        for key in lookups[i]:
+            weight = weights.of(key)
+            for j in index[key][:POSTING_CAP]:
+                if profiles[j].article != p.article:
+                    overlap[j] += weight
+        for j, _weight in heapq.nsmallest(MAX_CANDIDATES, overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+            pair = (i, j) if i < j else (j, i)
+            if pair not in pairs:
+                pairs[pair] = score(profiles[pair[0]], profiles[pair[1]], weights)
+    return pairs
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    articles: set[str]
+    reps: list[int] = field(default_factory=list)
+
+
+class _Scores:
+    """Scores of profile pairs, computed once (the candidate pairs are already known)."""
+
+    def __init__(self, profiles: Sequence[Profile], weights: Weights, pairs: Pairs) -> None:
+        self.profiles, self.weights, self.known = profiles, weights, dict(pairs)
+
+    def __call__(self, i: int, j: int) -> float:
+        pair = (i, j) if i < j else (j, i)
+        found = self.known.get(pair)
+        if found is None:
+            found = self.known[pair] = score(self.profiles[pair[0]], self.profiles[pair[1]], self.weights)
+        return found
+
+    def coherent(self, members: Sequence[int], reps: Sequence[int]) -> bool:
+        cross = [self(x, y) for x in members for y in reps if x != y]
+        return not cross or sum(cross) / len(cross) >= COHERENCE * LINK
+
+
+def agglomerate(
+    profiles: Sequence[Profile], weights: Weights, pairs: Pairs
+) -> tuple[list[list[int]], dict[int, int]]:
+    """Groups of profile indexes, at most one per article, merged best pair first, and each
+    profile's own group; a group may also hold profiles whose own group is another one (see
+    :func:`add_secondary`)."""
+    scores = _Scores(profiles, weights, pairs)
+    parent = list(range(len(profiles)))
+    groups = {i: _Group([i], {p.article}, [i]) for i, p in enumerate(profiles)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges = sorted(((s, i, j) for (i, j), s in pairs.items() if s >= LINK), key=lambda e: (-e[0], e[1], e[2]))
+    for _s, i, j in edges:
+        gi, gj = find(i), find(j)
+        if gi == gj:
+            continue
+        a, b = groups[gi], groups[gj]
+        if a.articles & b.articles:
+            continue
+        if overlap_share(profiles[i], profiles[j]) < NEAR_IDENTICAL and not scores.coherent(a.reps, b.reps):
+            continue
+        keep, gone = (gi, gj) if gi < gj else (gj, gi)
+        parent[gone] = keep
+        kept, merged = groups[keep], groups.pop(gone)
+        kept.members += merged.members
+        kept.articles |= merged.articles
+        kept.reps = (kept.reps + merged.reps)[:MAX_REPRESENTATIVES]
+    ordered = [sorted(g.members) for _k, g in sorted(groups.items())]
+    home = {m: g for g, members in enumerate(ordered) for m in members}
+    add_secondary(profiles, pairs, ordered, home, scores)
+    return ordered, home
+
+
+def add_secondary(
+    profiles: Sequence[Profile], pairs: Pairs, groups: list[list[int]], home: dict[int, int], scores: _Scores
+) -> None:
+    """A statement that says what another group says joins that group too, when its article
+    is not there yet and it agrees with the group's first members on average."""
+    articles = [{profiles[m].article for m in g} for g in groups]
+    joined: list[tuple[int, int]] = []
+    for (i, j), s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < LINK or home[i] == home[j]:
+            continue
+        for x, y in ((i, j), (j, i)):
+            g = home[y]
+            if profiles[x].article in articles[g]:
+                continue
+            if not scores.coherent([x], groups[g][:MAX_REPRESENTATIVES]):
+                continue
+            joined.append((g, x))
+            articles[g].add(profiles[x].article)
+    for g, x in joined:
+        groups[g].append(x)

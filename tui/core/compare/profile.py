@@ -1,0 +1,179 @@
+"""What alignment knows of one statement (or a window of one): its content words as match
+keys with their spans, how rare each key is, and the facts that tie statements together.
+
+Every statement is tokenised once here; windows are slices of that. A key is *plain* when it
+is written in lower case or as digits (the words for what happened), rather than as a name
+(who and where): two statements that share only their cast report different things. A
+headline capitalises every word, so all its words count as plain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.core.compare.numbers import number_slots
+from tui.core.model import Mention, Unit
+from tui.core.text.match import match_key
+from tui.core.text.normalize import STOPWORDS, Token, tokens_with_spans
+
+MAX_DF_FRACTION = 0.5
+MIN_COMMON_DF = 10
+"""A key is too common to index once it is in more than half the statements, and in at least
+this many: tiny stories index every key."""
+HEADING_WORDS = 9
+REPORTING = frozenset(
+    match_key(w) for w in "say said says told tell tells according report reported reports".split()
+)
+"""Attribution, not content: "police said" is shared by statements that say different things."""
+_TERMINAL = tuple(".!?…:;\"'”’)]")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Inverse document frequencies over statements, plus the keys too common to index."""
+
+    idf: Mapping[str, float]
+    common: frozenset[str]
+    default: float
+
+    def of(self, key: str) -> float:
+        """The weight of one key (an unseen key counts as the rarest)."""
+        return self.idf.get(key, self.default)
+
+    def mass(self, keys: frozenset[str]) -> float:
+        """The summed weight of a set of keys, in a fixed order so sums are reproducible."""
+        return math.fsum(self.of(k) for k in keys)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One statement, or a window of it, as alignment sees it."""
+
+    unit: Unit
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    plain_flags: tuple[bool, ...]
+    keys: frozenset[str]
+    plain: frozenset[str]
+    mass: float
+    heading: bool
+    fates: frozenset[str]
+    years: frozenset[str]
+
+    @property
+    def article(self) -> str:
+        return self.unit.article
+
+    @property
+    def whole(self) -> bool:
+        """Whether this is the whole statement, not a window of it."""
+        return self.start == self.unit.start and self.end == self.unit.end
+
+
+@lru_cache(maxsize=200_000)
+def _key(raw: str) -> str:
+    return match_key(raw)
+
+
+def unit_tokens(unit: Unit, mentions: Sequence[Mention]) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
+    """The statement's content tokens keyed for matching, and which of them are plain.
+
+    Annotated entities stay one ``@id`` token and number runs one canonical number; every other
+    word gets its match key (stem, American spelling, derivation root).
+    """
+    raw_tokens = tokens_with_spans(unit.text, mentions, unit.start)
+    shouting = unit.headline or title_case(unit.text)
+    tokens: list[Token] = []
+    flags: list[bool] = []
+    for n, token in enumerate(raw_tokens):
+        if token.norm.startswith("@") or token.norm[:1].isdigit():
+            keyed = token
+        else:
+            keyed = Token(token.start, token.end, _key(unit.text[token.start - unit.start : token.end - unit.start]))
+        tokens.append(keyed)
+        if keyed.norm.startswith("@") or keyed.norm in REPORTING:
+            flags.append(False)
+        else:
+            first = unit.text[token.start - unit.start]
+            flags.append(first.islower() or first.isdigit() or n == 0 or shouting)
+    return tuple(tokens), tuple(flags)
+
+
+def title_case(text: str) -> bool:
+    """Whether every content word is capitalised (a headline), three or more."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in STOPWORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def is_heading(text: str) -> bool:
+    """A short line without terminal punctuation ("Implementation and Multilateral Cooperation").
+
+    A section heading names a topic rather than stating a fact, so it is only compared with
+    headings. A headline is not a heading: it states the story's main claim.
+    """
+    stripped = text.rstrip()
+    return bool(stripped) and not stripped.endswith(_TERMINAL) and len(stripped.split()) <= HEADING_WORDS
+
+
+def weights_for(key_sets: Sequence[frozenset[str]]) -> Weights:
+    """IDF of every key over the statements (each counts a key once)."""
+    df: dict[str, int] = defaultdict(int)
+    for keys in key_sets:
+        for key in keys:
+            df[key] += 1
+    total = max(len(key_sets), 1)
+    idf = {k: math.log((total + 1) / (c + 0.5)) for k, c in df.items()}
+    limit = max(MIN_COMMON_DF, MAX_DF_FRACTION * total)
+    common = frozenset(k for k, c in df.items() if c > limit)
+    return Weights(idf, common, math.log((total + 1) / 0.5))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement's tokens and the positions of what ties statements together, computed once;
+    its profile and the profiles of its windows are made from this."""
+
+    unit: Unit
+    tokens: tuple[Token, ...]
+    flags: tuple[bool, ...]
+    fates: tuple[tuple[int, str], ...]
+    years: tuple[tuple[int, str], ...]
+
+
+def statement(unit: Unit, mentions: Sequence[Mention]) -> Statement:
+    """Tokenise one statement and find its fates (killed, injured...) and the years it names."""
+    tokens, flags = unit_tokens(unit, mentions)
+    fates = tuple((s.quantity.start, s.fate) for s in number_slots(unit) if s.fate)
+    years = tuple(
+        (d.start, d.iso[:4]) for d in unit.dates if d.iso and d.kind in ("year", "absolute", "month")
+    )
+    return Statement(unit, tokens, flags, fates, years)
+
+
+def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = None) -> Profile:
+    """The profile of a statement, or of its tokens ``lo:hi`` (a window)."""
+    unit = item.unit
+    tokens = item.tokens[lo:hi]
+    flags = item.flags[lo:hi]
+    whole = lo == 0 and (hi is None or hi >= len(item.tokens))
+    start = unit.start if whole or not tokens else tokens[0].start
+    end = unit.end if whole or not tokens else tokens[-1].end
+    keys = frozenset(t.norm for t in tokens)
+    return Profile(
+        unit,
+        start,
+        end,
+        tokens,
+        flags,
+        keys,
+        frozenset(t.norm for t, plain in zip(tokens, flags) if plain),
+        weights.mass(keys),
+        whole and not unit.headline and is_heading(unit.text),
+        frozenset(fate for at, fate in item.fates if start <= at < end),
+        frozenset(year for at, year in item.years if start <= at < end),
+    )
