@@ -237,10 +237,10 @@ def test_claim_problems() -> None:
         "f.yaml:15:14: error: claims[3].verdict: 'rounded' is not a verdict; did you mean 'rounding'? use one of: "
         "true-conflict, paraphrase, rounding, change-over-time, not-a-discrepancy",
         "f.yaml:16:11: error: claims[3].type: 'numbers' is not a discrepancy type; did you mean 'number'? use one of: "
-        "number, date, name, quote-wording, contradiction, other",
+        "number, date, name, spelling, quote-wording, contradiction, other",
         "f.yaml:18:11: error: claims[4].kind: 'fakt' is not a claim kind; did you mean 'fact'? use one of: fact, discrepancy, verdict",
         "f.yaml:20:5: warning: claims[5]: a discrepancy claim without 'type' is shown as type 'other'; add type: one of "
-        "number, date, name, quote-wording, contradiction, other",
+        "number, date, name, spelling, quote-wording, contradiction, other",
         "f.yaml:23:9: error: claims[6].id: duplicate claim id 'h' (first used on line 20); this claim is ignored; "
         "give each claim its own id",
     ]

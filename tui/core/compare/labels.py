@@ -17,6 +17,7 @@ _TITLES: dict[str, str] = {
     "number": "Number differs",
     "date": "Date differs",
     "name": "Name differs",
+    "spelling": "Spelled differently",
     "quote-wording": "Quote worded differently",
     "contradiction": "Contradiction",
     "other": "Differs",

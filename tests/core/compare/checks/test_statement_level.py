@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from tui.core.compare.checks import classify
+from tui.core.compare.checks import StatementContext, statement_findings
 from tui.core.compare.checks.acronym import acronym_uses, one_edit_apart
 from tui.core.compare.checks.name import role_mentions
-from tui.core.compare.checks.number import intervals_overlap
+from tui.core.compare.finding import Finding
+from tui.core.compare.numbers import values_agree
 from tui.core.compare.checks.quote import quote_relation
 from tui.core.compare.cluster import build_cluster
 from tui.core.compare.timing import change_over_time, date_range
@@ -18,6 +19,13 @@ from tui.core.text.normalize import content_tokens
 from tui.core.text.slots.quantities import APPROXIMATION
 
 ORDER = {"a": 0, "b": 1, "c": 2}
+
+
+def classify(units: list[Unit], order: dict[str, int]) -> Finding | None:
+    """The first difference the checks find among aligned units (None when they agree)."""
+    articles = {a: Article(a, f"{a}.txt", a.upper(), "") for a in order}
+    found = statement_findings(units, StatementContext(order, articles))
+    return found[0] if found else None
 
 
 def unit(article: str, text: str, **facts: object) -> Unit:
@@ -104,9 +112,9 @@ def test_distances_in_miles_and_km_are_compared_after_conversion() -> None:
     s1, s2 = "The road is 10 miles long.", "The road is 16 km long."
     miles = qty("10 miles", s1, 16.09344, unit_="km", counted=None)
     km = qty("16 km", s2, 16.0, unit_="km", counted=None)
-    assert intervals_overlap(miles, km)
+    assert values_agree(miles, km)
     far = qty("16 km", s2, 30.0, unit_="km", counted=None)
-    assert not intervals_overlap(miles, far)
+    assert not values_agree(miles, far)
 
 
 def test_a_date_given_differently_is_a_date_discrepancy() -> None:

@@ -7,10 +7,11 @@ from tui.core.compare.checks.acronym import acronyms_across_story
 from tui.core.compare.checks.base import StoryContext
 from tui.core.compare.checks.name import names_across_story, role_families, role_mentions
 from tui.core.compare.checks.number import numbers_across_story
-from tui.core.model import Quantity, Unit
+from tui.core.model import Article, Quantity, Unit
 from tui.core.text.normalize import content_tokens
 
 ORDER = {"a": 0, "b": 1, "c": 2, "d": 3}
+ARTICLES = {a: Article(a, f"{a}.txt", a.upper(), "", date="2024-05") for a in ORDER}
 FILLER = [f"Unrelated sentence number {n} about weather{n} and markets{n}." for n in range(12)]
 
 
@@ -79,7 +80,7 @@ def test_one_count_given_three_ways_in_unlike_sentences_is_one_finding() -> None
         *filler("b"),
         *filler("c"),
     ]
-    found = numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
+    found = numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}, ARTICLES))
     assert len(found) == 1
     assert {a: v.text for a, v in found[0].values.items()} == {
         "a": "about 60,000",
@@ -107,7 +108,7 @@ def test_agreeing_counts_and_years_are_not_findings() -> None:
         *filler("a"),
         *filler("b"),
     ]
-    assert numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {})) == []
+    assert numbers_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}, ARTICLES)) == []
 
 
 def test_a_one_word_role_is_too_vague_to_compare() -> None:
@@ -119,7 +120,7 @@ def test_a_one_word_role_is_too_vague_to_compare() -> None:
     families = role_families([m for u in units for m in role_mentions(u)])
     people = sorted(sorted(m.person for m in family) for family in families.values())
     assert people == [["Ana Ruiz", "Ruiz"], ["Clara Holt", "Tomas Berg"]]
-    found = names_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
+    found = names_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}, ARTICLES))
     assert [sorted(v.text for v in f.values.values()) for f in found] == [["Clara Holt", "Tomas Berg"]]
 
 
@@ -130,7 +131,7 @@ def test_distinct_acronyms_used_together_are_not_variants() -> None:
         unit("c", 0, "The Joint Maritime Operations Centre (JMOC) runs the border crossing patrols."),
         unit("d", 0, "Patrols at the border crossing are run by the JMOCS, officials said."),
     ]
-    found = acronyms_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}))
+    found = acronyms_across_story(units, StoryContext(token_weights(units), ORDER, {}, {}, ARTICLES))
     assert [sorted(v.text for v in f.values.values()) for f in found] == [
         ["JMOCS", "Joint Maritime Operations Centre (JMOC)"]
     ]

@@ -2,41 +2,64 @@
 
 A kind of discrepancy is one module holding its statement-level check (among aligned
 statements) and its story-level check (across unlike sentences), and one line in
-``CHECKS``. The order of ``CHECKS`` is the order of precedence: among aligned statements the
-first kind that finds something names the discrepancy."""
+``CHECKS``. Every check runs and every differing slot is reported; the order of ``CHECKS`` is
+the order of precedence where two kinds would show the same value (a spelled name is a
+spelling, not also a different name), and a check marked ``last_resort`` (a contradiction)
+only speaks when nothing more specific differs."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tui.core.compare.align import Weights
-from tui.core.compare.checks import acronym, contradiction, date, name, number, quote
+from tui.core.compare.checks import (
+    acronym,
+    contradiction,
+    date,
+    name,
+    number,
+    quote,
+    spelling,
+    substituted_name,
+    time,
+)
 from tui.core.compare.checks.base import DiscrepancyCheck, Finding, QuotesOf, StatementContext, StoryContext
-from tui.core.model import Mention, Unit
+from tui.core.compare.profile import Weights
+from tui.core.model import Article, Mention, Unit
 
 CHECKS: tuple[DiscrepancyCheck, ...] = (
     number.CHECK,
     date.CHECK,
+    time.CHECK,
     quote.CHECK,
+    spelling.CHECK,
     name.CHECK,
+    substituted_name.CHECK,
     acronym.CHECK,
     contradiction.CHECK,
 )
 
 
-def classify(
-    units: Sequence[Unit], story_order: Mapping[str, int], quotes_of: QuotesOf | None = None
-) -> Finding | None:
-    """The discrepancy among aligned units, most specific type first; ``None`` if they agree."""
-    if len(units) < 2:
-        return None
-    context = StatementContext(story_order, quotes_of)
+def statement_findings(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
+    """Every difference among aligned units, kind by kind; ``[]`` when they agree."""
+    if len({u.article for u in units}) < 2:
+        return []
+    found: list[Finding] = []
     for check in CHECKS:
-        if check.in_statement is not None:
-            found = check.in_statement(units, context)
-            if found is not None:
-                return found
-    return None
+        if check.in_statement is None or (check.last_resort and found):
+            continue
+        found.extend(f for f in check.in_statement(units, context) if not _shown(f, found))
+    return found
+
+
+def _shown(finding: Finding, earlier: Sequence[Finding]) -> bool:
+    """Whether an earlier (more specific) finding already shows one of this one's values (its
+    value holds this one's: the role's holder is not also a different name)."""
+    return any(
+        w.start <= v.start and v.end <= w.end
+        for other in earlier
+        for article, v in finding.values.items()
+        if (w := other.values.get(article)) is not None
+    )
 
 
 def story_findings(
@@ -45,12 +68,16 @@ def story_findings(
     story_order: Mapping[str, int],
     mentions: Mapping[str, Sequence[Mention]],
     group_of: Mapping[str, int],
+    articles: Mapping[str, Article],
 ) -> list[Finding]:
     """Every story-level finding, kind by kind in the order of ``CHECKS``."""
-    context = StoryContext(weights, story_order, mentions, group_of)
+    context = StoryContext(weights, story_order, mentions, group_of, articles)
     return [
         finding
         for check in CHECKS
         if check.across_story is not None
         for finding in check.across_story(units, context)
     ]
+
+
+__all__ = ["CHECKS", "QuotesOf", "StatementContext", "statement_findings", "story_findings"]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.align import Weights
+from tui.core.compare.profile import Weights
 from tui.core.compare.checks.base import (
     DiscrepancyCheck,
     StoryContext,

@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.compare.align import Weights
+from tui.core.compare.profile import Weights
 from tui.core.compare.finding import Finding
-from tui.core.model import Mention, Quote, Unit
+from tui.core.model import Article, Mention, Quote, Unit
 from tui.core.text.normalize import content_tokens
 
 PRONOUNS = frozenset("he she they it we i you his her their officials official".split())
@@ -30,10 +30,16 @@ QuotesOf = Callable[[Unit], Sequence[Quote]]
 
 @dataclass(frozen=True)
 class StatementContext:
-    """What a statement-level check may use besides the aligned units themselves."""
+    """What a statement-level check may use besides the aligned units themselves.
+
+    ``common_names`` holds the name words most sources use (the story's setting: "Aceh",
+    "Indonesia"): a place every source names is where the story happens, never a rival place.
+    """
 
     story_order: Mapping[str, int]
+    articles: Mapping[str, Article]
     quotes_of: QuotesOf | None = None
+    common_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,10 @@ class StoryContext:
     story_order: Mapping[str, int]
     mentions: Mapping[str, Sequence[Mention]]
     group_of: Mapping[str, int]
+    articles: Mapping[str, Article]
 
 
-StatementCheck = Callable[[Sequence[Unit], StatementContext], Finding | None]
+StatementCheck = Callable[[Sequence[Unit], StatementContext], list[Finding]]
 StoryCheck = Callable[[Sequence[Unit], StoryContext], list[Finding]]
 
 
@@ -62,3 +69,5 @@ class DiscrepancyCheck:
     kind: str
     in_statement: StatementCheck | None = None
     across_story: StoryCheck | None = None
+    last_resort: bool = False
+    """Run among aligned statements only when no other kind found a difference."""

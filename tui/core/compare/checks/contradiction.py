@@ -48,7 +48,7 @@ expected likely going planned set due able intended scheduled appear seem yet
 )
 """Verbs that only hedge the verb after them: "not expected to increase" denies "increase"."""
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|without|neither|nor|none|nobody|nothing|den(?:y|ies|ied)|"
+    r"\b(?:not|no|never|without|neither|nor|den(?:y|ies|ied)|"
     r"declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))\b|n['’]t\b",
     re.IGNORECASE,
 )
@@ -141,7 +141,21 @@ def _about_the_same(a: Unit, b: Unit) -> bool:
     )
 
 
-def contradiction_in_statement(units: Sequence[Unit], context: StatementContext) -> Finding | None:
+_UNASSERTING = re.compile(
+    r"(?i)\b(?:may|might|could|would|should|can|must|let|try|tries|tried|trying|struggl\w*|attempt\w*|"
+    r"fail\w*|seek\w*|sought|hope\w*|want\w*|plan\w*|aim\w*|expect\w*|intend\w*|unable|able|whether|if)\b"
+)
+
+
+def unasserted(unit: Unit, position: int) -> bool:
+    """Whether the word at ``position`` is only wished, tried, planned or possible, not stated as
+    fact ("struggling to hold the line", "that these may eat"): denying it is no conflict."""
+    before = unit.text[max(0, position - unit.start - 40) : position - unit.start]
+    clause = re.split(r"[,;:.!?]", before)[-1]
+    return bool(_UNASSERTING.search(" ".join(clause.split()[-4:])))
+
+
+def contradiction_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
     """A member denies what another member states about the same thing: the word its negation
     governs ("not expected to increase water releases") is stated, un-negated, in the other
     ("will increase water releases"). The values are the negated phrase and its affirmative
@@ -157,7 +171,7 @@ def contradiction_in_statement(units: Sequence[Unit], context: StatementContext)
                 (t for t in tokens_with_spans(other.text, (), other.start) if t.norm == denial.target.norm),
                 None,
             )
-            if stated is None or not _about_the_same(unit, other):
+            if stated is None or not _about_the_same(unit, other) or unasserted(other, stated.start):
                 continue
             negated_value = Value(
                 unit.text[denial.cue_start - unit.start : denial.target.end - unit.start],
@@ -170,10 +184,10 @@ def contradiction_in_statement(units: Sequence[Unit], context: StatementContext)
             }
             negated = tuple(u.article for u in units if denials[u.article] is not None)
             affirmed = tuple(u.article for u in units if denials[u.article] is None)
-            return Finding(
-                "contradiction", values, (affirmed, negated), snippet(other.text, 48), tuple(units)
-            )
-    return None
+            return [
+                Finding("contradiction", values, (affirmed, negated), snippet(other.text, 48), tuple(units))
+            ]
+    return []
 
 
 @dataclass(frozen=True)
@@ -266,4 +280,6 @@ def contradictions_across_story(units: Sequence[Unit], context: StoryContext) ->
     return not_within_one_group(findings, context.group_of)
 
 
-CHECK = DiscrepancyCheck("contradiction", contradiction_in_statement, contradictions_across_story)
+CHECK = DiscrepancyCheck(
+    "contradiction", contradiction_in_statement, contradictions_across_story, last_resort=True
+)

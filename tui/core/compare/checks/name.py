@@ -1,4 +1,4 @@
-"""Names: a different person named in the same role ("Defense Minister X" against "Defense
+"""Roles: a different person named in the same role ("Defense Minister X" against "Defense
 Minister Y"), within one aligned statement or anywhere in the story."""
 
 from __future__ import annotations
@@ -129,14 +129,15 @@ def name_finding_from(mentions: Sequence[RoleMention], story_order: Mapping[str,
     )
 
 
-def names_in_statement(units: Sequence[Unit], context: StatementContext) -> Finding | None:
-    """Different people in the same role among aligned units."""
+def names_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
+    """Different people in the same role among aligned units, one finding per role."""
     mentions = [m for u in units for m in role_mentions(u)]
+    out = []
     for family in sorted(role_families(mentions).values(), key=lambda f: (f[0].unit.index, f[0].start)):
         found = name_finding_from(family, context.story_order)
         if found is not None:
-            return found
-    return None
+            out.append(found)
+    return out
 
 
 def names_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
@@ -151,4 +152,4 @@ def names_across_story(units: Sequence[Unit], context: StoryContext) -> list[Fin
     return not_within_one_group(findings, context.group_of)
 
 
-CHECK = DiscrepancyCheck("name", names_in_statement, names_across_story)
+CHECK = DiscrepancyCheck("role", names_in_statement, names_across_story)

@@ -1,25 +1,22 @@
-"""Numbers: a counted quantity given incompatibly by different sources.
+"""Numbers: a count or measure that sources give differently.
 
-In a statement, each member's number is compared with the reference member's; across the
-story, numbers in unlike sentences conflict only when the text says they count the same
-thing. A hedge ("about", "more than") gives each number an interval; intervals that meet agree.
+In aligned statements, every figure is paired with the figures of the other sources that are
+about the same thing (see ``compare.numbers``) and each differing one is reported, with every
+source's value and which sources agree. Across the story, a fact-checker lines up the main
+figures (the dead, the injured, the houses destroyed): for each fate of the story's own event
+(a past disaster the background recalls is another event, its year gives it away), the first
+figure each source gives, and separately the first it gives for one named place.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.checks.base import (
-    DiscrepancyCheck,
-    StatementContext,
-    StoryContext,
-    token_set,
-)
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, StoryContext
 from tui.core.compare.checks.pairs import (
     MIN_SHARED,
     Components,
@@ -29,172 +26,179 @@ from tui.core.compare.checks.pairs import (
     not_within_one_group,
 )
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    Mention,
-    Quantity,
-    Unit,
+from tui.core.compare.numbers import (
+    GENERIC_COUNTED,
+    NumberSlot,
+    about_the_same,
+    common_counted,
+    magnitude_ratio,
+    number_slots,
+    slots_agree,
 )
+from tui.core.compare.slots import agreement_classes, group_slots
+from tui.core.model import Article, Mention, Unit
 from tui.core.text.normalize import content_tokens, tokens_with_spans
-from tui.core.text.slots.quantities import quantity_predicate
 
-STATEMENT_RATIO = 20.0
-UNIT_SPREAD = 0.03
+TOLL_FATES = frozenset({"killed", "injured", "missing", "trapped", "displaced", "damaged", "rescued", "arrested"})
+"""What can happen to people and things in an event; a figure of one of these is a toll. Being
+stationed somewhere is a state, counted like any other count."""
+EVENT_REACH = 40
+"""A year after a figure dates it only this close (characters): "killing five in a region
+devastated by the tsunami of 2004" is a figure of today, not of 2004."""
+_PLACE = re.compile(
+    r"\b(?i:in|at|near|of|from|across|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?((?:[A-Z][\w'’-]+\s*){1,4})"
+)
+_PLACE_NOUNS = frozenset("district province city village town county state region island".split())
+_CUT = re.compile(r"[;:()]|\s[—–]\s")
+
+
+def numbers_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
+    """Every figure that aligned statements give differently, one finding per figure."""
+    slots = [number_slots(u) for u in units]
+    out = []
+    for entries in group_slots(slots, about_the_same, lambda i: units[i].article):
+        found = _finding([slot for _i, slot in entries], "")
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _finding(slots: Sequence[NumberSlot], where: str) -> Finding | None:
+    classes = agreement_classes([(0, s) for s in slots], slots_agree)
+    if len(classes) < 2:
+        return None
+    values = {s.article: _value(s) for s in slots}
+    groups = tuple(tuple(slots[n].article for n in cls) for cls in classes)
+    subject = common_counted(s.quantity for s in slots)
+    fates = {s.fate for s in slots if s.fate}
+    if len(fates) == 1 and subject is None:
+        subject = f"people {fates.pop()}" if not any(s.counted for s in slots) else None
+    if where:
+        subject = f"{subject or ''} in {where}".strip()
+    return Finding("number", values, groups, subject, tuple(s.unit for s in slots))
+
+
+def _value(slot: NumberSlot) -> Value:
+    """The figure as written, with what it leaves out when that is part of what differs."""
+    q = slot.quantity
+    if slot.excludes:
+        offset = slot.unit.text.find(slot.excludes, q.end - slot.unit.start)
+        if offset >= 0:
+            end = slot.unit.start + offset + len(slot.excludes)
+            return Value(slot.unit.text[q.start - slot.unit.start : offset + len(slot.excludes)], q.start, end)
+    return Value(q.text, q.start, q.end)
+
+
+def numbers_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
+    """The story's tolls (:func:`tolls_across_story`) and its other counts (:func:`counts_across_story`)."""
+    return tolls_across_story(units, context) + counts_across_story(units, context)
+
+
+def tolls_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
+    """For each fate of each event, the first figure each source gives (and per named place)."""
+    common = _common_places(units, len(context.articles))
+    buckets: dict[tuple[str, str, str], list[tuple[NumberSlot, frozenset[str]]]] = defaultdict(list)
+    for unit in sorted(units, key=lambda u: (context.story_order[u.article], u.start)):
+        for slot in number_slots(unit):
+            if slot.fate not in TOLL_FATES or slot.part or slot.dimension is not None:
+                continue
+            counted = slot.counted if slot.counted and slot.counted not in GENERIC_COUNTED else "people"
+            key = (slot.fate, counted, _event(unit, slot, context.articles[unit.article]))
+            buckets[key].append((slot, _scope(unit, slot, common)))
+    out = []
+    for key in sorted(buckets):
+        for slots, scope in _by_place(buckets[key]):
+            found = _finding(slots, " ".join(sorted(scope)).title())
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _by_place(items: list[tuple[NumberSlot, frozenset[str]]]) -> list[tuple[list[NumberSlot], frozenset[str]]]:
+    """Figures grouped by the place they are given for (figures for no named place together),
+    the first per source in each group."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_word: dict[str, list[int]] = defaultdict(list)
+    unplaced: list[int] = []
+    for i, (_slot, scope) in enumerate(items):
+        for word in scope:
+            by_word[word].append(i)
+        if not scope:
+            unplaced.append(i)
+    for linked in [*by_word.values(), unplaced]:
+        for i in linked[1:]:
+            parent[find(i)] = find(linked[0])
+    groups: dict[int, dict[str, NumberSlot]] = defaultdict(dict)
+    scopes: dict[int, frozenset[str]] = {}
+    for i, (slot, scope) in enumerate(items):
+        root = find(i)
+        groups[root].setdefault(slot.article, slot)
+        scopes.setdefault(root, scope)
+    return [(list(groups[r].values()), scopes[r]) for r in sorted(groups) if len(groups[r]) >= 2]
+
+
+def _event(unit: Unit, slot: NumberSlot, article: Article) -> str:
+    """The story's own event (""), or a past one named by its year ("In 2004, a tsunami killed")."""
+    own = (article.date or "")[:4]
+    years = sorted(
+        {
+            d.iso[:4]
+            for d in unit.dates
+            if d.iso and d.kind in ("year", "absolute", "month") and d.iso[:4] != own
+            and d.start < slot.quantity.end + EVENT_REACH
+        }
+    )
+    return years[0] if years else ""
+
+
+def _place_words(name: str) -> list[str]:
+    name = re.sub(r"^the\s+", "", name.strip()).replace("’s", "").replace("'s", "")
+    return [w.lower() for w in name.split() if w.lower() not in _PLACE_NOUNS]
+
+
+def _scope(unit: Unit, slot: NumberSlot, common: frozenset[str]) -> frozenset[str]:
+    """The places the figure's clause names that not every source names (the story's own
+    setting, "Aceh", is where everything happens, not a narrower place)."""
+    text = unit.text
+    start = slot.quantity.start - unit.start
+    cuts = list(_CUT.finditer(text, 0, start))
+    begin = cuts[-1].end() if cuts else 0
+    stop = _CUT.search(text, slot.quantity.end - unit.start)
+    end = stop.start() if stop else len(text)
+    return frozenset(
+        w for match in _PLACE.finditer(text, begin, end) for w in _place_words(match.group(1)) if w not in common
+    )
+
+
+def _common_places(units: Sequence[Unit], articles: int) -> frozenset[str]:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        for match in _PLACE.finditer(unit.text):
+            for word in _place_words(match.group(1)):
+                seen[word].add(unit.article)
+    return frozenset(w for w, arts in seen.items() if len(arts) * 2 > articles)
+
+
 CONTEXT_WORDS = 12
 STORY_RATIO = 2.0
 MIN_SHARED_SHARE = 0.5
 
 
-def usable_quantities(unit: Unit) -> list[Quantity]:
-    """The unit's quantities that are facts to compare: not dates, not bare years."""
-    out = []
-    for q in unit.quantities:
-        if any(d.start < q.end and q.start < d.end for d in unit.dates):
-            continue
-        bare = q.text.strip().replace(",", "")
-        if q.unit is None and re.fullmatch(r"\d{4}", bare) and 1500 <= q.value <= 2100:
-            continue
-        out.append(q)
-    return out
-
-
-def comparable_interval(q: Quantity) -> tuple[float, float]:
-    """The values a wording allows when sources are compared.
-
-    The hedge's interval comes from the quantity itself (see ``quantities.APPROXIMATION``); a
-    measured value gets a little slack for conversion: "10 miles" is "16 km" rounded.
-    """
-    low, high = q.low, q.high
-    if q.unit is not None:
-        low, high = low - abs(low) * UNIT_SPREAD, high + abs(high) * UNIT_SPREAD
-    return low, high
-
-
-def intervals_overlap(a: Quantity, b: Quantity) -> bool:
-    """The two wordings allow a common value ("about 60,000" and "60,000" do)."""
-    a_low, a_high = comparable_interval(a)
-    b_low, b_high = comparable_interval(b)
-    return a_low <= b_high and b_low <= a_high
-
-
-def magnitude_ratio(a: Quantity, b: Quantity) -> float:
-    """How many times larger the bigger value is (1.0 for equal values)."""
-    x, y = abs(a.value), abs(b.value)
-    if x == y:
-        return 1.0
-    if min(x, y) == 0:
-        return math.inf
-    return max(x, y) / min(x, y)
-
-
-def _counted_match(a: Quantity, b: Quantity) -> int:
-    """2: the counted things share a word; 1: one is unknown; 0: both known and unrelated."""
-    if not a.counted or not b.counted:
-        return 1
-    return 2 if token_set(a.counted) & token_set(b.counted) else 0
-
-
-def predicate(unit: Unit, q: Quantity) -> str | None:
-    """What happened to what ``q`` (a quantity of ``unit``) counts: killed, injured, ... or None."""
-    return quantity_predicate(unit.text, q.start - unit.start, q.end - unit.start, q.counted)
-
-
-def same_fate(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
-    """False when both numbers say what happened to what they count and say different things:
-    "12 people were killed" and "injured more than 200 people" count different people."""
-    fate_a = predicate(a, qa)
-    if fate_a is None:
-        return True
-    fate_b = predicate(b, qb)
-    return fate_b is None or fate_a == fate_b
-
-
-def number_groups(units_values: Sequence[tuple[str, Quantity]]) -> tuple[tuple[str, ...], ...]:
-    """Articles grouped by compatible values (each joins the first group whose value it allows)."""
-    groups: list[tuple[Quantity, list[str]]] = []
-    for article, q in units_values:
-        for rep, members in groups:
-            if intervals_overlap(rep, q):
-                members.append(article)
-                break
-        else:
-            groups.append((q, [article]))
-    return tuple(tuple(members) for _rep, members in groups)
-
-
-def common_counted(quantities: Iterable[Quantity]) -> str | None:
-    """What most of the quantities count (the first such wording on a tie), for labels."""
-    counts = Counter(q.counted for q in quantities if q.counted)
-    if not counts:
-        return None
-    top = max(counts.values())
-    return next(c for c in counts if counts[c] == top)
-
-
-def numbers_in_statement(units: Sequence[Unit], context: StatementContext) -> Finding | None:
-    """A counted quantity that the reference member gives and another member contradicts.
-
-    A member's number that agrees with another of the reference's numbers is spoken for: "34
-    miles west" matching "55 km from the town" is not also a rival to "six miles deep".
-    """
-    per_unit = [(u, usable_quantities(u)) for u in units]
-    reference = next(((u, qs) for u, qs in per_unit if qs), None)
-    if reference is None:
-        return None
-    ref_unit, ref_quantities = reference
-    for ref_q in ref_quantities:
-        matched: list[tuple[Unit, Quantity]] = [(ref_unit, ref_q)]
-        conflict = False
-        for unit, quantities in per_unit:
-            if unit is ref_unit:
-                continue
-            taken = {
-                id(q)
-                for q in quantities
-                for r in ref_quantities
-                if r is not ref_q
-                and r.unit == q.unit
-                and intervals_overlap(q, r)
-                and same_fate(unit, q, ref_unit, r)
-            }
-            options = [
-                q
-                for q in quantities
-                if q.unit == ref_q.unit
-                and id(q) not in taken
-                and magnitude_ratio(q, ref_q) <= STATEMENT_RATIO
-                and _counted_match(q, ref_q)
-                and same_fate(unit, q, ref_unit, ref_q)
-            ]
-            if not options:
-                continue
-            best = min(
-                options,
-                key=lambda q: (
-                    not intervals_overlap(q, ref_q),
-                    -_counted_match(q, ref_q),
-                    predicate(unit, q) is None,
-                    magnitude_ratio(q, ref_q),
-                    q.start,
-                ),
-            )
-            matched.append((unit, best))
-            conflict = conflict or not intervals_overlap(best, ref_q)
-        if conflict:
-            values = {u.article: Value(q.text, q.start, q.end) for u, q in matched}
-            groups = number_groups([(u.article, q) for u, q in matched])
-            subject = common_counted(q for _u, q in matched)
-            return Finding("number", values, groups, subject, tuple(u for u, _q in matched))
-    return None
-
-
 @dataclass(frozen=True)
-class _Numbered:
-    unit: Unit
-    quantity: Quantity
+class _Counted:
+    slot: NumberSlot
     context: frozenset[str]
 
 
-def _context(unit: Unit, quantity: Quantity, mentions: Sequence[Mention]) -> frozenset[str]:
+def _context(slot: NumberSlot, mentions: Sequence[Mention]) -> frozenset[str]:
+    unit, quantity = slot.unit, slot.quantity
     tokens = tokens_with_spans(unit.text, mentions, unit.start)
     starts = [t.start for t in tokens]
     inside = [i for i, t in enumerate(tokens) if t.start < quantity.end and quantity.start < t.end]
@@ -204,57 +208,50 @@ def _context(unit: Unit, quantity: Quantity, mentions: Sequence[Mention]) -> fro
     return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())
 
 
-def _same_thing(a: _Numbered, b: _Numbered) -> bool:
-    """Numbers in unlike sentences conflict only when the text says they count the same thing:
-    the same fate on both sides ("killed", "injured"), or the noun one counts named in the
-    other's counted words or context ("about 60,000 contract workers" / "the current 50,000
-    workers at the plant"). Shared story words alone do not: "injuring dozens in a region" and
-    "killed 230,000 people in 14 countries" share the story, not a count."""
-    fate = predicate(a.unit, a.quantity)
-    if fate is not None and fate == predicate(b.unit, b.quantity):
+def _counted_keys(item: _Counted) -> frozenset[str]:
+    counted = item.slot.quantity.counted
+    return frozenset(content_tokens(counted)) if counted else frozenset()
+
+
+def _same_thing(a: _Counted, b: _Counted) -> bool:
+    """Counts in unlike sentences conflict only when they tell the same state ("stationed")
+    or the noun one counts is named in the other's counted words or context ("about 60,000
+    contract workers" / "the current 50,000 workers at the plant"); shared story words alone
+    do not."""
+    if a.slot.fate is not None and a.slot.fate == b.slot.fate:
         return True
-    return any(
-        frozenset(content_tokens(x.quantity.counted)) & (y.context | _counted_tokens(y))
-        for x, y in ((a, b), (b, a))
-        if x.quantity.counted
-    )
+    return any(_counted_keys(x) & (y.context | _counted_keys(y)) for x, y in ((a, b), (b, a)))
 
 
-def _counted_tokens(item: _Numbered) -> frozenset[str]:
-    return frozenset(content_tokens(item.quantity.counted)) if item.quantity.counted else frozenset()
-
-
-def numbers_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
-    """One counted thing given as incompatible numbers by different sources anywhere in the story."""
-    weights, story_order, mentions = context.weights, context.story_order, context.mentions
+def counts_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
+    """One counted thing (no fate told: troops, workers, shells) given as different numbers by
+    different sources in sentences that do not align."""
     items = [
-        _Numbered(u, q, _context(u, q, mentions.get(u.article, ())))
-        for u in units
-        for q in usable_quantities(u)
+        _Counted(slot, _context(slot, context.mentions.get(unit.article, ())))
+        for unit in units
+        for slot in number_slots(unit)
+        if slot.fate not in TOLL_FATES and slot.dimension is None and slot.quantity.counted
     ]
-    pairs = candidate_pairs([i.context for i in items], weights, [i.unit.article for i in items])
+    weights = context.weights
+    pairs = candidate_pairs([i.context for i in items], weights, [i.slot.article for i in items])
     agreeing: set[tuple[int, str]] = set()
     conflicts: list[tuple[int, int]] = []
     related: list[tuple[int, int]] = []
     for (i, j), (count, weight) in in_order(pairs):
-        a, b = items[i], items[j]
-        if a.unit.article == b.unit.article or a.quantity.unit != b.quantity.unit:
-            continue
-        if count < MIN_SHARED or weight < MIN_SHARED_SHARE * weights.default:
+        a, b = items[i].slot, items[j].slot
+        if a.article == b.article or count < MIN_SHARED or weight < MIN_SHARED_SHARE * weights.default:
             continue
         if magnitude_ratio(a.quantity, b.quantity) > STORY_RATIO:
             continue
-        if not same_fate(a.unit, a.quantity, b.unit, b.quantity):
-            continue
-        if intervals_overlap(a.quantity, b.quantity):
-            agreeing.update({(i, b.unit.article), (j, a.unit.article)})
+        if slots_agree(a, b):
+            agreeing.update({(i, b.article), (j, a.article)})
             related.append((i, j))
-        elif _same_thing(a, b):
+        elif _same_thing(items[i], items[j]):
             conflicts.append((i, j))
     valid = [
         (i, j)
         for i, j in conflicts
-        if (i, items[j].unit.article) not in agreeing and (j, items[i].unit.article) not in agreeing
+        if (i, items[j].slot.article) not in agreeing and (j, items[i].slot.article) not in agreeing
     ]
     parts = Components(len(items))
     for i, j in valid + related:
@@ -265,15 +262,11 @@ def numbers_across_story(units: Sequence[Unit], context: StoryContext) -> list[F
         if parts.find(component[0]) not in conflicted:
             continue
         chosen = first_per_article(
-            [(items[k].unit, items[k].quantity.start, k) for k in component], story_order
+            [(items[k].slot.unit, items[k].slot.quantity.start, k) for k in component], context.story_order
         )
-        picked = [items[k] for k in chosen]
-        values = {p.unit.article: Value(p.quantity.text, p.quantity.start, p.quantity.end) for p in picked}
-        groups = number_groups([(p.unit.article, p.quantity) for p in picked])
-        if len(groups) < 2:
-            continue
-        subject = common_counted(p.quantity for p in picked)
-        findings.append(Finding("number", values, groups, subject, tuple(p.unit for p in picked)))
+        found = _finding([items[k].slot for k in chosen], "")
+        if found is not None:
+            findings.append(found)
     return not_within_one_group(findings, context.group_of)
 
 

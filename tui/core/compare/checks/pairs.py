@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
-from tui.core.compare.align import Weights
+from tui.core.compare.profile import Weights
 from tui.core.compare.finding import Finding
 from tui.core.model import (
     Unit,

@@ -26,6 +26,7 @@ from tui.core.model import (
     Unit,
 )
 from tui.core.text.normalize import content_tokens, fold
+from tui.core.text.spelling import americanize
 
 
 def speaker_key(quote: Quote) -> str | None:
@@ -43,7 +44,7 @@ def speaker_key(quote: Quote) -> str | None:
 @lru_cache(maxsize=16384)
 def _padded_words(text: str) -> str:
     """The words of a text, folded and space-padded, so containment means whole words."""
-    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+    return " " + " ".join(americanize(w) for w in re.findall(r"\w+", fold(text))) + " "
 
 
 def quote_relation(a: str, b: str) -> str | None:
@@ -68,8 +69,9 @@ def _speakers_match(a: Quote, b: Quote) -> bool:
     return ka is None or kb is None or ka == kb
 
 
-def quotes_in_statement(units: Sequence[Unit], context: StatementContext) -> Finding | None:
-    """The same speaker's quote worded differently by another member.
+def quotes_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
+    """The same quote worded differently by another member, and the same words put in
+    different mouths ("'not before spring,' Smith said" / "... Okafor said").
 
     ``context.quotes_of`` gives the quotes overlapping a unit (a quotation that runs over several
     sentences belongs to each of them); by default a unit's own quotes.
@@ -78,23 +80,50 @@ def quotes_in_statement(units: Sequence[Unit], context: StatementContext) -> Fin
     per_unit = [(u, list(quotes_of(u) if quotes_of else u.quotes)) for u in units]
     reference = next(((u, qs) for u, qs in per_unit if qs), None)
     if reference is None:
-        return None
+        return []
     ref_unit, ref_quotes = reference
+    out: list[Finding] = []
     for ref_q in ref_quotes:
         matched: list[tuple[Unit, Quote, str]] = [(ref_unit, ref_q, "same")]
+        said: list[tuple[Unit, Quote]] = [(ref_unit, ref_q)]
         for unit, quotes in per_unit:
             if unit is ref_unit:
                 continue
-            relations = [(quote_relation(ref_q.text, q.text), q) for q in quotes if _speakers_match(ref_q, q)]
-            same = [q for rel, q in relations if rel == "same"]
-            variant = [q for rel, q in relations if rel == "variant"]
+            related = [(quote_relation(ref_q.text, q.text), q) for q in quotes]
+            same = [q for rel, q in related if rel == "same"]
             if same:
-                matched.append((unit, same[0], "same"))
-            elif variant:
-                matched.append((unit, variant[0], "variant"))
+                said.append((unit, same[0]))
+            own = [(rel, q) for rel, q in related if _speakers_match(ref_q, q)]
+            if any(rel == "same" for rel, _q in own):
+                matched.append((unit, next(q for rel, q in own if rel == "same"), "same"))
+            elif any(rel == "variant" for rel, _q in own):
+                matched.append((unit, next(q for rel, q in own if rel == "variant"), "variant"))
         if any(rel == "variant" for _u, _q, rel in matched):
-            return quote_result(matched, ref_q.speaker)
-    return None
+            out.append(quote_result(matched, ref_q.speaker))
+        speakers = _speaker_finding(said)
+        if speakers is not None:
+            out.append(speakers)
+        if out:
+            break
+    return out
+
+
+def _speaker_finding(said: Sequence[tuple[Unit, Quote]]) -> Finding | None:
+    """The same quote attributed to different people, when every source names its speaker."""
+    named = [(u, q, speaker_key(q)) for u, q in said]
+    if len(named) < 2 or any(key is None for _u, _q, key in named) or len({k for _u, _q, k in named}) < 2:
+        return None
+    values: dict[str, Value] = {}
+    groups: dict[str | None, list[str]] = {}
+    for unit, quote, key in named:
+        assert quote.speaker is not None
+        at = unit.text.rfind(quote.speaker)
+        if at < 0:
+            return None
+        values[unit.article] = Value(quote.speaker, unit.start + at, unit.start + at + len(quote.speaker))
+        groups.setdefault(key, []).append(unit.article)
+    return Finding("name", values, tuple(tuple(g) for g in groups.values()), "who said it",
+                   tuple(u for u, _q, _k in named))
 
 
 def quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None) -> Finding:

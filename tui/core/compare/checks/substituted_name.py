@@ -1,0 +1,140 @@
+"""Names in the same place of aligned statements: who said it, where it happened, who is credited.
+
+Two sources telling one statement sometimes put a different name in the same place: "stopped
+on Route 9 in Dover" / "stopped near Smyrna", "'not before spring,' Smith said" / "... Okafor
+said". A name is in the same place when the words around it match (the words before and after
+it); it is the same name when one is the other with a title, an initial or a first name more
+or less ("Maria Lopez" / "Maria T. Lopez" / "Dr. Lopez"), or an acronym of it. A name one
+source gives where the other gives none is an omission, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import partial
+
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
+from tui.core.compare.checks.spelling import edit_distance_at_most
+from tui.core.compare.finding import Finding, Value
+from tui.core.compare.slots import agreement_classes, group_slots
+from tui.core.model import Unit
+from tui.core.text.normalize import STOPWORDS, fold
+
+_RUN = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3})(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}))*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TITLES = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt rev hon pres supt det insp brig
+president minister secretary governor mayor senator general admiral colonel captain chief officer
+judge justice sheriff director spokesman spokeswoman spokesperson
+""".split())
+MIN_CONTEXT = 2
+
+
+@dataclass(frozen=True)
+class NameSlot:
+    unit: Unit
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def _key_words(text: str) -> frozenset[str]:
+    words = [re.sub(r"'s$", "", fold(w).strip(".")) for w in _WORD.findall(text)]
+    return frozenset(w for w in words if w and w not in _TITLES and len(w) > 1 and w not in STOPWORDS)
+
+
+def name_slots(unit: Unit) -> list[NameSlot]:
+    text = unit.text
+    out = []
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        head = text[:start].rstrip()
+        if not head or head.endswith((".", "!", "?", "“", '"', ":")):
+            continue
+        name = match.group().rstrip(".")
+        words = _key_words(name)
+        if not words:
+            continue
+        before = tuple(fold(w) for w in _WORD.findall(text[max(0, start - 30):start]))[-2:]
+        after = tuple(fold(w) for w in _WORD.findall(text[end:end + 30]))[:2]
+        out.append(NameSlot(unit, unit.start + start, unit.start + start + len(name), name, words, before, after))
+    return out
+
+
+def same_name(a: NameSlot, b: NameSlot) -> bool:
+    """One name is the other with more or fewer words (a title, an initial, a first name), an
+    acronym of it, or a word made from it ("China" / "Chinese")."""
+    if a.words <= b.words or b.words <= a.words or _acronym(a.text, b.text) or _acronym(b.text, a.text):
+        return True
+    if len(a.words) != 1 or len(b.words) != 1:
+        return False
+    (x,), (y,) = a.words, b.words
+    return min(len(x), len(y)) >= 4 and (x.startswith(y[:-1]) or y.startswith(x[:-1]))
+
+
+def _spelled_alike(a: NameSlot, b: NameSlot) -> bool:
+    """Every word of one name is the other's word or a spelling of it (one letter apart)."""
+    wa, wb = sorted(a.words), sorted(b.words)
+    return len(wa) == len(wb) and all(x == y or edit_distance_at_most(x, y, 1) for x, y in zip(wa, wb))
+
+
+def _acronym(short: str, long: str) -> bool:
+    letters = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", long))
+    compact = short.replace(".", "").replace(" ", "")
+    return len(compact) >= 2 and compact.isupper() and compact == letters
+
+
+def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
+    """10 for one name; else how well the words around two different names match (0: not
+    the same place, or one of them is the story's setting, or either name is in the other
+    statement anyway, or the two are one name spelled two ways: the spelling check's)."""
+    if a.words <= common or b.words <= common:
+        return 0.0
+    if same_name(a, b):
+        return 10.0
+    if _spelled_alike(a, b):
+        return 0.0
+    shared = (set(a.before) & set(b.before)) | (set(a.after) & set(b.after))
+    context = len(shared) + (1 if a.before[-1:] == b.before[-1:] and a.before[-1:] else 0)
+    if context < MIN_CONTEXT or not shared - STOPWORDS:
+        return 0.0
+    if a.words & _all_words(b.unit) or b.words & _all_words(a.unit):
+        return 0.0
+    return float(context)
+
+
+def common_name_words(units: Sequence[Unit], articles: int) -> frozenset[str]:
+    """The name words more than half of the sources use: the story's setting and cast."""
+    seen: dict[str, set[str]] = {}
+    for unit in units:
+        for slot in name_slots(unit):
+            for word in slot.words:
+                seen.setdefault(word, set()).add(unit.article)
+    return frozenset(w for w, found in seen.items() if len(found) * 2 > articles)
+
+
+def _all_words(unit: Unit) -> frozenset[str]:
+    return frozenset(fold(w).strip(".") for w in _WORD.findall(unit.text))
+
+
+def substituted_names(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
+    """Different names in the same place of aligned statements, one finding per place."""
+    slots = [name_slots(u) for u in units]
+    out = []
+    for entries in group_slots(slots, partial(_match, context.common_names), lambda i: units[i].article):
+        classes = agreement_classes(entries, same_name)
+        if len(classes) < 2:
+            continue
+        values = {s.unit.article: Value(s.text, s.start, s.end) for _i, s in entries}
+        groups = tuple(tuple(entries[n][1].unit.article for n in cls) for cls in classes)
+        subject = " ".join(entries[0][1].before[-1:]) or None
+        out.append(Finding("name", values, groups, subject, tuple(units[i] for i, _s in entries)))
+    return out
+
+
+CHECK = DiscrepancyCheck("name", in_statement=substituted_names)

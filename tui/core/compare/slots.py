@@ -1,0 +1,98 @@
+"""Pair the slots of aligned members and group each slot's values by agreement.
+
+Every member is compared with a few reference members (the first ones that have slots of
+the kind), so a statement carried by hundreds of sources costs linear time while every
+source's value still ends up in one slot group; within a group, values are sorted into
+agreement classes, so a conflict between the third and fifth source shows even when the
+first source gives neither value.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, Sequence, TypeVar
+
+S = TypeVar("S")
+REFERENCES = 4
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, x: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class SlotGroup(Generic[S]):
+    """One slot across members: at most one slot per member (the best matched)."""
+
+    def __init__(self, entries: list[tuple[int, S]]) -> None:
+        self.entries = entries
+
+
+def group_slots(
+    slots: Sequence[Sequence[S]],
+    match: Callable[[S, S], float],
+    article_of: Callable[[int], str],
+) -> list[list[tuple[int, S]]]:
+    """Slot groups across members (index into ``slots``), each with at most one slot per article.
+
+    Members are matched against up to ``REFERENCES`` reference members; within each pair the
+    best-matching slots pair up one to one (greedily, best first).
+    """
+    refs = [i for i, s in enumerate(slots) if s][:REFERENCES]
+    union = _Union()
+    strength: dict[tuple[int, int], float] = {}
+    for i, own in enumerate(slots):
+        if not own:
+            continue
+        for r in refs:
+            if r == i or article_of(r) == article_of(i) or (i in refs and r > i):
+                continue
+            scored = sorted(((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
+                            key=lambda t: (-t[0], t[1], t[2]))
+            used_x: set[int] = set()
+            used_y: set[int] = set()
+            for score, x, y in scored:
+                if score <= 0 or x in used_x or y in used_y:
+                    continue
+                used_x.add(x)
+                used_y.add(y)
+                union.join((i, x), (r, y))
+                for node in ((i, x), (r, y)):
+                    strength[node] = max(strength.get(node, 0.0), score)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for node in sorted(union.parent):
+        groups.setdefault(union.find(node), []).append(node)
+    out = []
+    for nodes in groups.values():
+        best: dict[str, tuple[int, int]] = {}
+        for node in nodes:
+            article = article_of(node[0])
+            if article not in best or strength.get(node, 0) > strength.get(best[article], 0):
+                best[article] = node
+        if len(best) >= 2:
+            out.append([(i, slots[i][x]) for i, x in sorted(best.values())])
+    return out
+
+
+def agreement_classes(entries: Sequence[tuple[int, S]], agree: Callable[[S, S], bool]) -> list[list[int]]:
+    """Entries (by position) sorted into classes: each joins the first class whose first value it agrees with."""
+    classes: list[list[int]] = []
+    for n, (_i, slot) in enumerate(entries):
+        for cls in classes:
+            if agree(entries[cls[0]][1], slot):
+                cls.append(n)
+                break
+        else:
+            classes.append([n])
+    return classes
