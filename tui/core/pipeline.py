@@ -10,17 +10,19 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from tui.core.annotate.claims import apply_claims
 from tui.core.annotate.schema import load_annotations
 from tui.core.compare.align import Cancelled, align_units, token_weights
-from tui.core.compare.checks import classify, story_findings
+from tui.core.compare.checks import StatementContext, statement_findings, story_findings
+from tui.core.compare.checks.substituted_name import common_name_words
 from tui.core.compare.cluster import build_cluster
 from tui.core.compare.finding import Finding
 from tui.core.compare.labels import short_ids
 from tui.core.compare.phrases import find_reuse, origins
-from tui.core.model import Annotations, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
+from tui.core.compare.timing import change_over_time
+from tui.core.model import Annotations, Article, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
 from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.text.normalize import fold
 from tui.core.text.segment import segment_article
@@ -92,40 +94,40 @@ def _build(
     compared = [u for a in articles for u in units[a.id] if not u.is_boilerplate]
 
     step(0.25, "Aligning statements")
-    weights = token_weights(compared)
     try:
         groups = align_units(
             compared,
-            article_order=[a.id for a in articles],
-            weights=weights,
+            mentions_of,
             progress=lambda f: step(0.25 + 0.35 * f, "Aligning statements"),
             should_stop=should_stop,
         )
     except Cancelled as stop:
         raise ComparisonCancelled() from stop
 
-    step(0.6, "Classifying statements")
-    group_of = {u.id: g for g, group in enumerate(groups) for u in group if len(group) > 1}
-    quotes_of = _quotes_by_unit(units)
-    clusters: list[Cluster] = []
+    step(0.6, "Comparing what the statements say")
+    context = StatementContext(
+        story_order, by_id, _quotes_by_unit(units), common_name_words(compared, len(articles))
+    )
+    found: list[list[Finding]] = []
     for done, group in enumerate(groups):
         if done % 256 == 0:
-            step(0.6 + 0.15 * done / max(len(groups), 1), "Classifying statements")
-        clusters.append(
-            build_cluster(
-                group,
-                classify(group, story_order, quotes_of),
-                articles=by_id,
-                story_order=story_order,
-                short=short,
-            )
-        )
+            step(0.6 + 0.15 * done / max(len(groups), 1), "Comparing what the statements say")
+        found.append(statement_findings(group, context))
 
     step(0.75, "Checking the story as a whole")
-    shown = _shown_values(clusters)
-    for finding in story_findings(compared, weights, story_order, mentions_of, group_of):
-        if _already_shown(finding, shown):
-            continue
+    group_of = {u.id: g for g, group in enumerate(groups) for u in group if len(group) > 1}
+    shown = _shown_values(f for findings in found for f in findings)
+    across = [
+        f
+        for f in story_findings(compared, token_weights(compared), story_order, mentions_of, group_of, by_id)
+        if not _already_shown(f, shown)
+    ]
+    clusters: list[Cluster] = []
+    for group, findings in zip(groups, found):
+        kept = [f for f in findings if not _repeats_story_figures(f, across) and not _later_quote(f, by_id)]
+        for finding in kept or [None]:
+            clusters.append(build_cluster(group, finding, articles=by_id, story_order=story_order, short=short))
+    for finding in across:
         clusters.append(
             build_cluster(
                 finding.units, finding, articles=by_id, story_order=story_order, short=short, scope="story"
@@ -163,18 +165,40 @@ def _value_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _shown_values(clusters: Sequence[Cluster]) -> dict[tuple[str, int | None, int | None], set[str]]:
-    """Each value span a statement discrepancy shows, with all the values that cluster gives."""
-    shown: dict[tuple[str, int | None, int | None], set[str]] = {}
-    for cluster in clusters:
-        values = {_value_key(v) for v in cluster.values.values()}
-        for member in cluster.members:
-            if member.value is not None:
-                shown[(member.article, member.value_start, member.value_end)] = values
+def _shown_values(findings: Iterable[Finding]) -> dict[tuple[str, int, int], set[str]]:
+    """Each value span a statement discrepancy shows, with all the values that finding gives."""
+    shown: dict[tuple[str, int, int], set[str]] = {}
+    for finding in findings:
+        values = {_value_key(v.text) for v in finding.values.values()}
+        for article, value in finding.values.items():
+            shown[(article, value.start, value.end)] = values
     return shown
 
 
-def _already_shown(finding: Finding, shown: Mapping[tuple[str, int | None, int | None], set[str]]) -> bool:
+def _repeats_story_figures(finding: Finding, across: Sequence[Finding]) -> bool:
+    """A statement's figures that only repeat, source by source, the figures a story-level
+    finding already shows (the headline's "five dead" against another source's quote of its
+    toll) add nothing: the statement is shown as shared, the toll once."""
+    if finding.type != "number":
+        return False
+    mine = {a: _digits(v.text) for a, v in finding.values.items()}
+    return any(
+        story.type == "number"
+        and all(a in story.values and _digits(story.values[a].text) == figure for a, figure in mine.items())
+        for story in across
+    )
+
+
+def _later_quote(finding: Finding, articles: Mapping[str, Article]) -> bool:
+    """Words a speaker says months apart are two quotes, not one quote worded two ways."""
+    return finding.type == "quote-wording" and change_over_time(finding.groups, articles)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit()) or _value_key(text)
+
+
+def _already_shown(finding: Finding, shown: Mapping[tuple[str, int, int], set[str]]) -> bool:
     """A story-level finding adds nothing when an aligned statement already shows one of its
     values and every value it gives (it may only add sources that repeat a known value)."""
     values = {_value_key(v.text) for v in finding.values.values()}
