@@ -23,8 +23,8 @@ from tui.core.compare.clustering import (
     candidate_pairs,
 )
 from tui.core.compare.similarity import score
-from tui.core.compare.profile import Profile, Statement, Weights, profile_of, statement, weights_for
-from tui.core.compare.windows import window_pair
+from tui.core.compare.profile import Profile, Statement, Weights, key_set, profile_of, statement, weights_for
+from tui.core.compare.windows import best_window, window_pair
 from tui.core.model import Mention, Unit
 
 __all__ = ["Cancelled", "align_units", "piece", "token_weights"]
@@ -52,7 +52,7 @@ def align_units(
     its pieces in article then text order. The result does not depend on the order of ``units``."""
     ordered = sorted(units, key=lambda u: (u.article, u.start))
     items = [statement(u, (mentions or {}).get(u.article, ())) for u in ordered]
-    weights = weights_for([frozenset(t.norm for t in item.tokens) for item in items])
+    weights = weights_for([key_set(item.tokens) for item in items])
     profiles = [profile_of(item, weights) for item in items]
     if progress is not None:
         progress(0.2)
@@ -62,7 +62,7 @@ def align_units(
     groups, home = agglomerate(profiles, weights, pairs)
     if progress is not None:
         progress(0.8)
-    found = _with_windows(items, profiles, weights, pairs, groups, home)
+    found = [_trimmed(group, items, weights) for group in _with_windows(items, profiles, weights, pairs, groups, home)]
     out = []
     for group in found:
         pieces = sorted((piece(p) for p in group), key=lambda u: (u.article, u.start))
@@ -155,6 +155,35 @@ def _with_windows(
     absorbed = {n[1] for n in members if n[0] == "g"}
     out = [[profiles[m] for m in group] for g, group in enumerate(groups) if g not in absorbed]
     out += [found for n, found in sorted(members.items()) if n[0] == "g" or len(found) > 1]
+    return out
+
+
+TRIM_RATIO = 2.0
+"""A statement this many times longer than every other member of its group..."""
+TRIM_SHARE = 0.6
+"""...is shown by the part of it that holds what they share, when that part is at most this share
+of it: the fact, not the whole sentence ("Governor Ward, who toured the district on Sunday,
+confirmed that the army will build a bridge" / "Soldiers will build a bridge")."""
+
+
+def _trimmed(group: list[Profile], items: Sequence[Statement], weights: Weights) -> list[Profile]:
+    """The group with a much longer statement cut to the window that holds the shared keys."""
+    if len(group) < 2:
+        return group
+    out = []
+    for member in group:
+        others = [p for p in group if p is not member]
+        longest = max(len(p.tokens) for p in others)
+        if not member.whole or len(member.tokens) < TRIM_RATIO * longest:
+            out.append(member)
+            continue
+        shared = frozenset().union(*(member.keys & p.keys for p in others))
+        span = best_window(member, shared, weights)
+        item = next(i for i in items if i.unit is member.unit)
+        if span is None or span[1] - span[0] > TRIM_SHARE * len(member.tokens):
+            out.append(member)
+        else:
+            out.append(profile_of(item, weights, *span))
     return out
 
 

@@ -45,20 +45,22 @@ def candidate_pairs(
     """Each statement's best few partners in other articles by indexed overlap, scored."""
     index: dict[str, list[int]] = defaultdict(list)
     lookups: list[list[str]] = []
+    articles = [p.article for p in profiles]
     for i, p in enumerate(profiles):
         rare = sorted(p.keys - weights.common, key=lambda k: (-weights.of(k), k))[:INDEX_KEYS]
         lookups.append(rare)
         for key in rare:
             index[key].append(i)
     pairs: Pairs = {}
-    for i, p in enumerate(profiles):
+    for i in range(len(profiles)):
         if should_stop is not None and i % 512 == 0 and should_stop():
             raise Cancelled()
+        own = articles[i]
         overlap: dict[int, float] = defaultdict(float)
         for key in lookups[i]:
             weight = weights.of(key)
             for j in index[key][:POSTING_CAP]:
-                if profiles[j].article != p.article:
+                if articles[j] != own:
                     overlap[j] += weight
         for j, _weight in heapq.nsmallest(MAX_CANDIDATES, overlap.items(), key=lambda kv: (-kv[1], kv[0])):
             pair = (i, j) if i < j else (j, i)

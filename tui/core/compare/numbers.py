@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.core.model import Quantity, Unit
@@ -107,8 +107,10 @@ def _measure(text: str, start: int, end: int) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def number_slots(unit: Unit) -> list[NumberSlot]:
-    """The comparable quantities of one statement, with their fate, measure, noun and context."""
+@lru_cache(maxsize=65536)
+def number_slots(unit: Unit) -> tuple[NumberSlot, ...]:
+    """The comparable quantities of one statement, with their fate, measure, noun and context
+    (cached: alignment, the statement checks and the story checks all ask)."""
     out = []
     text = unit.text
     for q in usable_quantities(unit):
@@ -141,7 +143,7 @@ def number_slots(unit: Unit) -> list[NumberSlot]:
                 excluded.group(0) if excluded else None,
             )
         )
-    return out
+    return tuple(out)
 
 
 def magnitude_ratio(a: Quantity, b: Quantity) -> float:
@@ -229,19 +231,56 @@ def _written(q: Quantity) -> tuple[float, float]:
 
 
 def _measures_agree(a: Quantity, b: Quantity) -> bool:
-    """Converted measures agree when the figures as written could round to each other."""
+    """Measures agree when the figures as written could round to each other after conversion
+    ("six miles" / "10 km"); in one unit as written ("$1.2 billion" / "$1 billion") they must be
+    equal, unless hedged."""
+    written = [_written(q) for q in (a, b)]
+    factors = [abs(q.value / w) if w else 1.0 for q, (w, _step) in zip((a, b), written, strict=True)]
+    converted = not math.isclose(factors[0], factors[1], rel_tol=1e-6)
     slack = 0.0
-    for q in (a, b):
-        written, step = _written(q)
-        factor = abs(q.value / written) if written else 1.0
+    for q, (value, step), factor in zip((a, b), written, factors, strict=True):
+        step = step if converted else 0.0
         if q.hedge == "about":
-            step = max(step, 0.05 * written)
+            step = max(step, 0.05 * value)
         slack += factor * step
     if a.hedge == "range" or b.hedge == "range":
         return a.low <= b.high + slack and b.low <= a.high + slack
     if a.hedge in _BOUNDS or b.hedge in _BOUNDS:
         return math.isclose(a.value, b.value, rel_tol=0.02)
     return abs(a.value - b.value) <= slack + 1e-9
+
+
+_JOIN = re.compile(r"^[\s,]*(?:[a-z]+\s+){0,3}?(?:and|plus)\s*$")
+
+
+def with_totals(slots: Sequence[Sequence[NumberSlot]]) -> list[tuple[NumberSlot, ...]]:
+    """Each member's slots, with a breakdown replaced by its total when another member gives
+    that total: "$1 billion in cash and $200 million in stock" is "$1.2 billion", and neither
+    part is a rival of the whole."""
+    out = [tuple(member) for member in slots]
+    for i, member in enumerate(slots):
+        for first, second in zip(member, member[1:]):
+            total = _total(first, second)
+            if total is None:
+                continue
+            others = (s for j, other in enumerate(slots) if j != i for s in other)
+            if any(o.quantity.unit == total.quantity.unit and values_agree(o.quantity, total.quantity) for o in others):
+                out[i] = tuple(s for s in out[i] if s not in (first, second)) + (total,)
+    return out
+
+
+def _total(first: NumberSlot, second: NumberSlot) -> NumberSlot | None:
+    """Two adjacent figures of one kind joined by "and" as one total, or None."""
+    a, b = first.quantity, second.quantity
+    if a.unit != b.unit or first.dimension != second.dimension or first.fate != second.fate:
+        return None
+    gap = first.unit.text[a.end - first.unit.start : b.start - first.unit.start]
+    if not _JOIN.match(gap):
+        return None
+    text = first.unit.text[a.start - first.unit.start : b.end - first.unit.start]
+    value = a.value + b.value
+    total = Quantity(a.start, b.end, text, value, a.low + b.low, a.high + b.high, "exact", a.unit, a.counted)
+    return replace(first, quantity=total, after=second.after)
 
 
 def common_counted(quantities: Iterable[Quantity]) -> str | None:

@@ -155,6 +155,20 @@ def statement(unit: Unit, mentions: Sequence[Mention]) -> Statement:
     return Statement(unit, tokens, flags, fates, years)
 
 
+NUMBER_KEY = "#n"
+"""Every statement that gives a figure also has this key: two tellings of one fact with
+different figures ("won 3-1" / "won 3-2") still have their figure in common, which is what the
+comparison must then look at. It is never a plain key, so it never makes a link alone."""
+
+
+def key_set(tokens: Sequence[Token]) -> frozenset[str]:
+    """The keys of some tokens, with :data:`NUMBER_KEY` when one of them is a figure."""
+    keys = {t.norm for t in tokens}
+    if any(t.norm[:1].isdigit() for t in tokens):
+        keys.add(NUMBER_KEY)
+    return frozenset(keys)
+
+
 def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = None) -> Profile:
     """The profile of a statement, or of its tokens ``lo:hi`` (a window)."""
     unit = item.unit
@@ -163,7 +177,7 @@ def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = 
     whole = lo == 0 and (hi is None or hi >= len(item.tokens))
     start = unit.start if whole or not tokens else tokens[0].start
     end = unit.end if whole or not tokens else tokens[-1].end
-    keys = frozenset(t.norm for t in tokens)
+    keys = key_set(tokens)
     return Profile(
         unit,
         start,

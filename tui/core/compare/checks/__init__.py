@@ -21,6 +21,7 @@ from tui.core.compare.checks import (
     spelling,
     substituted_name,
     time,
+    title,
 )
 from tui.core.compare.checks.base import DiscrepancyCheck, Finding, QuotesOf, StatementContext, StoryContext
 from tui.core.compare.profile import Weights
@@ -33,6 +34,7 @@ CHECKS: tuple[DiscrepancyCheck, ...] = (
     quote.CHECK,
     spelling.CHECK,
     name.CHECK,
+    title.CHECK,
     substituted_name.CHECK,
     acronym.CHECK,
     contradiction.CHECK,
@@ -48,7 +50,30 @@ def statement_findings(units: Sequence[Unit], context: StatementContext) -> list
         if check.in_statement is None or (check.last_resort and found):
             continue
         found.extend(f for f in check.in_statement(units, context) if not _shown(f, found))
-    return found
+    return _one_event(found)
+
+
+def _one_event(found: list[Finding]) -> list[Finding]:
+    """Statements that differ in where it happened and in a figure tell two events ("A car bomb
+    in Kabul killed 12" / "... in Kandahar killed 8"), not one event told differently: neither
+    difference is a discrepancy."""
+    places = [f for f in found if f.type == "name" and f.subject == "place"]
+    numbers = [f for f in found if f.type == "number"]
+    split = {
+        id(f)
+        for p in places
+        for f in (p, *numbers)
+        if any(set(p.values) & set(n.values) and _splits_alike(p, n) for n in numbers)
+    }
+    return [f for f in found if id(f) not in split]
+
+
+def _splits_alike(a: Finding, b: Finding) -> bool:
+    """Whether two findings part the sources they share in the same way."""
+    shared = set(a.values) & set(b.values)
+    side_a = {frozenset(shared & set(g)) for g in a.groups} - {frozenset()}
+    side_b = {frozenset(shared & set(g)) for g in b.groups} - {frozenset()}
+    return len(side_a) > 1 and side_a == side_b
 
 
 def _shown(finding: Finding, earlier: Sequence[Finding]) -> bool:

@@ -34,6 +34,7 @@ from tui.core.compare.numbers import (
     magnitude_ratio,
     number_slots,
     slots_agree,
+    with_totals,
 )
 from tui.core.compare.slots import agreement_classes, group_slots
 from tui.core.model import Article, Mention, Unit
@@ -54,7 +55,7 @@ _CUT = re.compile(r"[;:()]|\s[—–]\s")
 
 def numbers_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
     """Every figure that aligned statements give differently, one finding per figure."""
-    slots = [number_slots(u) for u in units]
+    slots = with_totals([number_slots(u) for u in units])
     out = []
     for entries in group_slots(slots, about_the_same, lambda i: units[i].article):
         found = _finding([slot for _i, slot in entries], "")

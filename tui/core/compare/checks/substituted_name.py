@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
 from tui.core.compare.checks.spelling import edit_distance_at_most
@@ -30,6 +30,10 @@ president minister secretary governor mayor senator general admiral colonel capt
 judge justice sheriff director spokesman spokeswoman spokesperson
 """.split())
 MIN_CONTEXT = 2
+CONTEXT = 3
+"""Words either side of a name that say where it stands in its sentence."""
+LOCATIVES = frozenset("in at near from outside off inside across into to".split())
+"""A name after one of these is a place: "in Dover" / "near Smyrna"."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ def _key_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _TITLES and len(w) > 1 and w not in STOPWORDS)
 
 
-def name_slots(unit: Unit) -> list[NameSlot]:
+@lru_cache(maxsize=65536)
+def name_slots(unit: Unit) -> tuple[NameSlot, ...]:
     text = unit.text
     out = []
     for match in _RUN.finditer(text):
@@ -60,10 +65,10 @@ def name_slots(unit: Unit) -> list[NameSlot]:
         words = _key_words(name)
         if not words:
             continue
-        before = tuple(fold(w) for w in _WORD.findall(text[max(0, start - 30):start]))[-2:]
-        after = tuple(fold(w) for w in _WORD.findall(text[end:end + 30]))[:2]
+        before = tuple(fold(w) for w in _WORD.findall(text[max(0, start - 40) : start]))[-CONTEXT:]
+        after = tuple(fold(w) for w in _WORD.findall(text[end : end + 40]))[:CONTEXT]
         out.append(NameSlot(unit, unit.start + start, unit.start + start + len(name), name, words, before, after))
-    return out
+    return tuple(out)
 
 
 def same_name(a: NameSlot, b: NameSlot) -> bool:
@@ -132,7 +137,7 @@ def substituted_names(units: Sequence[Unit], context: StatementContext) -> list[
             continue
         values = {s.unit.article: Value(s.text, s.start, s.end) for _i, s in entries}
         groups = tuple(tuple(entries[n][1].unit.article for n in cls) for cls in classes)
-        subject = " ".join(entries[0][1].before[-1:]) or None
+        subject = "place" if entries[0][1].before[-1:] and entries[0][1].before[-1] in LOCATIVES else None
         out.append(Finding("name", values, groups, subject, tuple(units[i] for i, _s in entries)))
     return out
 
