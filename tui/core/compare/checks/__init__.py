@@ -22,6 +22,7 @@ from tui.core.compare.checks import (
     substituted_name,
     time,
     title,
+    wording,
 )
 from tui.core.compare.checks.base import DiscrepancyCheck, Finding, QuotesOf, StatementContext, StoryContext
 from tui.core.compare.profile import Weights
@@ -38,6 +39,7 @@ CHECKS: tuple[DiscrepancyCheck, ...] = (
     substituted_name.CHECK,
     acronym.CHECK,
     contradiction.CHECK,
+    wording.CHECK,
 )
 
 
