@@ -10,9 +10,9 @@ from textual.binding import Binding
 
 from tests.app.conftest import until_compared
 from tui.app.app import ReaderApp
+from tui.app.reader.screen import ReaderScreen
 from tui.app.screens.help import HelpScreen, binding_sections, key_label
 from tui.app.screens.pane_picker import PanePicker
-from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import PaneScroll
 from tui.app.widgets.facts_panel import FactsPanel
 

@@ -9,8 +9,8 @@ from textual.widgets import OptionList, SelectionList
 
 from tests.app.conftest import BAKERY, DEATHS_A, QUAKE, until_compared
 from tui.app.app import ReaderApp
+from tui.app.reader.screen import ReaderScreen
 from tui.app.screens.pane_picker import PanePicker
-from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane, block_ranges
 from tui.core.model import Article, Boilerplate, Comparison
 
@@ -114,11 +114,11 @@ async def test_p_picks_which_sources_are_shown(make_app: Callable[..., ReaderApp
         await pilot.press("space", "a")
         await pilot.pause()
         assert app.screen is screen
-        assert screen.shown == [1, 2]
+        assert screen.window.shown == [1, 2]
         assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
         await pilot.press("p", "escape")
         await pilot.pause()
-        assert screen.shown == [1, 2]
+        assert screen.window.shown == [1, 2]
 
 
 async def test_f_toggles_the_facts_list_and_b_hides_boilerplate(

@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from tests.app.conftest import BAKERY, DEATHS_A, DEATHS_B, MAGNITUDE, QUAKE, until_compared
 from tui.app.app import ReaderApp
-from tui.app.screens.reader import ReaderScreen
+from tui.app.reader.screen import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane
 
 
@@ -194,14 +194,18 @@ async def test_slash_searches_every_source_and_enter_jumps_to_matches(
         await pilot.press("enter")
         await pilot.pause()
         c = screen.panes[2]
-        assert screen.current_match == (2, c.article.text.index("bakery"), c.article.text.index("bakery") + 6)
+        assert screen.search_state.current == (
+            2,
+            c.article.text.index("bakery"),
+            c.article.text.index("bakery") + 6,
+        )
         assert c.is_offset_visible(c.article.text.index(BAKERY))
         block = c.block_at(c.article.text.index(BAKERY))
         match = c.article.text.index("bakery") - block.start
         assert any(span.start == match for span in block.content.spans)
         await pilot.press("ctrl+a", "ctrl+k", *"magnitude", "enter", "enter")
         await pilot.pause()
-        assert screen.current_match is not None and screen.current_match[0] == 1
+        assert screen.search_state.current is not None and screen.search_state.current[0] == 1
         await pilot.press("escape")
         assert not search.display and app.focused is not search
 

@@ -90,7 +90,7 @@ async def test_markup_in_articles_titles_and_outlets_shows_literally(
         await pilot.press("right_square_bracket", "right_curly_bracket", "n", "N", "tab", "z", "z")
         await pilot.press("slash", *"[/]", "enter", "escape")
         await pilot.pause()
-        assert screen.current_match is not None and screen.current_match[0] == 0
+        assert screen.search_state.current is not None and screen.search_state.current[0] == 0
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.app.conftest import until_compared
 from tui.app.app import ReaderApp
-from tui.app.screens.reader import ReaderScreen
+from tui.app.reader.screen import ReaderScreen
 
 
 async def test_the_first_frame_has_the_text_and_the_tools_come_after(

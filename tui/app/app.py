@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.app.commands import FactCommands, binding_commands
-from tui.app.screens.reader import ReaderScreen
+from tui.app.reader.screen import ReaderScreen
 from tui.core.load.resources import styles_dir
 
 if TYPE_CHECKING:
