@@ -12,8 +12,9 @@ them from there, so opening the reader does not build the comparison's classes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal
 
 from tui.core.story import Article, Boilerplate, Diagnostic, Severity, Story
 

@@ -8,9 +8,9 @@ worker, so it reports progress and stops early when asked.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from tui.core.annotate.claims import apply_claims
 from tui.core.annotate.schema import load_annotations

@@ -34,13 +34,7 @@ from textual.widget import MountError
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from tui.app.messages import (
-    AnnotationsLoaded,
-    CompareFailed,
-    CompareFinished,
-    CompareProgress,
-    StoryLoaded,
-)
+from tui.app.messages import AnnotationsLoaded, CompareFailed, CompareFinished, CompareProgress, StoryLoaded
 from tui.app.reader.search import SearchState
 from tui.app.reader.sync import ScrollSync, first_start_per_article
 from tui.app.reader.tools import ReaderTools

@@ -149,7 +149,11 @@ def block_ranges(article: Article, max_blocks: int | None = None) -> tuple[Block
 
 def _block_range(text: str, pieces: list[tuple[int, int]]) -> BlockRange:
     start = pieces[0][0]
-    gaps = tuple(end - start for (_, end), (after, _) in zip(pieces, pieces[1:]) if "\n" in text[end:after])
+    gaps = tuple(
+        end - start
+        for (_, end), (after, _) in zip(pieces, pieces[1:], strict=False)
+        if "\n" in text[end:after]
+    )
     return BlockRange(start, pieces[-1][1], gaps)
 
 

@@ -82,8 +82,10 @@ def step_mention(
     here = (rank.get(at[0], len(rank)), at[1])
     keys = [(rank.get(m.article, len(rank)), m.start) for m in mentions]
     if step > 0:
-        return next((m for m, k in zip(mentions, keys) if k > here), mentions[0])
-    return next((m for m, k in zip(reversed(mentions), reversed(keys)) if k < here), mentions[-1])
+        return next((m for m, k in zip(mentions, keys, strict=False) if k > here), mentions[0])
+    return next(
+        (m for m, k in zip(reversed(mentions), reversed(keys), strict=False) if k < here), mentions[-1]
+    )
 
 
 MANY = "+"

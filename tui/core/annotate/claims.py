@@ -23,8 +23,8 @@ order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from tui.core.model import Article, Claim, Cluster, Member, Orphan, TextQuote, Verdict
 from tui.core.views.excerpts import find_quote

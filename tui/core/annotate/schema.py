@@ -189,7 +189,7 @@ class _SchemaReader(NodeReader):
 
     def types(self, node: Node) -> list[EntityType]:
         result = []
-        for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
+        for name, (_key_node, value) in self.mapping(node, "types", (), "the types section").items():
             path = field_path("types", name)
             if isinstance(value, ScalarNode) and value.tag != NULL_TAG:
                 self.error(

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Callable, Mapping, Sequence
 
 from tui.core.model import Unit
 from tui.core.text.normalize import stem, tokens_with_spans

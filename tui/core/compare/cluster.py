@@ -9,12 +9,7 @@ from tui.core.compare.finding import Finding
 from tui.core.compare.labels import label_for
 from tui.core.compare.timing import change_over_time
 from tui.core.compare.wording import WordDiffer, word_diff
-from tui.core.model import (
-    Article,
-    Cluster,
-    Member,
-    Unit,
-)
+from tui.core.model import Article, Cluster, Member, Unit
 
 
 def build_cluster(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
 

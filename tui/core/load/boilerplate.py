@@ -9,7 +9,7 @@ words of one story) and kept as spans the reader dims or hides.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from tui.core.story import Boilerplate
 
@@ -53,7 +53,7 @@ def find_boilerplate(
     seen: set[str] = set()
     lines = [text[start:end] for start, end in paragraphs]
     folded_title = _fold(title) if title else None
-    for index, ((start, end), line) in enumerate(zip(paragraphs, lines)):
+    for index, ((start, end), line) in enumerate(zip(paragraphs, lines, strict=False)):
         previous = lines[index - 1] if index else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
         folded = _fold(line)

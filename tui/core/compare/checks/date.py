@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.compare.checks.base import (
-    DiscrepancyCheck,
-    StatementContext,
-)
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    DateMention,
-    Unit,
-)
+from tui.core.model import DateMention, Unit
 
 
 def _dates_agree(a: DateMention, b: DateMention) -> bool:

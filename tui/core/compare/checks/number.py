@@ -14,12 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.checks.base import (
-    DiscrepancyCheck,
-    StatementContext,
-    StoryContext,
-    token_set,
-)
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, StoryContext, token_set
 from tui.core.compare.checks.pairs import (
     MIN_SHARED,
     Components,
@@ -29,11 +24,7 @@ from tui.core.compare.checks.pairs import (
     not_within_one_group,
 )
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    Mention,
-    Quantity,
-    Unit,
-)
+from tui.core.model import Mention, Quantity, Unit
 from tui.core.text.normalize import content_tokens, tokens_with_spans
 from tui.core.text.slots.quantities import quantity_predicate
 

@@ -7,24 +7,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.core.compare.checks.base import (
-    PRONOUNS,
-    DiscrepancyCheck,
-    StatementContext,
-    StoryContext,
-    token_set,
-)
-from tui.core.compare.checks.pairs import (
-    Components,
-    candidate_pairs,
-    in_order,
-    not_within_one_group,
-)
+from tui.core.compare.checks.base import PRONOUNS, DiscrepancyCheck, StatementContext, StoryContext, token_set
+from tui.core.compare.checks.pairs import Components, candidate_pairs, in_order, not_within_one_group
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    Quote,
-    Unit,
-)
+from tui.core.model import Quote, Unit
 from tui.core.text.normalize import content_tokens, fold
 
 
@@ -34,7 +20,7 @@ def speaker_key(quote: Quote) -> str | None:
         return "@" + quote.speaker_entity
     if not quote.speaker:
         return None
-    words = [w for w in re.findall(r"[^\W\d_]+", fold(quote.speaker))]
+    words = list(re.findall(r"[^\W\d_]+", fold(quote.speaker)))
     if not words or words[-1] in PRONOUNS:
         return None
     return words[-1]

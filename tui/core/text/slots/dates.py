@@ -69,7 +69,7 @@ class ArticleDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, value: str | None) -> "ArticleDate":
+    def parse(cls, value: str | None) -> ArticleDate:
         """``2025-10-29`` / ``2025-03`` / ``2025``; anything else ("unknown", None) is unknown.
 
         Years outside 1000-9000 count as unknown too, so date arithmetic can never overflow.
