@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
@@ -23,7 +24,7 @@ def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
     if not isinstance(screen, ReaderScreen):
         return
     seen: set[str] = set()
-    owners: list[DOMNode] = [screen]
+    owners: list[Widget] = [screen]
     if screen.panes:
         owners.append(screen.panes[screen.focused_pane].scroller)
     for owner in owners:

@@ -205,7 +205,7 @@ def _numbered(clusters: Sequence[Cluster], story_order: Mapping[str, int]) -> li
     """Order clusters by where they first appear (first carrying article, then offset) and give
     them ids in that order, so ids are stable for the same story."""
 
-    def position(cluster: Cluster) -> tuple:
+    def position(cluster: Cluster) -> tuple[object, ...]:
         first = cluster.members[0]
         return (
             story_order[first.article],

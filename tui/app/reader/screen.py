@@ -18,7 +18,7 @@ import gc
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -65,7 +65,7 @@ SEARCH_DELAY = 0.25
 
 SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
 
-NAVIGABLE = ("shared", "discrepancy", "unique")
+NAVIGABLE: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
 """Mark kinds that n/N step through."""
 
 MAX_KEY = "\U0010ffff"
@@ -275,17 +275,21 @@ class ReaderScreen(Screen[None]):
     @property
     def variants(self) -> VariantsView:
         """The current cluster's variants."""
-        return self.query_one("#variants")  # type: ignore[return-value]
+        return cast(
+            "VariantsView", self.query_one("#variants")
+        )  # its class is imported after the first frame
 
     @property
     def facts(self) -> FactsPanel:
         """The facts list."""
-        return self.query_one("#facts")  # type: ignore[return-value]
+        return cast("FactsPanel", self.query_one("#facts"))  # its class is imported after the first frame
 
     @property
     def sidebar(self) -> EntitySidebar:
         """The entity sidebar in its slot."""
-        return self.query_one("EntitySidebar")  # type: ignore[return-value]
+        return cast(
+            "EntitySidebar", self.query_one("EntitySidebar")
+        )  # its class is imported after the first frame
 
     @property
     def sidebar_slot(self) -> Widget:
@@ -300,7 +304,7 @@ class ReaderScreen(Screen[None]):
     @property
     def search_box(self) -> Input:
         """The search box (hidden until ``/``)."""
-        return self.query_one("#search")  # type: ignore[return-value]
+        return cast("Input", self.query_one("#search"))  # its class is imported after the first frame
 
     @property
     def visible_panes(self) -> list[ArticlePane]:
@@ -386,11 +390,15 @@ class ReaderScreen(Screen[None]):
         from tui.core.pipeline import ComparisonCancelled, build_comparison
 
         worker = get_current_worker()
+
+        def progress(fraction: float, text: str) -> None:
+            self.post_message(CompareProgress(fraction, text))
+
         try:
             comparison = build_comparison(
                 story,
                 annotations,
-                progress=lambda fraction, text: self.post_message(CompareProgress(fraction, text)),
+                progress=progress,
                 should_stop=worker.cancelled_event.is_set,
             )
             marks = _all_marks(comparison)

@@ -121,7 +121,7 @@ class ReaderTools:
         if slot.display:
             if self.reader.sidebar.comparison is not self.reader.comparison:
                 self.reader.sidebar.show_comparison(self.reader.comparison)
-            self.reader.sidebar.tree.focus()
+            self.reader.sidebar.entity_tree.focus()
         elif self.reader.panes:
             self.reader.panes[self.reader.focused_pane].scroller.focus()
         self.reader.call_after_refresh(self.reader.layout_panes)

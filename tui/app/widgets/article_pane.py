@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import ceil
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -241,7 +241,7 @@ class Block(LazyText):
 class PaneScroll(VerticalScroll):
     """The scrolling column of one pane; owns the reading keys."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "lines(1)", "Scroll down", show=False),
         Binding("k,up", "lines(-1)", "Scroll up", show=False),
         Binding("pagedown", "pages(1)", "Page down", show=False),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.model import Diagnostic
+from tui.core.story import Diagnostic, Severity
 
 NULL_TAG = "tag:yaml.org,2002:null"
 """The tag of an empty value (``key:`` with nothing after it)."""
@@ -54,14 +54,14 @@ class NodeReader:
         hint: str | None,
         *,
         field: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Diagnostic:
         line = getattr(mark, "line", None)
         column = getattr(mark, "column", None)
         return Diagnostic(
             severity,
             self.file,
-            message,  # type: ignore[arg-type]
+            message,
             line=None if line is None else line + 1,
             column=None if column is None else column + 1,
             field=field,
@@ -139,7 +139,7 @@ class NodeReader:
                 if required:
                     self.error(node, path, "is empty", "give it a value")
                 return None
-            return node.value
+            return str(node.value)
         self.error(
             node,
             path,

@@ -248,7 +248,9 @@ class _SchemaReader(NodeReader):
         id_node = self.require(
             entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth"
         )
-        entity_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
+        if id_node is None:
+            return None
+        entity_id = self.text(id_node, field_path(path, "id"), required=True)
         if entity_id is None:
             return None
         entity_id = entity_id.strip()
@@ -350,7 +352,9 @@ class _SchemaReader(NodeReader):
         id_node = self.require(
             entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count"
         )
-        claim_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
+        if id_node is None:
+            return None
+        claim_id = self.text(id_node, field_path(path, "id"), required=True)
         if claim_id is None:
             return None
         claim_id = claim_id.strip()

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from tui.core.compare.align import Weights
 from tui.core.compare.checks import acronym, contradiction, date, name, number, quote
-from tui.core.compare.checks.base import DiscrepancyCheck, Finding, QuotesOf, StatementContext, StoryContext
+from tui.core.compare.checks.base import DiscrepancyCheck, QuotesOf, StatementContext, StoryContext
+from tui.core.compare.finding import Finding
 from tui.core.model import Mention, Unit
 
 CHECKS: tuple[DiscrepancyCheck, ...] = (

@@ -53,12 +53,12 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
     for match in _PAREN_ACRONYM.finditer(text):
         before = list(re.finditer(r"\S+", text[: match.start()]))
         taken: list[re.Match[str]] = []
-        for word in reversed(before):
-            w = word.group()
+        for token in reversed(before):
+            w = token.group()
             if len(taken) > len(match.group(1)) + 3:
                 break
             if w[:1].isupper() or w in _CONNECTORS:
-                taken.append(word)
+                taken.append(token)
             else:
                 break
         while taken and taken[-1].group() in _CONNECTORS:

@@ -20,7 +20,7 @@ def speaker_key(quote: Quote) -> str | None:
         return "@" + quote.speaker_entity
     if not quote.speaker:
         return None
-    words = list(re.findall(r"[^\W\d_]+", fold(quote.speaker)))
+    words: list[str] = re.findall(r"[^\W\d_]+", fold(quote.speaker))
     if not words or words[-1] in PRONOUNS:
         return None
     return words[-1]

@@ -134,14 +134,14 @@ def _resolve(kind: str, raw: str, start: int, end: int, anchor: ArticleDate) -> 
         year, month, day = (int(p) for p in raw.split("-"))
         return DateMention(start, end, raw, _iso(year, month, day), "absolute")
     if kind in ("md", "dm"):
-        year = _nearest_year(anchor, month)
-        iso = _iso(year, month, numbers[0]) if year else None
+        nearest = _nearest_year(anchor, month)
+        iso = _iso(nearest, month, numbers[0]) if nearest else None
         return DateMention(start, end, raw, iso, "absolute")
     if kind == "my":
         return DateMention(start, end, raw, f"{numbers[-1]:04d}-{month:02d}", "month")
     if kind == "month":
-        year = _nearest_year(anchor, month)
-        return DateMention(start, end, raw, f"{year:04d}-{month:02d}" if year else None, "month")
+        nearest = _nearest_year(anchor, month)
+        return DateMention(start, end, raw, f"{nearest:04d}-{month:02d}" if nearest else None, "month")
     if kind == "year":
         return DateMention(start, end, raw, raw, "year")
     if kind == "weekday":
