@@ -13,6 +13,7 @@ it is computed.
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import gc
 from collections.abc import Mapping, Sequence
@@ -228,7 +229,28 @@ class ReaderScreen(Screen[None]):
             self._annotations_loaded(self._ready_comparison.annotations)
         elif isinstance(self._source, Story):
             self._story_loaded(self._source)
-        self.call_after_refresh(self._build_tools)
+        self.run_worker(
+            self._after_first_frame(),
+            name="tools",
+            group="tools",
+            description="Mounting the facts list, variants and sidebar after the first frame",
+        )
+
+    async def _after_first_frame(self) -> None:
+        """Build the tools once the first frame is painted.
+
+        A worker rather than a bare callback, so that whoever waits for the reader to be ready
+        (the tests, through ``App.workers``) can wait for this step and the comparison it starts.
+        """
+        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not painted.done():
+                painted.set_result(None)
+
+        self.call_after_refresh(done)
+        await painted
+        await self._build_tools()
 
     async def _build_tools(self) -> None:
         """Mount the widgets the first frame does without, then install or start the comparison.
