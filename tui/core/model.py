@@ -49,6 +49,7 @@ __all__ = [
     "TextQuote",
     "Unit",
     "Verdict",
+    "ClaimKind",
     "VerdictKind",
     "VERDICT_KINDS",
     "WireCopy",
@@ -56,6 +57,7 @@ __all__ = [
 
 ClusterKind = Literal["shared", "discrepancy", "unique"]
 DiscrepancyType = Literal["number", "date", "name", "quote-wording", "contradiction", "other"]
+ClaimKind = Literal["fact", "discrepancy", "verdict"]
 VerdictKind = Literal["true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy"]
 
 CLUSTER_KINDS: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
@@ -261,7 +263,7 @@ class Claim:
     """A curated claim from the annotation file: a pinned fact, a missed discrepancy or a verdict."""
 
     id: str
-    kind: Literal["fact", "discrepancy", "verdict"]
+    kind: ClaimKind
     quotes: tuple[TextQuote, ...]
     verdict: VerdictKind | None = None
     discrepancy_type: DiscrepancyType | None = None

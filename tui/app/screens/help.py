@@ -143,7 +143,3 @@ class HelpScreen(ModalScreen[None]):
             rows.append(Content.assemble((title, "bold underline")))
             rows.extend(Content.assemble((f"  {keys:<16} ", "bold"), text) for keys, text in entries)
         return Content("\n").join(rows)
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        """Close the help."""
-        self.dismiss(None)

@@ -57,6 +57,7 @@ from tui.core.model import (
     VERDICT_KINDS,
     Annotations,
     Claim,
+    ClaimKind,
     Diagnostic,
     Entity,
     EntityType,
@@ -70,7 +71,7 @@ TYPE_KEYS = ("colour", "color", "description")
 ENTITY_KEYS = ("id", "name", "type", "aliases", "description", "links", "notes")
 CLAIM_KEYS = ("id", "kind", "quote", "quotes", "verdict", "type", "note")
 QUOTE_KEYS = ("exact", "prefix", "suffix", "article")
-CLAIM_KINDS = ("fact", "discrepancy", "verdict")
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("fact", "discrepancy", "verdict")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _COLOUR = re.compile(
@@ -414,10 +415,10 @@ class _SchemaReader(NodeReader):
             )
         return Claim(
             id=claim_id,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             quotes=tuple(quotes),
-            verdict=verdict,  # type: ignore[arg-type]
-            discrepancy_type=(dtype or "other") if kind == "discrepancy" else dtype,  # type: ignore[arg-type]
+            verdict=verdict,
+            discrepancy_type=(dtype or "other") if kind == "discrepancy" else dtype,
             note=note,
             line=item.start_mark.line + 1,
         )

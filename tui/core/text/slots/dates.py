@@ -82,9 +82,9 @@ class ArticleDate:
             return cls()
         if month is not None and not 1 <= month <= 12:
             return cls(year)
-        if day is not None:
+        if month is not None and day is not None:  # the pattern gives no day without a month
             try:
-                date(year, month, day)  # type: ignore[arg-type]
+                date(year, month, day)
             except ValueError:
                 return cls(year, month)
         return cls(year, month, day)
@@ -174,9 +174,11 @@ def _nearest_year(anchor: ArticleDate, month: int | None) -> int | None:
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or month is None or day is None:
+        return None
     try:
-        return date(year, month, day).isoformat()  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 
