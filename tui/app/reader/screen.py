@@ -14,7 +14,6 @@ it is computed.
 from __future__ import annotations
 
 import asyncio
-import bisect
 import gc
 from collections.abc import Mapping, Sequence
 from functools import partial
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -36,6 +35,8 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.app.messages import AnnotationsLoaded, CompareFailed, CompareFinished, CompareProgress, StoryLoaded
+from tui.app.reader.highlights import HighlightIndex
+from tui.app.reader.keys import READER_BINDINGS
 from tui.app.reader.search import SearchState
 from tui.app.reader.sync import ScrollSync, first_start_per_article
 from tui.app.reader.tools import ReaderTools
@@ -64,13 +65,9 @@ SHORT_SCREEN = 30
 SEARCH_DELAY = 0.25
 """Seconds of typing pause before the search box highlights matches."""
 
-SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
 
 NAVIGABLE: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
 """Mark kinds that n/N step through."""
-
-MAX_KEY = "\U0010ffff"
-"""Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
 
 NEEDS_TOOLS = frozenset(
     {
@@ -97,74 +94,8 @@ class ReaderScreen(Screen[None]):
     """No focus while composing: Textual restyles the focused widget and its ancestors at once,
     before the first frame; the first pane takes focus right after it (``_story_loaded``)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "focus_pane(1)", "Next source", show=False),
-        Binding("shift+tab", "focus_pane(-1)", "Previous source", show=False),
-        Binding("right_square_bracket", "discrepancy(1)", "Next discrepancy"),
-        Binding("left_square_bracket", "discrepancy(-1)", "Previous discrepancy", show=False),
-        Binding("right_curly_bracket", "shared(1)", "Next shared fact"),
-        Binding("left_curly_bracket", "shared(-1)", "Previous shared fact", show=False),
-        Binding("n", "highlight(1)", "Next highlight in this pane", show=False),
-        Binding("N", "highlight(-1)", "Previous highlight in this pane", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("s", "sync(False)", "Sync: on", tooltip=SYNC_HELP),
-        Binding("s", "sync(True)", "Sync: off", tooltip=SYNC_HELP),
-        Binding("z", "zoom", "Zoom"),
-        Binding("f", "toggle_facts", "Facts"),
-        Binding("b", "toggle_boilerplate", "Hide/show boilerplate", show=False),
-        Binding("p", "pick_panes", "Pick sources", show=False),
-        Binding("less_than_sign", "page(-1)", "Previous sources (page)", show=False),
-        Binding("greater_than_sign", "page(1)", "Next sources (page)", show=False),
-        Binding("escape", "back", "Back to the text", show=False),
-        Binding("e", "toggle_sidebar", "Entities", tooltip="Show or hide the entity sidebar"),
-        Binding(
-            "E",
-            "entity_grid",
-            "Entity grid",
-            show=False,
-            tooltip="Mentions per entity and source: who leaves whom out",
-        ),
-        Binding(
-            "m",
-            "mention(1)",
-            "Next mention",
-            show=False,
-            tooltip="Next mention of the focused entity, across sources",
-        ),
-        Binding(
-            "M",
-            "mention(-1)",
-            "Previous mention",
-            show=False,
-            tooltip="Previous mention of the focused entity, across sources",
-        ),
-        Binding(
-            "space",
-            "toggle_mark",
-            "Mark fact",
-            show=False,
-            tooltip="Mark or unmark the current fact for export",
-        ),
-        Binding(
-            "x",
-            "export",
-            "Export",
-            tooltip="Export the current fact, the marked facts, an entity or everything",
-        ),
-        Binding("y", "copy_excerpt", "Copy", tooltip="Copy the current excerpt with its citation"),
-        Binding(
-            "A",
-            "add_alias",
-            "Add alias",
-            show=False,
-            tooltip="Add the search text or current mention as an alias of an entity",
-        ),
-        Binding(
-            "ctrl+s", "screenshot", "Screenshot", show=False, tooltip="Save an SVG screenshot in this folder"
-        ),
-    ]
-    """Story-wide keys; reading keys live on the pane, filter keys on the facts list, and
-    ``a`` (add a suggested entity) on the sidebar."""
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    """Story-wide keys (``keys.py``); reading keys live on the pane, filter keys on the facts list."""
 
     sync_enabled: reactive[bool] = reactive(True, bindings=True)
     """Whether scrolling one pane moves the others to the aligned statements."""
@@ -199,7 +130,7 @@ class ReaderScreen(Screen[None]):
         self.search_state = SearchState()
         self.tools = ReaderTools(self)
         self._search_timer: Timer | None = None
-        self._highlights: dict[int, tuple[tuple[Mark, ...], bool, list[tuple[int, str]]]] = {}
+        self.highlights = HighlightIndex(NAVIGABLE)
         self.tools_ready = False
         """True once the facts list, variants, sidebar and search box are mounted."""
 
@@ -573,43 +504,16 @@ class ReaderScreen(Screen[None]):
         if not self.panes:
             return
         pane = self.panes[self.focused_pane]
-        starts = self._highlight_starts(pane)
-        if not starts:
+        if not self.highlights.starts(pane):
             self.notify("No highlights in this source.", markup=False)
             return
-        here = pane.cursor if pane.cursor >= 0 and pane.is_offset_visible(pane.cursor) else None
-        if here is None:
-            here = pane.offset_at_top() - (1 if direction > 0 else 0)
-        if direction > 0:
-            index = bisect.bisect_right(starts, (here, MAX_KEY))
-            target = starts[index] if index < len(starts) else None
-        else:
-            index = bisect.bisect_left(starts, (here, ""))
-            target = starts[index - 1] if index > 0 else None
+        target = self.highlights.step(pane, direction)
         if target is None:
             self.notify("No more highlights in this direction.", markup=False)
             return
         pane.cursor = target[0]
         self.current_cluster = target[1]
         pane.scroll_to_offset(target[0])
-
-    def _highlight_starts(self, pane: ArticlePane) -> list[tuple[int, str]]:
-        """(start, cluster id) of the pane's navigable highlights, sorted; cached per marks.
-
-        ``n`` is pressed repeatedly, and a huge article has tens of thousands of marks.
-        """
-        cached = self._highlights.get(pane.pane_index)
-        if cached is not None and cached[0] is pane.marks and cached[1] == pane.show_boilerplate:
-            return cached[2]
-        starts = sorted(
-            {
-                (m.start, m.cluster)
-                for m in pane.marks
-                if m.kind in NAVIGABLE and m.cluster is not None and pane.block_at(m.start).display
-            }
-        )
-        self._highlights[pane.pane_index] = (pane.marks, pane.show_boilerplate, starts)
-        return starts
 
     @on(ArticlePane.StatementClicked)
     def _statement_clicked(self, message: ArticlePane.StatementClicked) -> None:
