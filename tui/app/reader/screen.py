@@ -225,24 +225,23 @@ class ReaderScreen(Screen[None]):
         """The status line (progress, summary, error banner)."""
         return self.query_one("#status", StatusBar)
 
+    # The widgets below are mounted (and their classes imported) after the first frame, so
+    # they are named by string in the casts.
+
     @property
     def variants(self) -> VariantsView:
         """The current cluster's variants."""
-        return cast(
-            "VariantsView", self.query_one("#variants")
-        )  # its class is imported after the first frame
+        return cast("VariantsView", self.query_one("#variants"))
 
     @property
     def facts(self) -> FactsPanel:
         """The facts list."""
-        return cast("FactsPanel", self.query_one("#facts"))  # its class is imported after the first frame
+        return cast("FactsPanel", self.query_one("#facts"))
 
     @property
     def sidebar(self) -> EntitySidebar:
         """The entity sidebar in its slot."""
-        return cast(
-            "EntitySidebar", self.query_one("EntitySidebar")
-        )  # its class is imported after the first frame
+        return cast("EntitySidebar", self.query_one("EntitySidebar"))
 
     @property
     def sidebar_slot(self) -> Widget:
@@ -257,7 +256,7 @@ class ReaderScreen(Screen[None]):
     @property
     def search_box(self) -> Input:
         """The search box (hidden until ``/``)."""
-        return cast("Input", self.query_one("#search"))  # its class is imported after the first frame
+        return cast("Input", self.query_one("#search"))
 
     @property
     def visible_panes(self) -> list[ArticlePane]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, reference_member
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import DateMention, Unit
 
@@ -56,7 +56,7 @@ def dates_in_statement(units: Sequence[Unit], context: StatementContext) -> Find
     Only rival dates conflict (see ``_rival``): a member that leaves a date out agrees.
     """
     per_unit = [(u, [d for d in u.dates if d.iso]) for u in units]
-    reference = next(((u, ds) for u, ds in per_unit if ds), None)
+    reference = reference_member(per_unit)
     if reference is None:
         return None
     ref_unit, ref_dates = reference

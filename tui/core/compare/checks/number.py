@@ -14,7 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, StoryContext, token_set
+from tui.core.compare.checks.base import (
+    DiscrepancyCheck,
+    StatementContext,
+    StoryContext,
+    reference_member,
+    token_set,
+)
 from tui.core.compare.checks.pairs import (
     MIN_SHARED,
     Components,
@@ -128,7 +134,7 @@ def numbers_in_statement(units: Sequence[Unit], context: StatementContext) -> Fi
     miles west" matching "55 km from the town" is not also a rival to "six miles deep".
     """
     per_unit = [(u, usable_quantities(u)) for u in units]
-    reference = next(((u, qs) for u, qs in per_unit if qs), None)
+    reference = reference_member(per_unit)
     if reference is None:
         return None
     ref_unit, ref_quantities = reference

@@ -7,7 +7,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.core.compare.checks.base import PRONOUNS, DiscrepancyCheck, StatementContext, StoryContext, token_set
+from tui.core.compare.checks.base import (
+    PRONOUNS,
+    DiscrepancyCheck,
+    StatementContext,
+    StoryContext,
+    reference_member,
+    token_set,
+)
 from tui.core.compare.checks.pairs import Components, candidate_pairs, in_order, not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Quote, Unit
@@ -62,7 +69,7 @@ def quotes_in_statement(units: Sequence[Unit], context: StatementContext) -> Fin
     """
     quotes_of = context.quotes_of
     per_unit = [(u, list(quotes_of(u) if quotes_of else u.quotes)) for u in units]
-    reference = next(((u, qs) for u, qs in per_unit if qs), None)
+    reference = reference_member(per_unit)
     if reference is None:
         return None
     ref_unit, ref_quotes = reference
