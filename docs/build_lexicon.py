@@ -58,8 +58,9 @@ HEADER = """\
 """
 
 
-def read_synsets(folder: Path) -> tuple[dict[tuple[str, int], list[str]],
-                                        list[tuple[str, str, int, int, str, int, int]]]:
+def read_synsets(
+    folder: Path,
+) -> tuple[dict[tuple[str, int], list[str]], list[tuple[str, str, int, int, str, int, int]]]:
     """Every synset's words, and every word-to-word pointer of :data:`KINSHIP` as (symbol,
     pos, offset, source word, target pos, target offset, target word), words counted from 1."""
     words: dict[tuple[str, int], list[str]] = {}
@@ -75,11 +76,19 @@ def read_synsets(folder: Path) -> tuple[dict[tuple[str, int], list[str]],
             words[(pos, offset)] = lemmas
             at = 4 + 2 * count
             for i in range(int(fields[at])):
-                symbol, target, target_pos, source_target = fields[at + 1 + 4 * i: at + 5 + 4 * i]
+                symbol, target, target_pos, source_target = fields[at + 1 + 4 * i : at + 5 + 4 * i]
                 if symbol in KINSHIP:
-                    links.append((symbol, pos, offset, int(source_target[:2], 16),
-                                  "a" if target_pos == "s" else target_pos, int(target),
-                                  int(source_target[2:], 16)))
+                    links.append(
+                        (
+                            symbol,
+                            pos,
+                            offset,
+                            int(source_target[:2], 16),
+                            "a" if target_pos == "s" else target_pos,
+                            int(target),
+                            int(source_target[2:], 16),
+                        )
+                    )
     return words, links
 
 
@@ -143,25 +152,32 @@ def ambiguous_keys(lemma_pairs: list[tuple[str, str]], tagged: Counter[str]) -> 
     for lemmas in by_key.values():
         ordered = sorted(lemmas)
         for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
+            for b in ordered[i + 1 :]:
                 if near[a] & near[b] or inflected(a, b) or inflected(b, a):
                     related.union(a, b)
-    return {key for key, lemmas in by_key.items()
-            if len({related.find(lemma) for lemma in lemmas if lemma in near}) > 1}
+    return {
+        key
+        for key, lemmas in by_key.items()
+        if len({related.find(lemma) for lemma in lemmas if lemma in near}) > 1
+    }
 
 
 def inflected(base: str, word: str) -> bool:
     """``word`` is ``base`` with an inflection or ``-ly`` (``decidedly``, ``united``)."""
     stems = (base, base[:-1]) if base.endswith("e") else (base,)
-    return any(word == s + ending for s in stems
-               for ending in ("s", "es", "d", "ed", "ing", "ly", "edly", "ingly"))
+    return any(
+        word == s + ending for s in stems for ending in ("s", "es", "d", "ed", "ing", "ly", "edly", "ingly")
+    )
 
 
 def families(folder: Path) -> tuple[list[list[str]], Counter[str]]:
     words, links = read_synsets(folder)
     tagged = tagged_counts(folder)
-    kin = [(symbol, words[(pos, offset)][source - 1], words[(target_pos, target)][target_word - 1])
-           for symbol, pos, offset, source, target_pos, target, target_word in links if source]
+    kin = [
+        (symbol, words[(pos, offset)][source - 1], words[(target_pos, target)][target_word - 1])
+        for symbol, pos, offset, source, target_pos, target, target_word in links
+        if source
+    ]
     ambiguous = ambiguous_keys([(a, b) for _, a, b in kin], tagged)
     lemma_pairs = [(a, b) for symbol, a, b in kin if symbol == "+"]
     refused: Counter[str] = Counter()
@@ -234,9 +250,11 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(HEADER + "\n".join(lines) + "\n", encoding="ascii")
     size = OUT.stat().st_size
-    print(f"{stats['links']:,} linked key pairs kept; links refused: {stats['rare word']:,} (a rare "
-          f"word), {stats['ambiguous key']:,} (an ambiguous key), {stats['size']:,} (family size); "
-          f"{len(found):,} families, {sum(len(f) for f in found):,} keys; {size:,} bytes -> {OUT}")
+    print(
+        f"{stats['links']:,} linked key pairs kept; links refused: {stats['rare word']:,} (a rare "
+        f"word), {stats['ambiguous key']:,} (an ambiguous key), {stats['size']:,} (family size); "
+        f"{len(found):,} families, {sum(len(f) for f in found):,} keys; {size:,} bytes -> {OUT}"
+    )
     if "--stats" in sys.argv:
         print(Counter(len(f) for f in found))
 

@@ -11,8 +11,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
 
-from tests.app.conftest import until_compared
-from tui.app.app import ReaderApp
+from tests.app.conftest import ReaderOpener
 from tui.app.widgets.article_pane import LARGE_ARTICLE, ArticlePane, Block
 from tui.core.model import Annotations, Article, Cluster, Comparison, Member, Story
 
@@ -97,12 +96,8 @@ def _is_exact(block: Block) -> bool:
     return block.size.height == wrapped + paragraphs_after
 
 
-async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None:
-    app = ReaderApp(comparison=_comparison())
-    app.theme = "textual-dark"
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_a_multi_megabyte_article_opens_and_follows_reading_keys(open_reader: ReaderOpener) -> None:
+    async with open_reader(_comparison()) as (app, pilot, screen):
         big, small = screen.panes
         first = big.blocks[0]
         assert big.sized and not small.sized
@@ -132,11 +127,11 @@ async def test_a_multi_megabyte_article_opens_and_follows_reading_keys() -> None
         assert TOLL_BIG in _screen_text(holder, big)
 
 
-async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() -> None:
-    app = ReaderApp(comparison=_comparison())
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        big = app.screen.panes[0]
+async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it(
+    open_reader: ReaderOpener,
+) -> None:
+    async with open_reader(_comparison()) as (app, pilot, screen):
+        big = screen.panes[0]
         offset = big.article.text.index(TOLL_BIG)
         narrow = big.blocks[0].content_size.width
         big.scroller.focus()
@@ -152,12 +147,11 @@ async def test_zooming_a_huge_pane_keeps_the_statement_in_view_and_rewraps_it() 
         assert TOLL_BIG in _screen_text(holder, big)
 
 
-async def test_page_down_continues_the_huge_article_and_its_highlights_are_drawn() -> None:
-    app = ReaderApp(comparison=_comparison())
-    app.theme = "textual-dark"
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        big = app.screen.panes[0]
+async def test_page_down_continues_the_huge_article_and_its_highlights_are_drawn(
+    open_reader: ReaderOpener,
+) -> None:
+    async with open_reader(_comparison()) as (app, pilot, screen):
+        big = screen.panes[0]
         first = big.blocks[0]
         shown = [strip.text.rstrip() for strip in _drawn_rows(first, big)]
         big.scroller.focus()

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from textual.actions import parse
 from textual.binding import Binding
 
-from tests.app.conftest import until_compared
+from tests.app.conftest import ReaderOpener
 from tui.app.app import ReaderApp
+from tui.app.reader.screen import ReaderScreen
 from tui.app.screens.help import HelpScreen, binding_sections, key_label
 from tui.app.screens.pane_picker import PanePicker
-from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import PaneScroll
 from tui.app.widgets.facts_panel import FactsPanel
 
@@ -29,11 +27,9 @@ def test_every_binding_runs_an_action_that_exists(owner: type) -> None:
 
 
 async def test_question_mark_lists_every_key_with_its_description(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(100, 60)) as pilot:
-        await until_compared(pilot)
+    async with open_reader(size=(100, 60)) as (app, pilot, screen):
         reader = app.screen
         await pilot.press("question_mark")
         await pilot.pause()
@@ -57,12 +53,9 @@ async def test_question_mark_lists_every_key_with_its_description(
 
 
 async def test_every_reader_action_is_in_the_command_palette(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         commands = {c.title: c for c in app.get_system_commands(screen)}
         for binding in ReaderScreen.BINDINGS:
             if binding.action == "sync(True)":  # shown only while sync is off
@@ -78,10 +71,8 @@ async def test_every_reader_action_is_in_the_command_palette(
         assert "Sync: off" in {c.title for c in app.get_system_commands(screen)}
 
 
-async def test_the_palette_finds_a_fact_by_its_label(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+async def test_the_palette_finds_a_fact_by_its_label(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"bakery")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 from textual.widgets import OptionList, SelectionList
 
-from tests.app.conftest import BAKERY, DEATHS_A, QUAKE, until_compared
-from tui.app.app import ReaderApp
+from tests.app.conftest import ReaderOpener
+from tests.app.quake_story import BAKERY, DEATHS_A, QUAKE
+from tui.app.reader.screen import ReaderScreen
 from tui.app.screens.pane_picker import PanePicker
-from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane, block_ranges
 from tui.core.model import Article, Boilerplate, Comparison
 
@@ -20,12 +19,9 @@ def _text(widget: object) -> str:
 
 
 async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         assert isinstance(screen, ReaderScreen)
         assert [p.article.id for p in screen.visible_panes] == ["a", "b", "c"]
         headers = [_text(p.query_one(".pane-header")) for p in screen.panes]
@@ -36,10 +32,8 @@ async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
         assert "3 sources, 2 shared, 2 discrepancies, 1 unique" in _text(screen.query_one("#status-text"))
 
 
-async def test_the_gutter_repeats_what_the_colours_say(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+async def test_the_gutter_repeats_what_the_colours_say(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         a, _, c = app.screen.panes
         quake, deaths = a.article.text.index(QUAKE), a.article.text.index(DEATHS_A)
         assert a.block_at(quake) is a.block_at(deaths)  # one block, a mark on every row
@@ -54,12 +48,9 @@ async def test_the_gutter_repeats_what_the_colours_say(make_app: Callable[..., R
 
 
 async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(size=(80, 24)) as (app, pilot, screen):
         assert [p.article.id for p in screen.visible_panes] == ["a", "b"]
         assert all(p.size.width >= 38 for p in screen.visible_panes)
         assert "2 of 3 sources shown" in screen.status.hint_text
@@ -83,12 +74,9 @@ async def test_at_80_columns_two_panes_fit_and_the_others_are_paged(
 
 
 async def test_z_zooms_the_focused_pane_to_full_width_and_back(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("tab", "z")
         await pilot.pause()
         assert [p.article.id for p in screen.visible_panes] == ["b"]
@@ -101,11 +89,8 @@ async def test_z_zooms_the_focused_pane_to_full_width_and_back(
         assert len(screen.visible_panes) == 3
 
 
-async def test_p_picks_which_sources_are_shown(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_p_picks_which_sources_are_shown(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("p")
         await pilot.pause()
         picker = app.screen
@@ -114,20 +99,17 @@ async def test_p_picks_which_sources_are_shown(make_app: Callable[..., ReaderApp
         await pilot.press("space", "a")
         await pilot.pause()
         assert app.screen is screen
-        assert screen.shown == [1, 2]
+        assert screen.window.shown == [1, 2]
         assert [p.article.id for p in screen.visible_panes] == ["b", "c"]
         await pilot.press("p", "escape")
         await pilot.pause()
-        assert screen.shown == [1, 2]
+        assert screen.window.shown == [1, 2]
 
 
 async def test_f_toggles_the_facts_list_and_b_hides_boilerplate(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(size=(80, 24)) as (app, pilot, screen):
         area = screen.query_one("#facts-area")
         assert not area.display  # too little room at 24 rows until asked for
         await pilot.press("f")
@@ -170,18 +152,13 @@ def test_boilerplate_never_shares_a_block_with_the_story() -> None:
     assert [(r.start, r.end) for r in block_ranges(article)] == list(spans)
 
 
-async def test_panes_are_article_panes(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+async def test_panes_are_article_panes(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         assert all(isinstance(p, ArticlePane) for p in app.screen.query(ArticlePane))
 
 
-async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_clicking_a_statement_makes_its_fact_current(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         c = screen.panes[2]
         quake = c.article.text.index(QUAKE)
         block = c.block_at(quake)
@@ -193,10 +170,8 @@ async def test_clicking_a_statement_makes_its_fact_current(make_app: Callable[..
         assert "A strong earthquake" in str(screen.query_one("#variants-title").content)
 
 
-async def test_highlight_colours_follow_the_theme(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+async def test_highlight_colours_follow_the_theme(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         body = app.screen.panes[0].blocks[0]
         dark = [span.style for span in body.content.spans]
         app.theme = "textual-light"
@@ -206,10 +181,10 @@ async def test_highlight_colours_follow_the_theme(make_app: Callable[..., Reader
         assert dark and light and dark != light
 
 
-async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp]) -> None:
+async def test_variants_show_the_users_verdict(open_reader: ReaderOpener) -> None:
     import dataclasses
 
-    from tests.app.conftest import build_comparison
+    from tests.app.quake_story import build_comparison
     from tui.core.model import Verdict
 
     base = build_comparison()
@@ -219,9 +194,7 @@ async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp
         else c
         for c in base.clusters
     )
-    app = make_app(dataclasses.replace(base, clusters=clusters))
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+    async with open_reader(dataclasses.replace(base, clusters=clusters)) as (app, pilot, screen):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         title = str(app.screen.query_one("#variants-title").content)
@@ -229,11 +202,11 @@ async def test_variants_show_the_users_verdict(make_app: Callable[..., ReaderApp
 
 
 async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
     import dataclasses
 
-    from tests.app.conftest import build_comparison
+    from tests.app.quake_story import build_comparison
     from tui.core.model import Cluster, Member
 
     base = build_comparison()
@@ -259,10 +232,7 @@ async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
     )
     story = dataclasses.replace(base.story, articles=(a2, *base.story.articles[1:]))
     comparison = dataclasses.replace(base, story=story, clusters=(cluster,), mentions=())
-    app = make_app(comparison)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(comparison) as (app, pilot, screen):
         screen.jump_to("unique-wall")
         await pilot.pause()
         pane = screen.panes[0]
@@ -272,12 +242,9 @@ async def test_a_jump_lands_on_the_statement_line_inside_a_long_paragraph(
 
 
 async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(size=(80, 24)) as (app, pilot, screen):
         screen.jump_to("disc-deaths")  # members in a, b and c; two panes fit
         await pilot.pause()
         hidden = [p for p in screen.panes if not p.display]
@@ -286,11 +253,9 @@ async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
 
 
 async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+    async with open_reader() as (app, pilot, screen):
         block = app.screen.panes[0].blocks[0]
         assert str(block.content).startswith(QUAKE)
         await pilot.mouse_down(block, offset=(block.GUTTER + 2, 0))
@@ -301,15 +266,16 @@ async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
 
 
 async def test_boilerplate_hidden_with_b_stays_hidden_in_a_pane_built_later(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
     comparison: Comparison,
 ) -> None:
     a, b, c = comparison.story.articles
     story = dataclasses.replace(comparison.story, articles=(b, c, a))
-    app = make_app(dataclasses.replace(comparison, story=story))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(dataclasses.replace(comparison, story=story), size=(80, 24)) as (
+        app,
+        pilot,
+        screen,
+    ):
         late = screen.panes[2]
         assert late.article.id == "a" and not late.is_mounted
         await pilot.press("b", "greater_than_sign")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.widgets import Input, OptionList
 
-from tests.app.conftest import BAKERY, DEATHS_A, DEATHS_B, MAGNITUDE, QUAKE, until_compared
-from tui.app.app import ReaderApp
-from tui.app.screens.reader import ReaderScreen
+from tests.app.conftest import ReaderOpener
+from tests.app.quake_story import BAKERY, DEATHS_A, DEATHS_B, MAGNITUDE, QUAKE
+from tui.app.reader.screen import ReaderScreen
 from tui.app.widgets.article_pane import ArticlePane
 
 
@@ -19,12 +17,9 @@ def _members_visible(screen: ReaderScreen, cluster_id: str) -> bool:
 
 
 async def test_right_bracket_goes_to_each_discrepancy_and_every_pane_follows(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         assert isinstance(screen, ReaderScreen)
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -51,11 +46,8 @@ async def test_right_bracket_goes_to_each_discrepancy_and_every_pane_follows(
         assert _members_visible(screen, "disc-deaths")
 
 
-async def test_curly_brackets_step_through_shared_facts(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_curly_brackets_step_through_shared_facts(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         await pilot.pause()
         assert screen.current_cluster == "shared-magnitude"
@@ -67,12 +59,9 @@ async def test_curly_brackets_step_through_shared_facts(make_app: Callable[..., 
 
 
 async def test_n_and_N_step_through_highlights_of_the_focused_pane_only(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("s")  # sync off: only this pane may move
         c = screen.panes[2]
         await pilot.press("tab", "tab")
@@ -94,11 +83,8 @@ async def test_n_and_N_step_through_highlights_of_the_focused_pane_only(
         assert screen.current_cluster == "disc-deaths"
 
 
-async def test_reading_keys_scroll_the_focused_pane(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_reading_keys_scroll_the_focused_pane(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         a = screen.panes[0].scroller
         await pilot.press("s")
         await pilot.press("j", "j", "down")
@@ -117,12 +103,9 @@ async def test_reading_keys_scroll_the_focused_pane(make_app: Callable[..., Read
 
 
 async def test_synced_scrolling_follows_the_alignment_not_the_line(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         a, b, c = screen.panes
         for statement_a, statement_b in ((DEATHS_A, DEATHS_B), (MAGNITUDE, MAGNITUDE)):
             # a's reading line (top at the start, bottom at the end) on a's statement
@@ -149,11 +132,8 @@ async def test_synced_scrolling_follows_the_alignment_not_the_line(
         assert c.scroller.scroll_y == c.scroller.max_scroll_y
 
 
-async def test_facts_list_filters_and_enter_jumps(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_facts_list_filters_and_enter_jumps(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("f", "f")  # shown at 48 rows: hide, then show and focus the list
         options = screen.query_one("#facts-list", OptionList)
         assert app.focused is options and options.option_count == 5
@@ -179,12 +159,9 @@ async def test_facts_list_filters_and_enter_jumps(make_app: Callable[..., Reader
 
 
 async def test_slash_searches_every_source_and_enter_jumps_to_matches(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("slash")
         search = screen.query_one("#search", Input)
         assert search.display and app.focused is search
@@ -194,22 +171,24 @@ async def test_slash_searches_every_source_and_enter_jumps_to_matches(
         await pilot.press("enter")
         await pilot.pause()
         c = screen.panes[2]
-        assert screen.current_match == (2, c.article.text.index("bakery"), c.article.text.index("bakery") + 6)
+        assert screen.search_state.current == (
+            2,
+            c.article.text.index("bakery"),
+            c.article.text.index("bakery") + 6,
+        )
         assert c.is_offset_visible(c.article.text.index(BAKERY))
         block = c.block_at(c.article.text.index(BAKERY))
         match = c.article.text.index("bakery") - block.start
         assert any(span.start == match for span in block.content.spans)
         await pilot.press("ctrl+a", "ctrl+k", *"magnitude", "enter", "enter")
         await pilot.pause()
-        assert screen.current_match is not None and screen.current_match[0] == 1
+        assert screen.search_state.current is not None and screen.search_state.current[0] == 1
         await pilot.press("escape")
         assert not search.display and app.focused is not search
 
 
-async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
+async def test_quake_text_is_never_altered_by_highlighting(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("right_square_bracket", "n")
         for pane in app.screen.query(ArticlePane):
             shown = "".join(str(b.content) for b in pane.blocks)
@@ -217,11 +196,8 @@ async def test_quake_text_is_never_altered_by_highlighting(make_app: Callable[..
             assert QUAKE in shown
 
 
-async def test_shift_tab_goes_back_a_source_and_q_quits(make_app: Callable[..., ReaderApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_shift_tab_goes_back_a_source_and_q_quits(open_reader: ReaderOpener) -> None:
+    async with open_reader() as (app, pilot, screen):
         await pilot.press("shift+tab")
         assert screen.focused_pane == 2 and app.focused is screen.panes[2].scroller
         await pilot.press("shift+tab")

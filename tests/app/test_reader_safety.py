@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.message import Message
 from textual.widgets import ProgressBar
 
-from tests.app.conftest import build_comparison, until_compared
+from tests.app.conftest import ReaderOpener
+from tests.app.helpers import reader_session, wait_for_workers
+from tests.app.quake_story import build_comparison
 from tui.app.app import ReaderApp
 from tui.app.messages import CompareFinished, CompareProgress, StoryLoaded
 from tui.app.screens.help import HelpScreen
@@ -76,12 +77,9 @@ def _hostile() -> Comparison:
 
 
 async def test_markup_in_articles_titles_and_outlets_shows_literally(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
-    app = make_app(_hostile())
-    async with app.run_test(size=(160, 48)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(_hostile()) as (app, pilot, screen):
         a = screen.panes[0]
         assert "[b]Wire[/] [/" in _screen_text(app)
         assert "Title [red]x[/red] [/]" in str(a.query_one(".pane-header").content)
@@ -90,7 +88,7 @@ async def test_markup_in_articles_titles_and_outlets_shows_literally(
         await pilot.press("right_square_bracket", "right_curly_bracket", "n", "N", "tab", "z", "z")
         await pilot.press("slash", *"[/]", "enter", "escape")
         await pilot.pause()
-        assert screen.current_match is not None and screen.current_match[0] == 0
+        assert screen.search_state.current is not None and screen.search_state.current[0] == 0
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -101,7 +99,7 @@ async def test_markup_in_articles_titles_and_outlets_shows_literally(
 
 
 async def test_a_broken_annotation_file_shows_a_banner_and_the_reader_still_works(
-    make_app: Callable[..., ReaderApp],
+    open_reader: ReaderOpener,
 ) -> None:
     broken = Annotations(
         path="notes.yaml",
@@ -111,10 +109,7 @@ async def test_a_broken_annotation_file_shows_a_banner_and_the_reader_still_work
             ),
         ),
     )
-    app = make_app(build_comparison(annotations=broken))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(build_comparison(annotations=broken), size=(80, 24)) as (app, pilot, screen):
         banner = screen.status.banner_text
         assert "annotation file has errors" in banner and "notes.yaml:7" in banner
         assert "[/]" in banner
@@ -126,8 +121,7 @@ async def test_a_broken_annotation_file_shows_a_banner_and_the_reader_still_work
 async def test_a_story_that_cannot_load_shows_why(tmp_path: Path) -> None:
     app = ReaderApp([tmp_path / "missing"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for_workers(pilot)
         screen = app.screen
         assert screen.story is None
         assert "missing" in screen.status.banner_text
@@ -137,12 +131,8 @@ async def test_a_story_that_cannot_load_shows_why(tmp_path: Path) -> None:
 
 
 async def test_the_bundled_story_is_compared_in_a_worker_and_navigable() -> None:
-    app = ReaderApp()
     messages: list[Message] = []
-    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+    async with reader_session(ReaderApp(), message_hook=messages.append) as (app, pilot, screen):
         kinds = [type(m) for m in messages if isinstance(m, (StoryLoaded, CompareProgress, CompareFinished))]
         # The text is shown first, progress is reported, then the highlights arrive.
         assert kinds[0] is StoryLoaded and kinds[-1] is CompareFinished and CompareProgress in kinds

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.app.conftest import until_compared
+from tests.app.helpers import wait_for_comparison
 from tui.app.app import ReaderApp
-from tui.app.screens.reader import ReaderScreen
+from tui.app.reader.screen import ReaderScreen
 
 
 async def test_the_first_frame_has_the_text_and_the_tools_come_after(
@@ -35,7 +35,7 @@ async def test_the_first_frame_has_the_text_and_the_tools_come_after(
         await pilot.pause()
         assert app.screen is screen and app.focused is screen.panes[0].scroller
         await build(screen)
-        await until_compared(pilot)
+        await wait_for_comparison(pilot)
         assert screen.tools_ready
         await pilot.press("slash")
         assert app.focused is screen.search_box
@@ -50,7 +50,7 @@ async def test_garbage_collection_paused_for_the_start_resumes_after_the_first_f
     gc.disable()
     try:
         async with app.run_test(size=(160, 48)) as pilot:
-            await until_compared(pilot)
+            await wait_for_comparison(pilot)
             assert gc.isenabled()
     finally:
         gc.enable()

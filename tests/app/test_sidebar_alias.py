@@ -6,8 +6,8 @@ from textual.app import App
 from textual.widgets import Input, Select, Static
 
 from tests.app.sidebar_fixtures import tiny_comparison
+from tui.app.reader.tools import entity_slug
 from tui.app.screens.alias_dialog import AliasDialog
-from tui.app.screens.reader_tools import entity_slug
 from tui.core.load.resources import styles_dir
 
 

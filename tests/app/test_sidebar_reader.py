@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Tree
 
-from tests.app.conftest import until_compared
+from tests.app.conftest import ReaderOpener
+from tests.app.helpers import reader_session
 from tests.app.sidebar_fixtures import tiny_comparison
 from tui.app.app import ReaderApp
 from tui.app.clipboard import citation_text, current_excerpt
@@ -15,8 +16,6 @@ from tui.app.screens.entity_grid import EntityGridScreen
 from tui.app.screens.export_dialog import ExportDialog
 from tui.app.widgets.entity_sidebar import EntitySidebar
 from tui.core.model import Comparison
-
-SIZE = (160, 48)
 
 
 def _app(comparison: Comparison | None = None) -> ReaderApp:
@@ -36,11 +35,10 @@ async def _focus_entity(pilot, name: str) -> None:
     await pilot.pause()
 
 
-async def test_e_opens_the_sidebar_and_enter_highlights_mentions_everywhere() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_e_opens_the_sidebar_and_enter_highlights_mentions_everywhere(
+    open_reader: ReaderOpener,
+) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         slot = screen.query_one("#sidebar-slot")
         assert not slot.display
         await pilot.press("e")
@@ -60,11 +58,8 @@ async def test_e_opens_the_sidebar_and_enter_highlights_mentions_everywhere() ->
         assert not slot.display
 
 
-async def test_m_and_M_step_through_mentions_across_sources() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_m_and_M_step_through_mentions_across_sources(open_reader: ReaderOpener) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await _focus_entity(pilot, "Mara Voss")
         visited = []
         for _ in range(4):
@@ -80,11 +75,8 @@ async def test_m_and_M_step_through_mentions_across_sources() -> None:
         assert (pane.article.id, pane.cursor) == ("courier", pane.article.text.index("Mara Voss"))
 
 
-async def test_markup_named_entity_is_reachable_and_literal() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_markup_named_entity_is_reachable_and_literal(open_reader: ReaderOpener) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await _focus_entity(pilot, "[bold]x[/]")
         await pilot.press("m")
         await pilot.pause()
@@ -93,10 +85,8 @@ async def test_markup_named_entity_is_reachable_and_literal() -> None:
         assert pane.article.text[pane.cursor :].startswith("[bold]x[/]")
 
 
-async def test_grid_from_the_reader_focuses_the_picked_entity() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
+async def test_grid_from_the_reader_focuses_the_picked_entity(open_reader: ReaderOpener) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await pilot.press("E")
         await pilot.pause()
         assert isinstance(app.screen, EntityGridScreen)
@@ -105,11 +95,8 @@ async def test_grid_from_the_reader_focuses_the_picked_entity() -> None:
         assert app.screen.entity_focus == "bold-x"
 
 
-async def test_space_marks_and_x_exports_what_the_reader_shows() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_space_marks_and_x_exports_what_the_reader_shows(open_reader: ReaderOpener) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.current_cluster == "c2"
@@ -129,8 +116,7 @@ async def test_y_copies_the_excerpt_with_its_citation(monkeypatch: pytest.Monkey
     app = _app()
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
+    async with reader_session(app) as (app, pilot, _screen):
         await pilot.press("y")  # no current fact yet: nothing copied
         await pilot.press("right_square_bracket", "tab")
         await pilot.pause()
@@ -144,12 +130,10 @@ async def test_y_copies_the_excerpt_with_its_citation(monkeypatch: pytest.Monkey
 
 
 async def test_ctrl_s_saves_an_svg_screenshot_in_the_current_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_reader: ReaderOpener
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
     [shot] = list(tmp_path.glob("*.svg"))
@@ -174,12 +158,11 @@ def _annotated(tmp_path: Path) -> tuple[Comparison, Path]:
     return comparison, path
 
 
-async def test_add_alias_writes_back_keeps_comments_and_recompares(tmp_path: Path) -> None:
+async def test_add_alias_writes_back_keeps_comments_and_recompares(
+    tmp_path: Path, open_reader: ReaderOpener
+) -> None:
     comparison, path = _annotated(tmp_path)
-    app = _app(comparison)
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(comparison) as (app, pilot, screen):
         await _focus_entity(pilot, "Mara Voss")
         await pilot.press("slash", *"Voss", "escape")
         await pilot.pause()
@@ -198,12 +181,9 @@ async def test_add_alias_writes_back_keeps_comments_and_recompares(tmp_path: Pat
         assert screen.query_one(EntitySidebar).comparison is screen.comparison
 
 
-async def test_a_on_a_suggestion_adds_the_entity(tmp_path: Path) -> None:
+async def test_a_on_a_suggestion_adds_the_entity(tmp_path: Path, open_reader: ReaderOpener) -> None:
     comparison, path = _annotated(tmp_path)
-    app = _app(comparison)
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(comparison) as (app, pilot, screen):
         await pilot.press("e")
         await pilot.pause()
         sidebar = screen.query_one(EntitySidebar)
@@ -220,13 +200,10 @@ async def test_a_on_a_suggestion_adds_the_entity(tmp_path: Path) -> None:
         assert (added.name, added.type) == ("Monday Crew [/]", "unknown")
 
 
-async def test_space_in_the_facts_list_marks_the_fact_under_its_cursor() -> None:
+async def test_space_in_the_facts_list_marks_the_fact_under_its_cursor(open_reader: ReaderOpener) -> None:
     from textual.widgets import OptionList
 
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         facts = screen.query_one("#facts-list", OptionList)
         screen.query_one("#facts-area").display = True
         facts.focus()
@@ -244,25 +221,21 @@ def _facts_rows(screen) -> list[str]:
     return [str(option.prompt) for option in facts.options]
 
 
-async def test_a_marked_fact_shows_its_mark_in_the_facts_list() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_a_marked_fact_shows_its_mark_in_the_facts_list(open_reader: ReaderOpener) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await pilot.press("right_square_bracket", "space")
         await pilot.pause()
-        rows = dict(zip([c.id for c in screen.facts.shown], _facts_rows(screen)))
+        rows = dict(zip([c.id for c in screen.facts.shown], _facts_rows(screen), strict=False))
         assert rows["c2"].startswith("●") and not rows["c1"].startswith("●")
         await pilot.press("space")
         await pilot.pause()
         assert not any(row.startswith("●") for row in _facts_rows(screen))
 
 
-async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it() -> None:
-    app = _app()
-    async with app.run_test(size=SIZE) as pilot:
-        await until_compared(pilot)
-        screen = app.screen
+async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it(
+    open_reader: ReaderOpener,
+) -> None:
+    async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await _focus_entity(pilot, "Mara Voss")
         await pilot.press("e", "f", "f")  # close the sidebar; hide, then show and focus the facts list
         await pilot.pause()
@@ -280,7 +253,9 @@ async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it() -
         assert [c.id for c in screen.facts.shown] == ["c2"]
 
 
-async def test_a_story_with_thousands_of_facts_fills_its_list_in_chunks_and_jumps_anywhere() -> None:
+async def test_a_story_with_thousands_of_facts_fills_its_list_in_chunks_and_jumps_anywhere(
+    open_reader: ReaderOpener,
+) -> None:
     from dataclasses import replace
 
     from textual.widgets import OptionList
@@ -289,10 +264,7 @@ async def test_a_story_with_thousands_of_facts_fills_its_list_in_chunks_and_jump
 
     base = tiny_comparison()
     many = tuple(replace(base.clusters[i % 2], id=f"k{i:05d}") for i in range(3 * FILL_CHUNK + 7))
-    app = _app(replace(base, clusters=many))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        await until_compared(pilot)
+    async with open_reader(replace(base, clusters=many)) as (app, pilot, screen):
         options = screen.query_one("#facts-list", OptionList)
         screen.facts.highlight("k01400")  # beyond what is filled: filled up to it at once
         assert options.highlighted == 1400

@@ -30,7 +30,9 @@ def _unique(messages: list[Message], kind: type[Message]) -> list[Message]:
 
 
 def _labels(sidebar: EntitySidebar) -> dict[object, str]:
-    return {leaf.data: leaf.label.plain for group in sidebar.tree.root.children for leaf in group.children}
+    return {
+        leaf.data: leaf.label.plain for group in sidebar.entity_tree.root.children for leaf in group.children
+    }
 
 
 async def test_labels_show_names_literally_with_per_source_counts() -> None:
@@ -39,14 +41,16 @@ async def test_labels_show_names_literally_with_per_source_counts() -> None:
         sidebar = app.query_one(EntitySidebar)
         labels = _labels(sidebar)
         assert all(
-            isinstance(leaf.label, Text) for group in sidebar.tree.root.children for leaf in group.children
+            isinstance(leaf.label, Text)
+            for group in sidebar.entity_tree.root.children
+            for leaf in group.children
         )
         assert labels[EntityItem("mara-voss")] == "  21—   3 Mara Voss"
         assert labels[EntityItem("bold-x")] == "  ——1   1 [bold]x[/]"
         assert labels[EntityItem("slash")] == "  ———   0 [/]"
         [suggestion] = [label for data, label in labels.items() if isinstance(data, SuggestionItem)]
         assert suggestion == "  ••—   2 Monday Crew [/]"
-        groups = [group.label.plain.split()[0] for group in sidebar.tree.root.children]
+        groups = [group.label.plain.split()[0] for group in sidebar.entity_tree.root.children]
         assert groups == ["person", "group", "Suggested"]
 
 
@@ -66,7 +70,7 @@ async def test_enter_on_an_entity_and_a_on_a_suggestion_send_messages() -> None:
     app = SidebarApp(tiny_comparison())
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         sidebar = app.query_one(EntitySidebar)
-        sidebar.tree.focus()
+        sidebar.entity_tree.focus()
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         chosen = _unique(messages, EntitySidebar.EntityChosen)
@@ -93,6 +97,6 @@ async def test_focused_entity_is_marked_and_survives_a_rebuild() -> None:
         assert sidebar.select_entity("bold-x")
         sidebar.show_comparison(tiny_comparison())
         await pilot.pause()
-        assert sidebar.tree.cursor_node is not None
-        assert sidebar.tree.cursor_node.data == EntityItem("bold-x")
+        assert sidebar.entity_tree.cursor_node is not None
+        assert sidebar.entity_tree.cursor_node.data == EntityItem("bold-x")
         assert _labels(sidebar)[EntityItem("bold-x")].startswith("▶")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from tests.app.conftest import build_article, member
+from tests.app.quake_story import build_article, member
 from tui.app.widgets.variants import SHOWN_SOURCES, VariantsView
 from tui.core.model import Cluster, Story
 

@@ -34,7 +34,7 @@ def synthetic(articles: int, sentences: int) -> Comparison:
     clusters = []
     for i in range(sentences):
         members = []
-        for article, lines in zip(made, texts):
+        for article, lines in zip(made, texts, strict=False):
             start = sum(len(line) + 2 for line in lines[:i])
             value = str(i * 7 + int(article.id[1:]) % 3)
             value_start = start + lines[i].rindex(value)

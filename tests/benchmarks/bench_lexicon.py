@@ -32,16 +32,17 @@ from pathlib import Path
 import yaml
 
 import tui.core.text.match as match_module
-from tui.core.text.normalize import TOKEN_RE, content_tokens
 from tui.core.resources import bundled_story
 from tui.core.text import lexicon
 from tui.core.text.match import compound_vocabulary, match_key, match_keys
+from tui.core.text.normalize import TOKEN_RE, content_tokens
 from tui.core.text.spelling import americanize
 from tui.core.text.stem import stem
 
 THRESHOLD = 0.2
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                         "\u2014": "-", "\u2013": "-"})
+_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "-", "\u2013": "-"}
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 
 Keys = Callable[[str], frozenset[str]]
@@ -52,7 +53,7 @@ def _body(path: Path) -> str:
     if text.startswith("---"):
         end = text.find("\n---", 3)
         if end > 0:
-            text = text[end + 4:]
+            text = text[end + 4 :]
     return text
 
 
@@ -63,7 +64,7 @@ def _flat(text: str) -> str:
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
     if text[start:].strip():
@@ -97,8 +98,7 @@ class Story:
         self.sentences = {doc: _sentences(text) for doc, text in self.texts.items()}
 
     @staticmethod
-    def _locate(phrase: str, bodies: dict[str, str],
-                flat: dict[str, str]) -> tuple[str, int, int] | None:
+    def _locate(phrase: str, bodies: dict[str, str], flat: dict[str, str]) -> tuple[str, int, int] | None:
         needle = _flat(phrase)
         for name, body in bodies.items():
             if needle in flat[name]:
@@ -121,8 +121,12 @@ class Story:
             for a, b in combinations(sorted(located), 2):
                 (pa, qa), (pb, qb) = located[a], located[b]
                 sa, sb = self.sentence_of(a, located[a]), self.sentence_of(b, located[b])
-                yield (self.texts[a][pa:qa], self.texts[b][pb:qb],
-                       self.texts[a][sa[0]:sa[1]], self.texts[b][sb[0]:sb[1]])
+                yield (
+                    self.texts[a][pa:qa],
+                    self.texts[b][pb:qb],
+                    self.texts[a][sa[0] : sa[1]],
+                    self.texts[b][sb[0] : sb[1]],
+                )
 
     def unrelated_pairs(self) -> Iterator[tuple[str, str]]:
         """Sentences of two documents that no gold fact or discrepancy puts together."""
@@ -151,6 +155,7 @@ def old_keys(text: str) -> frozenset[str]:
 def new_keys(compounds: frozenset[str] = frozenset()) -> Keys:
     def keys(text: str) -> frozenset[str]:
         return frozenset(k.key for k in match_keys(TOKEN_RE.findall(text), compounds))
+
     return keys
 
 
@@ -193,10 +198,13 @@ def cost() -> None:
     lexicon.families.cache_clear()
     table = lexicon.families()
     load_ms = (time.perf_counter() - start) * 1000
-    print(f"\nderivation table: {lexicon.DATA_FILE.stat().st_size:,} bytes, {len(table):,} keys, "
-          f"loaded in {load_ms:.1f} ms (on first use)")
-    words = [w.lower() for w in TOKEN_RE.findall(" ".join(
-        _body(p) for p in sorted(bundled_story().glob("*.txt"))))] * 20
+    print(
+        f"\nderivation table: {lexicon.DATA_FILE.stat().st_size:,} bytes, {len(table):,} keys, "
+        f"loaded in {load_ms:.1f} ms (on first use)"
+    )
+    words = [
+        w.lower() for w in TOKEN_RE.findall(" ".join(_body(p) for p in sorted(bundled_story().glob("*.txt"))))
+    ] * 20
     for name, fn in (("Porter2 stem (cold cache)", stem), ("match_key (cold cache)", match_key)):
         stem.cache_clear()
         match_key.cache_clear()
@@ -216,7 +224,8 @@ def cost() -> None:
 def synonyms(loaded: list[Story], texts: dict[str, list[list[str]]], wordnet: Path) -> None:
     """The experiment the shipped table leaves out: first-sense WordNet synonyms as one key."""
     spec = importlib.util.spec_from_file_location(
-        "build_lexicon", Path(__file__).resolve().parents[2] / "docs" / "build_lexicon.py")
+        "build_lexicon", Path(__file__).resolve().parents[2] / "docs" / "build_lexicon.py"
+    )
     assert spec and spec.loader
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
@@ -229,8 +238,10 @@ def synonyms(loaded: list[Story], texts: dict[str, list[list[str]]], wordnet: Pa
             return frozenset(table.get(k, k) for k in base(text))
 
         n, ph, sh, mean, un, fh = measure(story, keys)
-        print(f"| {story.name} | + synonyms | {n} | {ph} ({ph / n:.0%}) | {sh} ({sh / n:.0%}) "
-              f"| {mean:.3f} | {fh} of {un:,} ({fh / un:.2%}) |")
+        print(
+            f"| {story.name} | + synonyms | {n} | {ph} ({ph / n:.0%}) | {sh} ({sh / n:.0%}) "
+            f"| {mean:.3f} | {fh} of {un:,} ({fh / un:.2%}) |"
+        )
 
 
 def main() -> None:
@@ -245,8 +256,10 @@ def main() -> None:
         ("+ derivations", lambda s: new_keys(), True, True),
         ("+ compounds", lambda s: new_keys(compound_vocabulary(texts[s.name])), True, True),
     ]
-    print("| story | keys | fact pairs | phrases >= 0.2 | sentences >= 0.2 | mean phrase Jaccard "
-          "| unrelated sentence pairs >= 0.2 |")
+    print(
+        "| story | keys | fact pairs | phrases >= 0.2 | sentences >= 0.2 | mean phrase Jaccard "
+        "| unrelated sentence pairs >= 0.2 |"
+    )
     print("|---|---|---|---|---|---|---|")
     totals: dict[str, list[float]] = {}
     for name, make, spelling, derive in variants:
@@ -256,12 +269,16 @@ def main() -> None:
             t = totals.setdefault(name, [0.0] * 6)
             for i, v in enumerate((n, ph, sh, mean * n, un, fh)):
                 t[i] += v
-            print(f"| {story.name} | {name} | {n} | {ph} ({ph / n:.0%}) | {sh} ({sh / n:.0%}) "
-                  f"| {mean:.3f} | {fh} of {un:,} ({fh / un:.2%}) |")
+            print(
+                f"| {story.name} | {name} | {n} | {ph} ({ph / n:.0%}) | {sh} ({sh / n:.0%}) "
+                f"| {mean:.3f} | {fh} of {un:,} ({fh / un:.2%}) |"
+            )
     for name, (pairs, phrases, sentences, mean_sum, unrelated, false_hits) in totals.items():
-        print(f"| **all** | {name} | {pairs:.0f} | {phrases:.0f} ({phrases / pairs:.0%}) "
-              f"| {sentences:.0f} ({sentences / pairs:.0%}) | {mean_sum / pairs:.3f} "
-              f"| {false_hits:.0f} of {unrelated:,.0f} ({false_hits / unrelated:.2%}) |")
+        print(
+            f"| **all** | {name} | {pairs:.0f} | {phrases:.0f} ({phrases / pairs:.0%}) "
+            f"| {sentences:.0f} ({sentences / pairs:.0%}) | {mean_sum / pairs:.3f} "
+            f"| {false_hits:.0f} of {unrelated:,.0f} ({false_hits / unrelated:.2%}) |"
+        )
     _variant(True, True)
     if "--synonyms" in sys.argv:
         synonyms(loaded, texts, Path(sys.argv[sys.argv.index("--synonyms") + 1]))

@@ -57,7 +57,7 @@ async def main(megabytes: float) -> None:
         await pilot.pause()
         print(
             f"  search 'harbour' + jump: {time.perf_counter() - step:.2f} s, "
-            f"{len(app.screen._matches)} matches highlighted"
+            f"{len(app.screen.search_state.matches)} matches highlighted"
         )
 
 

@@ -45,12 +45,24 @@ def _read(folder: Path, kind: str, levels: tuple[int, ...]) -> set[str]:
 def _broad(word: str) -> set[str]:
     """Every American candidate a careless rule set would try (for the derived table)."""
     out = set()
-    for old, new in (("ise", "ize"), ("isa", "iza"), ("our", "or"), ("tre", "ter"),
-                     ("bre", "ber"), ("ll", "l"), ("ae", "e"), ("oe", "e"), ("ogue", "og"),
-                     ("ence", "ense"), ("yse", "yze"), ("yse", "yze"), ("ph", "f")):
+    for old, new in (
+        ("ise", "ize"),
+        ("isa", "iza"),
+        ("our", "or"),
+        ("tre", "ter"),
+        ("bre", "ber"),
+        ("ll", "l"),
+        ("ae", "e"),
+        ("oe", "e"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+        ("yse", "yze"),
+        ("yse", "yze"),
+        ("ph", "f"),
+    ):
         start = word.find(old)
         while start >= 0:
-            out.add(word[:start] + new + word[start + len(old):])
+            out.add(word[:start] + new + word[start + len(old) :])
             start = word.find(old, start + 1)
     return out
 
@@ -75,10 +87,14 @@ def main() -> None:
             hits.append(word)
         else:
             unknown.append(f"{word}->{key}")
-    print(f"SCOWL <= 70: {len(common):,} common, {len(american):,} American-only, "
-          f"{len(british):,} British-only words")
-    print(f"British-only words made American: {len(hits):,} ({len(hits) / len(british):.1%}); "
-          f"changed to a non-word: {len(unknown):,}; left alone: {len(missed):,}")
+    print(
+        f"SCOWL <= 70: {len(common):,} common, {len(american):,} American-only, "
+        f"{len(british):,} British-only words"
+    )
+    print(
+        f"British-only words made American: {len(hits):,} ({len(hits) / len(british):.1%}); "
+        f"changed to a non-word: {len(unknown):,}; left alone: {len(missed):,}"
+    )
     print("  non-word examples:", " ".join(unknown[:show]))
     print("  left-alone examples:", " ".join(missed[:show]))
 
@@ -87,7 +103,7 @@ def main() -> None:
         keys[americanize(word)].add(word)
     wrong = sorted(tuple(sorted(group)) for group in keys.values() if len(group) > 1)
     print(f"wrong merges (two words American spells as written, one key): {len(wrong)}")
-    for group in wrong[:show * 4]:
+    for group in wrong[: show * 4]:
         print("  ", " = ".join(group))
 
     low = _read(folder, "english", LEVELS[:5])
@@ -103,12 +119,18 @@ def main() -> None:
     table_hits = sum(1 for w in held_out if w in table)
     rule_hits = sum(1 for w in held_out if americanize(w) != w and americanize(w) in valid_us)
     print(f"derived table from levels <= 50: {len(table):,} pairs, ~{size / 1024:.0f} KB as text")
-    print(f"  on its own levels: rules make {sum(1 for w in table if americanize(w) == table[w]):,} "
-          f"of its {len(table):,} pairs")
-    print("  its pairs the rules do not make:", " ".join(
-        f"{b}->{a}" for b, a in sorted(table.items()) if americanize(b) != a))
-    print(f"  on {len(held_out):,} rarer British-only words (levels 55-70): table {table_hits:,} "
-          f"({table_hits / len(held_out):.1%}), rules {rule_hits:,} ({rule_hits / len(held_out):.1%})")
+    print(
+        f"  on its own levels: rules make {sum(1 for w in table if americanize(w) == table[w]):,} "
+        f"of its {len(table):,} pairs"
+    )
+    print(
+        "  its pairs the rules do not make:",
+        " ".join(f"{b}->{a}" for b, a in sorted(table.items()) if americanize(b) != a),
+    )
+    print(
+        f"  on {len(held_out):,} rarer British-only words (levels 55-70): table {table_hits:,} "
+        f"({table_hits / len(held_out):.1%}), rules {rule_hits:,} ({rule_hits / len(held_out):.1%})"
+    )
 
 
 if __name__ == "__main__":

@@ -39,11 +39,11 @@ from pathlib import Path
 # the shared tmux driver and story generator.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import tui  # noqa: E402
-from tests.benchmarks.bench_engine import write_story  # noqa: E402
-from tests.e2e.tmux import Terminal, storydiff_command, tmux_path  # noqa: E402
-from tui.core.load.corpus import load_story  # noqa: E402
-from tui.core.load.resources import bundled_story  # noqa: E402
+import tui
+from tests.benchmarks.bench_engine import write_story
+from tests.e2e.tmux import Terminal, storydiff_command, tmux_path
+from tui.core.load.corpus import load_story
+from tui.core.load.resources import bundled_story
 
 POLL = 0.02
 TIMEOUT = 600.0

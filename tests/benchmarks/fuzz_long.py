@@ -16,7 +16,7 @@ from pathlib import Path
 # the shared fuzzer (tests/fuzzing.py).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.fuzzing import Tally, fuzz  # noqa: E402
+from tests.fuzzing import Tally, fuzz
 
 
 def main() -> int:

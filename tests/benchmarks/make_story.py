@@ -15,7 +15,7 @@ from pathlib import Path
 # A script run by path gets its own folder on sys.path, not the repository root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.bench_engine import write_story  # noqa: E402
+from tests.benchmarks.bench_engine import write_story
 
 
 def main() -> int:

@@ -7,9 +7,8 @@ and that hostile article text neither styles itself nor retitles the window.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

@@ -207,7 +207,7 @@ def pane_tops(screen: str, rows_shown: int = 4) -> dict[str, str]:
         for index, cell in enumerate(row.strip().strip("│").split("││")[: len(labels)]):
             cells[index].append(cell)
     tops = {}
-    for label, column in zip(labels, cells):
+    for label, column in zip(labels, cells, strict=False):
         separator = next((i for i, c in enumerate(column) if set(c) == {"─"}), None)
         if separator is None:
             continue

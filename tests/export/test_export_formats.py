@@ -78,7 +78,7 @@ def test_json_members_carry_the_same_citation(only: str | None) -> None:
     members = [(c["id"], m) for c in doc["clusters"] for m in c["members"]]
     excerpts = excerpts_for(comparison, select_clusters(comparison, only))
     assert len(members) == len(excerpts)
-    for (cluster_id, member), excerpt in zip(members, excerpts):
+    for (cluster_id, member), excerpt in zip(members, excerpts, strict=False):
         assert cluster_id == excerpt.cluster
         assert (member["article"], member["start"], member["end"], member["paragraph"]) == (
             excerpt.article,

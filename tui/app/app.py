@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.app.commands import FactCommands, binding_commands
-from tui.app.screens.reader import ReaderScreen
+from tui.app.reader.screen import ReaderScreen
 from tui.core.load.resources import styles_dir
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class ReaderApp(App[None]):
     TITLE = "storydiff"
     COMMANDS = App.COMMANDS | {FactCommands}
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]

@@ -14,16 +14,17 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
     """One palette command per described binding of the screen and its focused pane."""
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.reader.screen import ReaderScreen
 
     if not isinstance(screen, ReaderScreen):
         return
     seen: set[str] = set()
-    owners: list[DOMNode] = [screen]
+    owners: list[Widget] = [screen]
     if screen.panes:
         owners.append(screen.panes[screen.focused_pane].scroller)
     for owner in owners:
@@ -58,7 +59,7 @@ class FactCommands(Provider):
     """Jump to any fact (cluster) by typing part of its label."""
 
     def _clusters(self) -> list[tuple[str, str]]:
-        from tui.app.screens.reader import ReaderScreen
+        from tui.app.reader.screen import ReaderScreen
 
         screen = self.screen
         if not isinstance(screen, ReaderScreen) or screen.comparison is None:
@@ -82,7 +83,7 @@ class FactCommands(Provider):
                 )
 
     def _jump(self, cluster_id: str) -> None:
-        from tui.app.screens.reader import ReaderScreen
+        from tui.app.reader.screen import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.jump_to(cluster_id)

@@ -12,8 +12,9 @@ them from there, so opening the reader does not build the comparison's classes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal
 
 from tui.core.story import Article, Boilerplate, Diagnostic, Severity, Story
 
@@ -49,6 +50,7 @@ __all__ = [
     "TimeMention",
     "Unit",
     "Verdict",
+    "ClaimKind",
     "VerdictKind",
     "VERDICT_KINDS",
     "WireCopy",
@@ -56,6 +58,7 @@ __all__ = [
 
 ClusterKind = Literal["shared", "discrepancy", "unique"]
 DiscrepancyType = Literal["number", "date", "name", "spelling", "quote-wording", "contradiction", "other"]
+ClaimKind = Literal["fact", "discrepancy", "verdict"]
 VerdictKind = Literal["true-conflict", "paraphrase", "rounding", "change-over-time", "not-a-discrepancy"]
 
 CLUSTER_KINDS: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
@@ -278,7 +281,7 @@ class Claim:
     """A curated claim from the annotation file: a pinned fact, a missed discrepancy or a verdict."""
 
     id: str
-    kind: Literal["fact", "discrepancy", "verdict"]
+    kind: ClaimKind
     quotes: tuple[TextQuote, ...]
     verdict: VerdictKind | None = None
     discrepancy_type: DiscrepancyType | None = None

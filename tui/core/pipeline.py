@@ -8,9 +8,9 @@ worker, so it reports progress and stops early when asked.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from tui.core.annotate.claims import apply_claims
 from tui.core.annotate.schema import load_annotations
@@ -123,10 +123,12 @@ def _build(
         if not _already_shown(f, shown)
     ]
     clusters: list[Cluster] = []
-    for group, findings in zip(groups, found):
+    for group, findings in zip(groups, found, strict=True):
         kept = [f for f in findings if not _repeats_story_figures(f, across) and not _later_quote(f, by_id)]
-        for finding in kept or [None]:
-            clusters.append(build_cluster(group, finding, articles=by_id, story_order=story_order, short=short))
+        for finding in kept or (None,):
+            clusters.append(
+                build_cluster(group, finding, articles=by_id, story_order=story_order, short=short)
+            )
     for finding in across:
         clusters.append(
             build_cluster(
@@ -229,7 +231,7 @@ def _numbered(clusters: Sequence[Cluster], story_order: Mapping[str, int]) -> li
     """Order clusters by where they first appear (first carrying article, then offset) and give
     them ids in that order, so ids are stable for the same story."""
 
-    def position(cluster: Cluster) -> tuple:
+    def position(cluster: Cluster) -> tuple[object, ...]:
         first = cluster.members[0]
         return (
             story_order[first.article],

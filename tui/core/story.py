@@ -12,9 +12,10 @@ Every offset is a Python string index into the *sanitised* text of one article
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Mapping
+from typing import Literal
 
 from tui.core.load.sanitize import visible_text
 

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from tui.export.request import ExportRequest
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tui.core.model import Comparison
     from tui.export.report import Report
+
+__all__ = ["FORMATS", "REGISTRY", "ExportFormat", "ExportRequest", "export_format", "render"]
 
 
 @dataclass(frozen=True)
@@ -42,21 +46,6 @@ REGISTRY: tuple[ExportFormat, ...] = (
 )
 FORMATS = tuple(f.name for f in REGISTRY)
 """The values ``storydiff export --format`` accepts, in the order the dialog lists them."""
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What to export and how.
-
-    ``only`` is the ``--only`` filter (a cluster kind or ``entity:ID``). ``clusters`` names the
-    clusters a caller chose itself (the reader's current or marked facts), in the order to
-    export them; it wins over ``only``, and so does ``entity``.
-    """
-
-    format: str = "json"
-    only: str | None = None
-    clusters: tuple[str, ...] | None = None
-    entity: str | None = None
 
 
 def export_format(name: str) -> ExportFormat:

@@ -186,7 +186,7 @@ def _article(comparison: Comparison, article: Article) -> str:
         if mark.kind in ("shared", "discrepancy", "unique"):
             ends.setdefault(mark.end, []).append(mark)
     body: list[str] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         chunk = _e(article.text[start:end])
         for mark in reversed([m for m in marks if m.start <= start and end <= m.end]):
             chunk = _wrap(mark, chunk)

@@ -10,15 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tui.core.model import (
-    CLUSTER_KINDS,
-    Article,
-    Cluster,
-    ClusterKind,
-    Comparison,
-    Orphan,
-    Verdict,
-)
+from tui.core.model import CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Orphan, Verdict
 from tui.core.views.excerpts import Excerpt, known, story_file
 from tui.export.report import SECTION_ORDER, Report
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tui.core.model import Cluster, ClusterKind, Comparison, Entity
 from tui.core.views.excerpts import Excerpt, excerpts_for
 from tui.core.views.select import select
-from tui.export import ExportRequest
+from tui.export.request import ExportRequest
 
 SECTION_TITLES: dict[ClusterKind, str] = {
     "discrepancy": "Where the sources differ",

@@ -178,7 +178,10 @@ def test_identical_values_are_agreement() -> None:
 def test_a_part_is_not_a_rival_of_its_whole() -> None:
     result = compare(
         article("a", "Norcom will buy Teleco for $1.2 billion, the two firms said on Monday."),
-        article("b", "Norcom will buy Teleco for $1 billion in cash and $200 million in stock, the firms said on Monday."),
+        article(
+            "b",
+            "Norcom will buy Teleco for $1 billion in cash and $200 million in stock, the firms said on Monday.",
+        ),
     )
     assert differences(result, "number") == []
 
@@ -210,17 +213,26 @@ def test_british_and_american_spellings_are_not_a_rewording() -> None:
 def test_an_acronym_is_not_a_rival_of_its_own_expansion() -> None:
     result = compare(
         article("a", "Ministers agreed to co-produce the AMRAAM missile at the Nagoya plant."),
-        article("b", "Ministers agreed to co-produce the Advanced Medium-Range Air-to-Air Missile (AMRAAM) at Nagoya."),
+        article(
+            "b",
+            "Ministers agreed to co-produce the Advanced Medium-Range Air-to-Air Missile (AMRAAM) at Nagoya.",
+        ),
         article("c", "Ministers agreed to co-produce the MRAAM missile at the Nagoya plant."),
     )
     found = [set(d.values()) for d in differences(result, "name")]
     assert any("MRAAM" in values for values in found), "MRAAM is a real variant"
-    assert not any(values == {"AMRAAM", "Advanced Medium-Range Air-to-Air Missile (AMRAAM)"} for values in found)
+    assert not any(
+        values == {"AMRAAM", "Advanced Medium-Range Air-to-Air Missile (AMRAAM)"} for values in found
+    )
 
 
 def test_datelines_are_not_compared_as_event_dates() -> None:
-    first, _ = parse_article("Flood peaks in Elton\n\nWEDNESDAY 03 JULY 2013\n\nThe river peaked on Tuesday.", "a.txt", "a")
-    second, _ = parse_article("Flood peaks in Elton\n\nTuesday, July 2nd, 2013\n\nThe river peaked on Tuesday.", "b.txt", "b")
+    first, _ = parse_article(
+        "Flood peaks in Elton\n\nWEDNESDAY 03 JULY 2013\n\nThe river peaked on Tuesday.", "a.txt", "a"
+    )
+    second, _ = parse_article(
+        "Flood peaks in Elton\n\nTuesday, July 2nd, 2013\n\nThe river peaked on Tuesday.", "b.txt", "b"
+    )
     assert first is not None and second is not None
     assert first.date == "2013-07-03" and second.date == "2013-07-02"
     assert differences(compare(first, second), "date") == []

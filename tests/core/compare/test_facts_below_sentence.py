@@ -35,7 +35,9 @@ def together(result: Comparison, a: tuple[str, str], b: tuple[str, str]) -> bool
 def test_a_headline_is_a_statement_that_shares_the_main_fact() -> None:
     result = compare(
         loaded("a", "Ferry sinks off Tarawa, 40 rescued\n\nThe ferry Lady Ann sank off Tarawa on Monday."),
-        loaded("b", "Rescuers pulled 40 people from the sea after the ferry Lady Ann sank off Tarawa on Monday."),
+        loaded(
+            "b", "Rescuers pulled 40 people from the sea after the ferry Lady Ann sank off Tarawa on Monday."
+        ),
     )
     article = result.story.article("a")
     assert article.headline is not None and not article.is_boilerplate(*article.headline)
@@ -56,7 +58,9 @@ def test_near_identical_statements_end_in_one_cluster_even_beside_a_better_partn
     twin = "The council approved a harbour budget of 4 million for the new sea wall on Monday."
     result = compare(
         Article("a", "a.txt", "A", twin),
-        Article("b", "b.txt", "B", "The council approved the 4 million sea wall budget on Monday for the harbour."),
+        Article(
+            "b", "b.txt", "B", "The council approved the 4 million sea wall budget on Monday for the harbour."
+        ),
         Article("c", "c.txt", "C", twin.replace("Monday", "Monday evening")),
     )
     assert together(result, ("a", "harbour budget"), ("c", "harbour budget"))
@@ -65,8 +69,12 @@ def test_near_identical_statements_end_in_one_cluster_even_beside_a_better_partn
 
 def test_a_fact_told_in_one_sentence_matches_two_sentences_of_another_source() -> None:
     result = compare(
-        Article("a", "a.txt", "A", "The ferry, which left Tarawa on Monday with 92 passengers, sank near Nonouti."),
-        Article("b", "b.txt", "B", "The ferry left Tarawa on Monday. It sank near Nonouti with 92 people aboard."),
+        Article(
+            "a", "a.txt", "A", "The ferry, which left Tarawa on Monday with 92 passengers, sank near Nonouti."
+        ),
+        Article(
+            "b", "b.txt", "B", "The ferry left Tarawa on Monday. It sank near Nonouti with 92 people aboard."
+        ),
     )
     assert together(result, ("a", "left Tarawa on Monday"), ("b", "The ferry left Tarawa"))
     assert together(result, ("a", "sank near Nonouti"), ("b", "It sank near Nonouti"))
@@ -84,7 +92,7 @@ def test_a_clause_of_a_long_sentence_is_a_member_with_its_own_span() -> None:
     )
     [cluster] = holding(result, "b", "temporary bridge")
     [member] = [m for m in cluster.members if m.article == "a"]
-    assert 0 < member.start and member.end <= len(long)
+    assert member.start > 0 and member.end <= len(long)
     assert "temporary bridge over the Oda river" in member.text
     assert "toured the flooded district" not in member.text
     assert long[member.start : member.end] == member.text
@@ -92,7 +100,17 @@ def test_a_clause_of_a_long_sentence_is_a_member_with_its_own_span() -> None:
 
 def test_the_same_cast_in_two_events_does_not_align() -> None:
     result = compare(
-        Article("a", "a.txt", "A", "Mayor Ines Park met Governor Lee Ward in Portwell to open the new ferry terminal."),
-        Article("b", "b.txt", "B", "Governor Lee Ward met Mayor Ines Park in Portwell to discuss the school budget."),
+        Article(
+            "a",
+            "a.txt",
+            "A",
+            "Mayor Ines Park met Governor Lee Ward in Portwell to open the new ferry terminal.",
+        ),
+        Article(
+            "b",
+            "b.txt",
+            "B",
+            "Governor Lee Ward met Mayor Ines Park in Portwell to discuss the school budget.",
+        ),
     )
     assert not together(result, ("a", "ferry terminal"), ("b", "school budget"))

@@ -29,7 +29,6 @@ def test_the_table_ships_with_wordnet_licence_and_notice() -> None:
 
 
 def test_importing_the_keys_does_not_read_the_table() -> None:
-    code = ("import tui.core.text.match, tui.core.text.lexicon as l; "
-            "print(l.families.cache_info().currsize)")
+    code = "import tui.core.text.match, tui.core.text.lexicon as l; print(l.families.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"

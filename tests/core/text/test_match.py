@@ -14,8 +14,9 @@ def test_inflections_share_a_key() -> None:
 
 
 def test_british_and_american_spellings_share_a_key() -> None:
-    assert keys("The harbour was centred on the colourful programme") == \
-        keys("The harbor was centered on the colorful program")
+    assert keys("The harbour was centred on the colourful programme") == keys(
+        "The harbor was centered on the colorful program"
+    )
 
 
 def test_derivations_share_a_key_unless_the_caller_keeps_them_apart() -> None:
@@ -35,15 +36,21 @@ def test_ordinals_digits_and_number_words_agree() -> None:
 
 
 def test_a_dozen_is_twelve_and_covers_both_words() -> None:
-    assert [(k.start, k.end, k.key) for k in match_keys("a dozen drones".split())] == \
-        [(0, 2, "12"), (2, 3, "drone")]
+    assert [(k.start, k.end, k.key) for k in match_keys("a dozen drones".split())] == [
+        (0, 2, "12"),
+        (2, 3, "drone"),
+    ]
 
 
 def test_hyphenated_solid_and_spaced_compounds_share_a_key() -> None:
     story = [["a", "war-fighting", "command"], ["the", "warfighting", "role"]]
     vocabulary = compound_vocabulary(story)
-    assert keys("war-fighting", vocabulary) == keys("warfighting", vocabulary) == \
-        keys("war fighting", vocabulary) == ["warfight"]
+    assert (
+        keys("war-fighting", vocabulary)
+        == keys("warfighting", vocabulary)
+        == keys("war fighting", vocabulary)
+        == ["warfight"]
+    )
 
 
 def test_spaced_words_stay_apart_when_no_source_writes_them_as_one() -> None:

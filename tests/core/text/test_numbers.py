@@ -28,13 +28,21 @@ def test_first_and_second_never_become_counts() -> None:
     assert keys("the twenty second day", cardinal=True) == ["22"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a dozen boats", ["12"]), ("two dozen boats", ["24"]), ("12 boats", ["12"]),
-    ("sixty thousand troops", ["60000"]), ("60,000 troops", ["60000"]),
-    ("60 thousand troops", ["60000"]), ("1.5 billion dollars", ["1500000000"]),
-    ("one hundred and five people", ["105"]), ("a hundred people", ["100"]),
-    ("nineteen hundred", ["1900"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a dozen boats", ["12"]),
+        ("two dozen boats", ["24"]),
+        ("12 boats", ["12"]),
+        ("sixty thousand troops", ["60000"]),
+        ("60,000 troops", ["60000"]),
+        ("60 thousand troops", ["60000"]),
+        ("1.5 billion dollars", ["1500000000"]),
+        ("one hundred and five people", ["105"]),
+        ("a hundred people", ["100"]),
+        ("nineteen hundred", ["1900"]),
+    ],
+)
 def test_spelled_and_digit_numbers_agree(text: str, expected: list[str]) -> None:
     assert keys(text) == expected
 

@@ -8,6 +8,7 @@ up here without anyone editing this file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -123,7 +124,7 @@ def _cell(text: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader, grouped by where it works."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close help", show=False),
     ]
 
@@ -142,7 +143,3 @@ class HelpScreen(ModalScreen[None]):
             rows.append(Content.assemble((title, "bold underline")))
             rows.extend(Content.assemble((f"  {keys:<16} ", "bold"), text) for keys, text in entries)
         return Content("\n").join(rows)
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        """Close the help."""
-        self.dismiss(None)

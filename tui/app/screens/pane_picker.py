@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.widgets.selection_list import Selection
 class PanePicker(ModalScreen[list[int] | None]):
     """A checklist of sources; the chosen ones become the panes you page through."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "apply", "Show the chosen sources"),
         Binding("escape", "cancel", "Cancel"),
     ]

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import ceil
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -149,7 +149,11 @@ def block_ranges(article: Article, max_blocks: int | None = None) -> tuple[Block
 
 def _block_range(text: str, pieces: list[tuple[int, int]]) -> BlockRange:
     start = pieces[0][0]
-    gaps = tuple(end - start for (_, end), (after, _) in zip(pieces, pieces[1:]) if "\n" in text[end:after])
+    gaps = tuple(
+        end - start
+        for (_, end), (after, _) in zip(pieces, pieces[1:], strict=False)
+        if "\n" in text[end:after]
+    )
     return BlockRange(start, pieces[-1][1], gaps)
 
 
@@ -237,7 +241,7 @@ class Block(LazyText):
 class PaneScroll(VerticalScroll):
     """The scrolling column of one pane; owns the reading keys."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "lines(1)", "Scroll down", show=False),
         Binding("k,up", "lines(-1)", "Scroll up", show=False),
         Binding("pagedown", "pages(1)", "Page down", show=False),

@@ -82,8 +82,10 @@ def step_mention(
     here = (rank.get(at[0], len(rank)), at[1])
     keys = [(rank.get(m.article, len(rank)), m.start) for m in mentions]
     if step > 0:
-        return next((m for m, k in zip(mentions, keys) if k > here), mentions[0])
-    return next((m for m, k in zip(reversed(mentions), reversed(keys)) if k < here), mentions[-1])
+        return next((m for m, k in zip(mentions, keys, strict=False) if k > here), mentions[0])
+    return next(
+        (m for m, k in zip(reversed(mentions), reversed(keys), strict=False) if k < here), mentions[-1]
+    )
 
 
 MANY = "+"
@@ -199,7 +201,7 @@ class EntitySidebar(Vertical):
         self._rebuild()
 
     @property
-    def tree(self) -> Tree[SidebarItem]:
+    def entity_tree(self) -> Tree[SidebarItem]:
         """The tree listing entities and suggestions."""
         return self.query_one("#entity-tree", Tree)
 
@@ -211,7 +213,7 @@ class EntitySidebar(Vertical):
 
     def _rebuild(self) -> None:
         comparison = self.comparison
-        tree = self.tree
+        tree = self.entity_tree
         previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
         self._show_header(comparison)
@@ -249,9 +251,9 @@ class EntitySidebar(Vertical):
                 expand=True,
             )
             for suggestion in comparison.suggestions:
-                item = SuggestionItem(suggestion)
-                node = group.add_leaf(suggestion_label(suggestion, articles), data=item)
-                if item == previous:
+                suggested = SuggestionItem(suggestion)
+                node = group.add_leaf(suggestion_label(suggestion, articles), data=suggested)
+                if suggested == previous:
                     restore = node
         if restore is not None:
             # A new node has no line number until the tree lays out its lines.
@@ -288,7 +290,7 @@ class EntitySidebar(Vertical):
             problems.update(Content("\n".join(lines)))
 
     def watch_focused_entity(self, old: str | None, new: str | None) -> None:
-        if self.comparison is None or not self.tree.root.children:
+        if self.comparison is None or not self.entity_tree.root.children:
             return
         counts = mention_counts(self.comparison)
         colours = {t.name: t.colour for t in self.comparison.annotations.types}
@@ -308,13 +310,13 @@ class EntitySidebar(Vertical):
                 )
 
     def _entity_nodes(self) -> list[TreeNode[SidebarItem]]:
-        return [leaf for group in self.tree.root.children for leaf in group.children]
+        return [leaf for group in self.entity_tree.root.children for leaf in group.children]
 
     def select_entity(self, entity_id: str) -> bool:
         """Move the tree cursor to an entity (e.g. one picked in the grid)."""
         for node in self._entity_nodes():
             if node.data == EntityItem(entity_id):
-                self.call_after_refresh(self.tree.move_cursor, node)
+                self.call_after_refresh(self.entity_tree.move_cursor, node)
                 return True
         return False
 
@@ -365,7 +367,7 @@ class EntitySidebar(Vertical):
             self.post_message(self.GridRequested())
 
     def action_add_suggestion(self) -> None:
-        node = self.tree.cursor_node
+        node = self.entity_tree.cursor_node
         if node is not None and isinstance(node.data, SuggestionItem):
             self.post_message(self.SuggestionChosen(node.data.suggestion))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,7 +36,7 @@ MARKED = "●"
 class FactsPanel(Vertical):
     """Clusters in story order; Enter makes one current (every pane scrolls to it)."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "filter('all')", "All facts", show=False),
         Binding("2", "filter('discrepancy')", "Only discrepancies", show=False),
         Binding("3", "filter('shared')", "Only shared facts", show=False),

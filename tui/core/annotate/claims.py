@@ -23,10 +23,10 @@ order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
-from tui.core.model import Article, Claim, Cluster, Member, Orphan, TextQuote, Verdict
+from tui.core.model import Article, Claim, Cluster, ClusterKind, Member, Orphan, TextQuote, Verdict
 from tui.core.views.excerpts import find_quote
 
 LABEL_WIDTH = 80
@@ -74,7 +74,7 @@ def apply_claims(
             else:
                 curated.append(_curated(claim, spans, by_id, "discrepancy"))
         else:
-            kind = "shared" if len({article for article, _, _ in spans}) > 1 else "unique"
+            kind: ClusterKind = "shared" if len({article for article, _, _ in spans}) > 1 else "unique"
             curated.append(_curated(claim, spans, by_id, kind))
     for cluster in curated:
         _insert_in_story_order(result, cluster, order)
@@ -176,7 +176,9 @@ def _overlaps(member: Member, span: _Span) -> bool:
 def _attach_verdict(clusters: list[Cluster], claim: Claim, spans: list[_Span]) -> bool:
     hit = [i for i, c in enumerate(clusters) if any(_overlaps(m, s) for m in c.members for s in spans)]
     chosen = [i for i in hit if clusters[i].kind == "discrepancy"] or hit
-    verdict = Verdict(claim.verdict, claim.note, claim.id)  # type: ignore[arg-type]
+    if claim.verdict is None:  # the schema refuses a verdict claim without one
+        return False
+    verdict = Verdict(claim.verdict, claim.note, claim.id)
     for index in chosen:
         clusters[index] = replace(clusters[index], verdict=verdict)
     return bool(chosen)
@@ -205,7 +207,7 @@ def _label(claim: Claim) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
 
 
-def _curated(claim: Claim, spans: list[_Span], by_id: dict[str, Article], kind: str) -> Cluster:
+def _curated(claim: Claim, spans: list[_Span], by_id: dict[str, Article], kind: ClusterKind) -> Cluster:
     members = tuple(
         Member(article, start, end, by_id[article].text[start:end]) for article, start, end in spans
     )
@@ -216,7 +218,7 @@ def _curated(claim: Claim, spans: list[_Span], by_id: dict[str, Article], kind: 
     verdict = Verdict(claim.verdict, claim.note, claim.id) if claim.verdict else None
     return Cluster(
         id=f"k-{claim.id}",
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         label=_label(claim),
         members=members,
         discrepancy_type=claim.discrepancy_type if kind == "discrepancy" else None,

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.model import Diagnostic
+from tui.core.story import Diagnostic, Severity
+
+Choice = TypeVar("Choice", bound=str)
 
 NULL_TAG = "tag:yaml.org,2002:null"
 """The tag of an empty value (``key:`` with nothing after it)."""
@@ -54,14 +57,14 @@ class NodeReader:
         hint: str | None,
         *,
         field: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Diagnostic:
         line = getattr(mark, "line", None)
         column = getattr(mark, "column", None)
         return Diagnostic(
             severity,
             self.file,
-            message,  # type: ignore[arg-type]
+            message,
             line=None if line is None else line + 1,
             column=None if column is None else column + 1,
             field=field,
@@ -139,7 +142,7 @@ class NodeReader:
                 if required:
                     self.error(node, path, "is empty", "give it a value")
                 return None
-            return node.value
+            return str(node.value)
         self.error(
             node,
             path,
@@ -167,7 +170,8 @@ class NodeReader:
                 items.append((value.strip(), item, item_path))
         return items
 
-    def choice(self, node: Node, path: str, choices: tuple[str, ...], what: str) -> str | None:
+    def choice(self, node: Node, path: str, choices: tuple[Choice, ...], what: str) -> Choice | None:
+        """One of ``choices`` (typed as they are), or None after a located error."""
         value = self.text(node, path, required=True)
         if value is None:
             return None
@@ -179,7 +183,7 @@ class NodeReader:
                 f"{did_you_mean(value, choices)}use one of: {', '.join(choices)}",
             )
             return None
-        return value
+        return next(c for c in choices if c == value)
 
     def require(
         self, entries: dict[str, tuple[Node, Node]], node: Node, path: str, key: str, hint: str

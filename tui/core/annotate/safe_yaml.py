@@ -32,14 +32,14 @@ class SafeComposer(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_count = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
                 raise UnsafeYamlError(
                     f"more than {MAX_ALIASES} YAML aliases (*name); refused as a possible alias bomb",
                     "write the values out instead of repeating them with &anchor/*alias",
-                    self.peek_event().start_mark,
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
                 )
         return super().compose_node(parent, index)
 

@@ -57,6 +57,7 @@ from tui.core.model import (
     VERDICT_KINDS,
     Annotations,
     Claim,
+    ClaimKind,
     Diagnostic,
     Entity,
     EntityType,
@@ -70,7 +71,7 @@ TYPE_KEYS = ("colour", "color", "description")
 ENTITY_KEYS = ("id", "name", "type", "aliases", "description", "links", "notes")
 CLAIM_KEYS = ("id", "kind", "quote", "quotes", "verdict", "type", "note")
 QUOTE_KEYS = ("exact", "prefix", "suffix", "article")
-CLAIM_KINDS = ("fact", "discrepancy", "verdict")
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("fact", "discrepancy", "verdict")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _COLOUR = re.compile(
@@ -189,7 +190,7 @@ class _SchemaReader(NodeReader):
 
     def types(self, node: Node) -> list[EntityType]:
         result = []
-        for name, (key_node, value) in self.mapping(node, "types", (), "the types section").items():
+        for name, (_key_node, value) in self.mapping(node, "types", (), "the types section").items():
             path = field_path("types", name)
             if isinstance(value, ScalarNode) and value.tag != NULL_TAG:
                 self.error(
@@ -241,33 +242,63 @@ class _SchemaReader(NodeReader):
             result.append((entity, item, path))
         return result
 
+    def unique_id(
+        self,
+        entries: dict[str, tuple[Node, Node]],
+        item: Node,
+        path: str,
+        ids: dict[str, Node],
+        *,
+        what: str,
+        example: str,
+        fix_charset: str,
+        fix_duplicate: str,
+    ) -> str | None:
+        """The item's id when it is given, typeable and not taken by an earlier ``what``;
+        otherwise None after a located error (the item is then ignored)."""
+        id_node = self.require(
+            entries, item, path, "id", f"give the {what} a short unique id, e.g. id: {example}"
+        )
+        if id_node is None:
+            return None
+        given = self.text(id_node, field_path(path, "id"), required=True)
+        if given is None:
+            return None
+        given = given.strip()
+        if not _ID.match(given):
+            self.error(
+                id_node,
+                field_path(path, "id"),
+                f"id '{given}' has characters other than letters, digits, '.', '_' and '-'",
+                fix_charset,
+            )
+            return None
+        if given in ids:
+            first = ids[given].start_mark.line + 1
+            self.error(
+                id_node,
+                field_path(path, "id"),
+                f"duplicate {what} id '{given}' (first used on line {first}); this {what} is ignored",
+                fix_duplicate,
+            )
+            return None
+        return given
+
     def entity(self, item: Node, path: str, ids: dict[str, Node]) -> Entity | None:
         entries = self.mapping(item, path, ENTITY_KEYS, "an entity")
         if not isinstance(item, MappingNode):
             return None
-        id_node = self.require(
-            entries, item, path, "id", "give the entity a short unique id, e.g. id: pete-hegseth"
+        entity_id = self.unique_id(
+            entries,
+            item,
+            path,
+            ids,
+            what="entity",
+            example="pete-hegseth",
+            fix_charset="ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth",
+            fix_duplicate="give each entity its own id, or merge the two entries",
         )
-        entity_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
         if entity_id is None:
-            return None
-        entity_id = entity_id.strip()
-        if not _ID.match(entity_id):
-            self.error(
-                id_node,
-                field_path(path, "id"),
-                f"id '{entity_id}' has characters other than letters, digits, '.', '_' and '-'",
-                "ids are typed on the command line (--only entity:ID): use e.g. pete-hegseth",
-            )
-            return None
-        if entity_id in ids:
-            first = ids[entity_id].start_mark.line + 1
-            self.error(
-                id_node,
-                field_path(path, "id"),
-                f"duplicate entity id '{entity_id}' (first used on line {first}); this entity is ignored",
-                "give each entity its own id, or merge the two entries",
-            )
             return None
         name_node = self.require(entries, item, path, "name", "add the display name, e.g. name: Pete Hegseth")
         name = (
@@ -347,29 +378,17 @@ class _SchemaReader(NodeReader):
         entries = self.mapping(item, path, CLAIM_KEYS, "a claim")
         if not isinstance(item, MappingNode):
             return None
-        id_node = self.require(
-            entries, item, path, "id", "give the claim a short unique id, e.g. id: troop-count"
+        claim_id = self.unique_id(
+            entries,
+            item,
+            path,
+            ids,
+            what="claim",
+            example="troop-count",
+            fix_charset="use e.g. troop-count",
+            fix_duplicate="give each claim its own id",
         )
-        claim_id = self.text(id_node, field_path(path, "id"), required=True) if id_node is not None else None
         if claim_id is None:
-            return None
-        claim_id = claim_id.strip()
-        if not _ID.match(claim_id):
-            self.error(
-                id_node,
-                field_path(path, "id"),
-                f"id '{claim_id}' has characters other than letters, digits, '.', '_' and '-'",
-                "use e.g. troop-count",
-            )
-            return None
-        if claim_id in ids:
-            first = ids[claim_id].start_mark.line + 1
-            self.error(
-                id_node,
-                field_path(path, "id"),
-                f"duplicate claim id '{claim_id}' (first used on line {first}); this claim is ignored",
-                "give each claim its own id",
-            )
             return None
         ids[claim_id] = item
         kind_node = self.require(entries, item, path, "kind", f"add kind: one of {', '.join(CLAIM_KINDS)}")
@@ -410,10 +429,10 @@ class _SchemaReader(NodeReader):
             )
         return Claim(
             id=claim_id,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             quotes=tuple(quotes),
-            verdict=verdict,  # type: ignore[arg-type]
-            discrepancy_type=(dtype or "other") if kind == "discrepancy" else dtype,  # type: ignore[arg-type]
+            verdict=verdict,
+            discrepancy_type=(dtype or "other") if kind == "discrepancy" else dtype,
             note=note,
             line=item.start_mark.line + 1,
         )

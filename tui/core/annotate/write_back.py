@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.core.annotate.safe_yaml import compose_checked
 from tui.core.annotate.schema import parse_annotations
@@ -146,15 +146,20 @@ def _find_entity(root: Node | None, entity_id: str) -> MappingNode | None:
         return None
     for item in entities[1].value:
         found = _entry(item, "id")
-        if found is not None and isinstance(found[1], ScalarNode) and found[1].value.strip() == entity_id:
-            return item  # type: ignore[return-value]
+        if (
+            isinstance(item, MappingNode)
+            and found is not None
+            and isinstance(found[1], ScalarNode)
+            and found[1].value.strip() == entity_id
+        ):
+            return item
     return None
 
 
 def _last_end(node: Node) -> int:
     """Where the last character of ``node``'s own text is (block collections' marks run on
     over trailing comments, so they are measured by their last leaf)."""
-    if isinstance(node, ScalarNode) or node.flow_style:
+    if isinstance(node, ScalarNode) or (isinstance(node, CollectionNode) and node.flow_style):
         return node.end_mark.index
     children = node.value
     if not children:

@@ -22,8 +22,8 @@ from tui.core.compare.clustering import (
     agglomerate,
     candidate_pairs,
 )
-from tui.core.compare.similarity import score
 from tui.core.compare.profile import Profile, Statement, Weights, key_set, profile_of, statement, weights_for
+from tui.core.compare.similarity import score
 from tui.core.compare.windows import best_window, window_pair
 from tui.core.model import Mention, Unit
 
@@ -62,7 +62,10 @@ def align_units(
     groups, home = agglomerate(profiles, weights, pairs)
     if progress is not None:
         progress(0.8)
-    found = [_trimmed(group, items, weights) for group in _with_windows(items, profiles, weights, pairs, groups, home)]
+    found = [
+        _trimmed(group, items, weights)
+        for group in _with_windows(items, profiles, weights, pairs, groups, home)
+    ]
     out = []
     for group in found:
         pieces = sorted((piece(p) for p in group), key=lambda u: (u.article, u.start))

@@ -4,17 +4,13 @@ the differing values, word diffs against the first member, and a label."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from tui.core.compare.finding import Finding
 from tui.core.compare.labels import label_for
 from tui.core.compare.timing import change_over_time
 from tui.core.compare.wording import WordDiffer, word_diff
-from tui.core.model import (
-    Article,
-    Cluster,
-    Member,
-    Unit,
-)
+from tui.core.model import Article, Cluster, ClusterKind, Member, Unit
 
 
 def build_cluster(
@@ -24,7 +20,7 @@ def build_cluster(
     articles: Mapping[str, Article],
     story_order: Mapping[str, int],
     short: Mapping[str, str],
-    scope: str = "statement",
+    scope: Literal["statement", "story"] = "statement",
 ) -> Cluster:
     """A cluster (id left blank) with members in story order, values, diffs and a label."""
     ordered = sorted(units, key=lambda u: (story_order[u.article], u.start))
@@ -53,7 +49,7 @@ def build_cluster(
                 ),
             )
         )
-    kind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")
+    kind: ClusterKind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")
     over_time = bool(
         finding
         and finding.type in ("number", "name", "quote-wording")

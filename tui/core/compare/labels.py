@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.core.compare.finding import Finding
-from tui.core.model import (
-    Member,
-)
+from tui.core.model import Member
 
 SNIPPET = 72
 VALUE_SNIPPET = 48

@@ -103,7 +103,9 @@ def _measure(text: str, start: int, end: int) -> str | None:
     stop = _CLAUSE_CUT.search(right)
     right = right[: stop.start()] if stop else right
     window = f" {fold(left)} | {fold(right)} "
-    found = [name for name, cues in MEASURES.items() if any(re.search(rf"\b{re.escape(c)}", window) for c in cues)]
+    found = [
+        name for name, cues in MEASURES.items() if any(re.search(rf"\b{re.escape(c)}", window) for c in cues)
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -118,7 +120,9 @@ def number_slots(unit: Unit) -> tuple[NumberSlot, ...]:
         if s < 0 or e > len(text):
             continue
         raw_before = [fold(w) for w in _WORD.findall(text[max(0, s - 25) : s])][-2:]
-        part = any(w in PART_WORDS for w in raw_before) or bool(re.match(r"\s*(?:more|other|others)\b", text[e : e + 12]))
+        part = any(w in PART_WORDS for w in raw_before) or bool(
+            re.match(r"\s*(?:more|other|others)\b", text[e : e + 12])
+        )
         counted = match_key(q.counted) if q.counted and not _FATE_WORD.fullmatch(q.counted) else None
         scale = _SCALE_BEFORE.search(text[max(0, s - 14) : s]) or _SCALE_AFTER.match(text, e)
         discrete = q.unit in DISCRETE_UNITS
@@ -172,7 +176,12 @@ def about_the_same(a: NumberSlot, b: NumberSlot) -> float:
     same_noun = bool(a.counted) and a.counted == b.counted
     if bool(a.fate) != bool(b.fate) and not same_noun:
         return 0.0
-    if a.counted and b.counted and not same_noun and not (a.counted in GENERIC_COUNTED and b.counted in GENERIC_COUNTED):
+    if (
+        a.counted
+        and b.counted
+        and not same_noun
+        and not (a.counted in GENERIC_COUNTED and b.counted in GENERIC_COUNTED)
+    ):
         return 0.0
     if magnitude_ratio(a.quantity, b.quantity) > MAX_RATIO:
         return 0.0
@@ -259,12 +268,15 @@ def with_totals(slots: Sequence[Sequence[NumberSlot]]) -> list[tuple[NumberSlot,
     part is a rival of the whole."""
     out = [tuple(member) for member in slots]
     for i, member in enumerate(slots):
-        for first, second in zip(member, member[1:]):
+        for first, second in zip(member, member[1:], strict=False):
             total = _total(first, second)
             if total is None:
                 continue
             others = (s for j, other in enumerate(slots) if j != i for s in other)
-            if any(o.quantity.unit == total.quantity.unit and values_agree(o.quantity, total.quantity) for o in others):
+            if any(
+                o.quantity.unit == total.quantity.unit and values_agree(o.quantity, total.quantity)
+                for o in others
+            ):
                 out[i] = tuple(s for s in out[i] if s not in (first, second)) + (total,)
     return out
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
 
@@ -114,8 +114,8 @@ def _phrases(
         occurrences = tuple(PhraseOccurrence(a, s, e) for a, s, e in sorted(spots))
         if len({o.article for o in occurrences}) < 2:
             continue
-        first = occurrences[0]
-        phrases.append(SharedPhrase(texts[first.article][first.start : first.end], occurrences, len(key)))
+        head = occurrences[0]
+        phrases.append(SharedPhrase(texts[head.article][head.start : head.end], occurrences, len(key)))
     phrases.sort(key=lambda p: (p.occurrences[0].article, p.occurrences[0].start, -p.words, p.text))
     return tuple(phrases)
 

@@ -94,7 +94,9 @@ def unit_tokens(unit: Unit, mentions: Sequence[Mention]) -> tuple[tuple[Token, .
         if token.norm.startswith("@") or token.norm[:1].isdigit():
             keyed = token
         else:
-            keyed = Token(token.start, token.end, _key(unit.text[token.start - unit.start : token.end - unit.start]))
+            keyed = Token(
+                token.start, token.end, _key(unit.text[token.start - unit.start : token.end - unit.start])
+            )
         tokens.append(keyed)
         if keyed.norm.startswith("@") or keyed.norm in REPORTING:
             flags.append(False)
@@ -185,7 +187,7 @@ def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = 
         tokens,
         flags,
         keys,
-        frozenset(t.norm for t, plain in zip(tokens, flags) if plain),
+        frozenset(t.norm for t, plain in zip(tokens, flags, strict=True) if plain),
         weights.mass(keys),
         whole and not unit.headline and is_heading(unit.text),
         frozenset(fate for at, fate in item.fates if start <= at < end),

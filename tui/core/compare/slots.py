@@ -9,7 +9,8 @@ first source gives neither value.
 
 from __future__ import annotations
 
-from typing import Callable, Generic, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 S = TypeVar("S")
 REFERENCES = 4
@@ -58,8 +59,10 @@ def group_slots(
         for r in refs:
             if r == i or article_of(r) == article_of(i) or (i in refs and r > i):
                 continue
-            scored = sorted(((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
-                            key=lambda t: (-t[0], t[1], t[2]))
+            scored = sorted(
+                ((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
+                key=lambda t: (-t[0], t[1], t[2]),
+            )
             used_x: set[int] = set()
             used_y: set[int] = set()
             for score, x, y in scored:

@@ -7,9 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from tui.core.model import (
-    Article,
-)
+from tui.core.model import Article
 
 CHANGE_DAYS = 60
 

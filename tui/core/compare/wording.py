@@ -7,9 +7,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from tui.core.model import (
-    DiffPiece,
-)
+from tui.core.model import DiffPiece
 from tui.core.text.normalize import fold
 
 _PIECE = re.compile(r"\s+|\S+")
@@ -44,7 +42,7 @@ class WordDiffer:
             if piece.isspace() and 0 < i < len(pieces) - 1 and changed[i - 1] and changed[i + 1]:
                 changed[i] = True
         out: list[DiffPiece] = []
-        for piece, flag in zip(pieces, changed):
+        for piece, flag in zip(pieces, changed, strict=False):
             if out and out[-1].changed == flag:
                 out[-1] = DiffPiece(out[-1].text + piece, flag)
             else:

@@ -9,7 +9,7 @@ words of one story) and kept as spans the reader dims or hides.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from tui.core.load.dateline import parse_dateline
 from tui.core.story import Boilerplate
@@ -55,7 +55,7 @@ def find_boilerplate(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[
     found: list[Boilerplate] = []
     seen: set[str] = set()
     lines = [text[start:end] for start, end in paragraphs]
-    for index, ((start, end), line) in enumerate(zip(paragraphs, lines)):
+    for index, ((start, end), line) in enumerate(zip(paragraphs, lines, strict=False)):
         previous = lines[index - 1] if index else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
         folded = fold_line(line)

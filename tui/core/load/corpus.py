@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from tui.core.load.boilerplate import find_boilerplate, fold_line
 from tui.core.load.dateline import parse_dateline
@@ -277,7 +278,7 @@ def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | N
 
     try:
         # libyaml's safe loader when PyYAML has it (about ten times faster).
-        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         # A value YAML parses but cannot build (an impossible date: 2025-02-30) raises a
         # plain ValueError from the constructor, with no position.

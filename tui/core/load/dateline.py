@@ -12,15 +12,23 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {m: n for n, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS = {
+    m: n
+    for n, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
 _MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-                      "fri sat sun".split())
-_FILLERS = frozenset("updated update published posted last modified first on at edited created date time local "
-                     "am pm a.m p.m gmt utc ist edt est pdt pst cdt cst bst cet cest jst aest aedt wib hkt sgt "
-                     "et pt ct of by the".split())
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun".split()
+)
+_FILLERS = frozenset(
+    "updated update published posted last modified first on at edited created date time local "
+    "am pm a.m p.m gmt utc ist edt est pdt pst cdt cst bst cet cest jst aest aedt wib hkt sgt "
+    "et pt ct of by the".split()
+)
 _WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?|\d{1,4}(?:st|nd|rd|th)?(?:[:.]\d{2})*(?:am|pm|AM|PM)?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MAX_WORDS = 14
@@ -35,8 +43,12 @@ def parse_dateline(line: str) -> str | None:
     """The ISO date of a dateline (``2013-07-02``; ``2013-07`` or ``2013`` when that is all it
     says), or None when the line is not a dateline."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 100 or stripped.endswith((".", "!", "?")) and not \
-            re.search(r"\d\s*$", stripped[:-1]):
+    if (
+        not stripped
+        or len(stripped) > 100
+        or stripped.endswith((".", "!", "?"))
+        and not re.search(r"\d\s*$", stripped[:-1])
+    ):
         return None
     words = _WORD.findall(stripped)
     if not words or len(words) > MAX_WORDS:

@@ -33,8 +33,8 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from tui.core.text.normalize import STOPWORDS, fold
 from tui.core.text.lexicon import derivation_root
+from tui.core.text.normalize import STOPWORDS, fold
 from tui.core.text.numbers import number_key, number_runs
 from tui.core.text.spelling import americanize
 from tui.core.text.stem import stem
@@ -106,8 +106,13 @@ def _may_join(first: str, second: str) -> bool:
     """Two words can be one compound when both are plain words and the second is written
     in lower case: ``war fighting``, ``War fighting``, but not names (``Air Force``,
     ``U.S. Japan``), whose hyphenated forms (``US-Japan``) are pairs, not compounds."""
-    return (first.isalpha() and second.isalpha() and second.islower()
-            and first[1:].islower() and not is_stopword(second))
+    return (
+        first.isalpha()
+        and second.isalpha()
+        and second.islower()
+        and first[1:].islower()
+        and not is_stopword(second)
+    )
 
 
 def is_stopword(word: str) -> bool:
@@ -127,8 +132,9 @@ def compound_vocabulary(texts: Iterable[Sequence[str]], *, derive: bool = True) 
     >>> sorted(compound_vocabulary([["a", "war-fighting", "HQ"], ["warfighting"]]))
     ['hq', 'warfight']
     """
-    return frozenset(match_key(w, derive=derive) for words in texts for w in words
-                     if sum(c.isalpha() for c in w) >= 2)
+    return frozenset(
+        match_key(w, derive=derive) for words in texts for w in words if sum(c.isalpha() for c in w) >= 2
+    )
 
 
 def match_keys(
@@ -165,16 +171,17 @@ def match_keys(
             continue
         word = words[i]
         stop = is_stopword(word)
-        if compounds and not stop and i + 1 < n and i + 1 not in runs \
-                and _may_join(words[i], words[i + 1]):
+        if compounds and not stop and i + 1 < n and i + 1 not in runs and _may_join(words[i], words[i + 1]):
             joined = _word_key(plain[i] + plain[i + 1], derive)
             if joined in compounds and len(plain[i]) + len(plain[i + 1]) >= 6:
-                out.append(Keyed(i, i + 2, joined, (_word_key(plain[i], derive),
-                                                    _word_key(plain[i + 1], derive))))
+                out.append(
+                    Keyed(i, i + 2, joined, (_word_key(plain[i], derive), _word_key(plain[i + 1], derive)))
+                )
                 i += 2
                 continue
         if not (stop and content_only) and plain[i]:
-            out.append(Keyed(i, i + 1, match_key(word, cardinal=cardinal, derive=derive),
-                             _parts(word, derive)))
+            out.append(
+                Keyed(i, i + 1, match_key(word, cardinal=cardinal, derive=derive), _parts(word, derive))
+            )
         i += 1
     return out

@@ -390,10 +390,7 @@ def _has_words(text: str, start: int, end: int, count: int) -> bool:
     """Whether ``text[start:end]`` holds at least ``count`` words (stops counting there)."""
     if count <= 0:
         return True
-    for seen, _ in enumerate(TOKEN_RE.finditer(text, start, end), 1):
-        if seen >= count:
-            return True
-    return False
+    return any(seen >= count for seen, _ in enumerate(TOKEN_RE.finditer(text, start, end), 1))
 
 
 class _QuoteTracker:

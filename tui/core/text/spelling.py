@@ -124,31 +124,70 @@ crueller crueler
 """Whole words whose American spelling no general rule gives."""
 
 _MORPHEMES = (
-    ("paed", "ped"), ("haem", "hem"), ("anaem", "anem"), ("anaes", "anes"),
-    ("leukaem", "leukem"), ("septicaem", "septicem"), ("palaeo", "paleo"),
-    ("gynaec", "gynec"), ("mediaev", "mediev"), ("faec", "fec"), ("aetiolog", "etiolog"),
-    ("oestr", "estr"), ("oesoph", "esoph"), ("foet", "fet"), ("oedem", "edem"),
-    ("homoeo", "homeo"), ("coeliac", "celiac"), ("sulph", "sulf"),
-    ("enquir", "inquir"), ("dgement", "dgment"), ("archaeo", "archeo"), ("aemi", "emi"),
-    ("aesthes", "esthes"), ("pnoea", "pnea"), ("rrhoe", "rrhe"),
-    ("manoeuvring", "maneuvering"), ("manoeuvred", "maneuvered"), ("manoeuvre", "maneuver"),
+    ("paed", "ped"),
+    ("haem", "hem"),
+    ("anaem", "anem"),
+    ("anaes", "anes"),
+    ("leukaem", "leukem"),
+    ("septicaem", "septicem"),
+    ("palaeo", "paleo"),
+    ("gynaec", "gynec"),
+    ("mediaev", "mediev"),
+    ("faec", "fec"),
+    ("aetiolog", "etiolog"),
+    ("oestr", "estr"),
+    ("oesoph", "esoph"),
+    ("foet", "fet"),
+    ("oedem", "edem"),
+    ("homoeo", "homeo"),
+    ("coeliac", "celiac"),
+    ("sulph", "sulf"),
+    ("enquir", "inquir"),
+    ("dgement", "dgment"),
+    ("archaeo", "archeo"),
+    ("aemi", "emi"),
+    ("aesthes", "esthes"),
+    ("pnoea", "pnea"),
+    ("rrhoe", "rrhe"),
+    ("manoeuvring", "maneuvering"),
+    ("manoeuvred", "maneuvered"),
+    ("manoeuvre", "maneuver"),
     ("manoeuvrab", "maneuverab"),
 )
 """Greek ``ae``/``oe`` combining forms and a few stems spelled differently wherever they occur
 (``paediatric``, ``anaesthetist``, ``oestrogen``, ``sulphuric``, ``judgement``). Only these
 forms: the letters ``ae``/``oe`` alone also spell ``aerial``, ``Michael``, ``poet``, ``shoe``."""
 
-_IZE_ENDINGS = ("isationally", "isational", "isations", "isation", "isements", "isement",
-                "isingly", "isability", "isably", "isable", "isance", "isant", "isers", "iser",
-                "ising", "ised", "ises", "ise")
-_IZE_NEVER = frozenset("""
+_IZE_ENDINGS = (
+    "isationally",
+    "isational",
+    "isations",
+    "isation",
+    "isements",
+    "isement",
+    "isingly",
+    "isability",
+    "isably",
+    "isable",
+    "isance",
+    "isant",
+    "isers",
+    "iser",
+    "ising",
+    "ised",
+    "ises",
+    "ise",
+)
+_IZE_NEVER = frozenset(
+    """
 advertise advise apprise arise chastise circumcise comprise compromise demise despise
 devise disguise enterprise excise exercise expertise franchise improvise incise
 merchandise premise prise raise revise supervise surmise surprise televise treatise
 wise rise noise poise praise cruise bruise guise concise precise paradise promise
 anise valise porpoise tortoise reprise chemise mise sunrise moonrise uprise enfranchise
 disenfranchise otherwise likewise clockwise unwise practise crise
-""".split())
+""".split()
+)
 """Words that end in ``-ise`` in both spellings: their ``-ise`` is not the Greek ``-ize``."""
 _IZE_NEVER_INSIDE = tuple(w for w in _IZE_NEVER if len(w) >= 6)
 """The longer of them also end their compounds and prefixed forms (``unpractised``,
@@ -166,33 +205,151 @@ _OUR = re.compile(
     r"|less|lessly|lessness|able|ably|ableness|hood|hoods|ly|liness|al|ally|ation|ations"
     r"|y|ier|iest|ily|iness|ies|some|ise|ised|ises|ising|ize|ized|izes|izing)"
 )
-_OUR_NEVER = frozenset("""
+_OUR_NEVER = frozenset(
+    """
 devour detour contour paramour troubadour velour amour glamour tambour
-""".split())
+""".split()
+)
 
-_RE_STEMS = ("centr", "theatr", "metr", "litr", "fibr", "calibr", "sabr", "sombr", "spectr",
-             "meagr", "lustr", "sceptr", "goitr", "mitr", "nitr", "ochr", "reconnoitr",
-             "saltpetr", "sepulchr", "titr", "philtr", "accoutr", "louvr", "dioptr")
+_RE_STEMS = (
+    "centr",
+    "theatr",
+    "metr",
+    "litr",
+    "fibr",
+    "calibr",
+    "sabr",
+    "sombr",
+    "spectr",
+    "meagr",
+    "lustr",
+    "sceptr",
+    "goitr",
+    "mitr",
+    "nitr",
+    "ochr",
+    "reconnoitr",
+    "saltpetr",
+    "sepulchr",
+    "titr",
+    "philtr",
+    "accoutr",
+    "louvr",
+    "dioptr",
+)
 """The ``-re`` words that are ``-er`` in American; ``acre``, ``genre``, ``ogre``, ``timbre``,
 ``macabre``, ``massacre``, ``mediocre`` are ``-re`` in both and are not here."""
-_RE_ENDINGS = (("eless", "erless"), ("eness", "erness"), ("ely", "erly"), ("es", "ers"),
-               ("ed", "ered"), ("ing", "ering"), ("e", "er"))
+_RE_ENDINGS = (
+    ("eless", "erless"),
+    ("eness", "erness"),
+    ("ely", "erly"),
+    ("es", "ers"),
+    ("ed", "ered"),
+    ("ing", "ering"),
+    ("e", "er"),
+)
 
-_L_STEMS = ("travel", "cancel", "label", "model", "fuel", "level", "signal", "channel",
-            "counsel", "jewel", "tunnel", "quarrel", "shovel", "funnel", "panel", "dial",
-            "total", "equal", "rival", "marshal", "pencil", "stencil", "council", "marvel",
-            "libel", "grovel", "snivel", "revel", "bevel", "ravel", "gravel", "yodel",
-            "cudgel", "enamel", "pummel", "trammel", "chisel", "tassel", "barrel", "apparel",
-            "duel", "towel", "bowel", "dowel", "kennel", "pedal", "medal", "metal", "initial",
-            "carol", "swivel", "drivel", "shrivel", "spiral", "victual", "tinsel", "squirrel",
-            "parcel", "refuel", "dishevel", "sentinel", "hostel", "bushel", "cavil", "devil",
-            "peril", "pommel", "snorkel", "weasel", "gambol", "trowel", "flannel", "sandal",
-            "petal", "rowel", "gruel", "frivol", "trial", "evil")
+_L_STEMS = (
+    "travel",
+    "cancel",
+    "label",
+    "model",
+    "fuel",
+    "level",
+    "signal",
+    "channel",
+    "counsel",
+    "jewel",
+    "tunnel",
+    "quarrel",
+    "shovel",
+    "funnel",
+    "panel",
+    "dial",
+    "total",
+    "equal",
+    "rival",
+    "marshal",
+    "pencil",
+    "stencil",
+    "council",
+    "marvel",
+    "libel",
+    "grovel",
+    "snivel",
+    "revel",
+    "bevel",
+    "ravel",
+    "gravel",
+    "yodel",
+    "cudgel",
+    "enamel",
+    "pummel",
+    "trammel",
+    "chisel",
+    "tassel",
+    "barrel",
+    "apparel",
+    "duel",
+    "towel",
+    "bowel",
+    "dowel",
+    "kennel",
+    "pedal",
+    "medal",
+    "metal",
+    "initial",
+    "carol",
+    "swivel",
+    "drivel",
+    "shrivel",
+    "spiral",
+    "victual",
+    "tinsel",
+    "squirrel",
+    "parcel",
+    "refuel",
+    "dishevel",
+    "sentinel",
+    "hostel",
+    "bushel",
+    "cavil",
+    "devil",
+    "peril",
+    "pommel",
+    "snorkel",
+    "weasel",
+    "gambol",
+    "trowel",
+    "flannel",
+    "sandal",
+    "petal",
+    "rowel",
+    "gruel",
+    "frivol",
+    "trial",
+    "evil",
+)
 """Words ending in an unstressed ``-el``/``-al``/``-il``/``-ol``: British doubles the ``l``
 before a suffix (``travelled``), American does not. Stressed ones double in both
 (``compelled``, ``patrolled``, ``rebelled``, ``excelled``, ``installed``) and are not here."""
-_L_ENDINGS = ("ed", "ing", "ings", "ingly", "er", "ers", "or", "ors", "orship", "ist", "ists",
-              "ous", "ously", "ery", "able")
+_L_ENDINGS = (
+    "ed",
+    "ing",
+    "ings",
+    "ingly",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "orship",
+    "ist",
+    "ists",
+    "ous",
+    "ously",
+    "ery",
+    "able",
+)
 _OGUE = re.compile(r"(.+(?:lo|go))gu(e|es|ed|er|ers|ing)")
 _EABLE = re.compile(r"(.+[^aeioucg])e(abl(?:e|y|eness)|ability)")
 """British keeps a silent ``e`` before ``-able`` (``likeable``, ``sizeable``), American drops

@@ -31,15 +31,25 @@ _DOUBLES = frozenset(("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"))
 _LI_ENDING = frozenset("cdeghkmnrt")
 
 _SPECIAL: dict[str, str] = {
-    "skis": "ski", "skies": "sky", "idly": "idl", "gently": "gentl", "ugly": "ugli",
-    "early": "earli", "only": "onli", "singly": "singl",
-    "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas", "cosmos": "cosmos",
-    "bias": "bias", "andes": "andes",
+    "skis": "ski",
+    "skies": "sky",
+    "idly": "idl",
+    "gently": "gentl",
+    "ugly": "ugli",
+    "early": "earli",
+    "only": "onli",
+    "singly": "singl",
+    "sky": "sky",
+    "news": "news",
+    "howe": "howe",
+    "atlas": "atlas",
+    "cosmos": "cosmos",
+    "bias": "bias",
+    "andes": "andes",
 }
 """Whole words the algorithm leaves alone or maps by hand (the published exception list)."""
 
-_REGION_PREFIXES = ("univers", "commun", "arsen", "emerg", "gener", "inter", "later",
-                    "organ", "past")
+_REGION_PREFIXES = ("univers", "commun", "arsen", "emerg", "gener", "inter", "later", "organ", "past")
 """Words starting with one of these get R1 right after it (``generous`` keeps ``gener``)."""
 
 _STEP1B_SUFFIXES = ("eedly", "ingly", "edly", "eed", "ing", "ed")
@@ -48,18 +58,63 @@ _ING_KEEP = frozenset(("even", "cann", "inn", "earr", "herr", "out"))
 _EED_KEEP = frozenset(("succ", "proc", "exc"))
 
 _STEP2: dict[str, str] = {
-    "ization": "ize", "ational": "ate", "fulness": "ful", "ousness": "ous",
-    "iveness": "ive", "tional": "tion", "biliti": "ble", "lessli": "less", "entli": "ent",
-    "ation": "ate", "alism": "al", "aliti": "al", "ousli": "ous", "iviti": "ive",
-    "fulli": "ful", "ogist": "og", "enci": "ence", "anci": "ance", "abli": "able",
-    "izer": "ize", "ator": "ate", "alli": "al", "bli": "ble", "ogi": "og", "li": "",
+    "ization": "ize",
+    "ational": "ate",
+    "fulness": "ful",
+    "ousness": "ous",
+    "iveness": "ive",
+    "tional": "tion",
+    "biliti": "ble",
+    "lessli": "less",
+    "entli": "ent",
+    "ation": "ate",
+    "alism": "al",
+    "aliti": "al",
+    "ousli": "ous",
+    "iviti": "ive",
+    "fulli": "ful",
+    "ogist": "og",
+    "enci": "ence",
+    "anci": "ance",
+    "abli": "able",
+    "izer": "ize",
+    "ator": "ate",
+    "alli": "al",
+    "bli": "ble",
+    "ogi": "og",
+    "li": "",
 }
 _STEP3: dict[str, str] = {
-    "ational": "ate", "tional": "tion", "alize": "al", "icate": "ic", "iciti": "ic",
-    "ative": "", "ical": "ic", "ness": "", "ful": "",
+    "ational": "ate",
+    "tional": "tion",
+    "alize": "al",
+    "icate": "ic",
+    "iciti": "ic",
+    "ative": "",
+    "ical": "ic",
+    "ness": "",
+    "ful": "",
 }
-_STEP4 = ("ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate",
-          "iti", "ous", "ive", "ize", "ion", "al", "er", "ic")
+_STEP4 = (
+    "ement",
+    "ance",
+    "ence",
+    "able",
+    "ible",
+    "ment",
+    "ant",
+    "ent",
+    "ism",
+    "ate",
+    "iti",
+    "ous",
+    "ive",
+    "ize",
+    "ion",
+    "al",
+    "er",
+    "ic",
+)
 
 
 def _by_length(suffixes: tuple[str, ...] | dict[str, str]) -> tuple[str, ...]:
@@ -190,7 +245,7 @@ def _step4(word: str, p2: int) -> str:
     start = len(word) - len(suffix)
     if start < p2:
         return word
-    if suffix == "ion" and word[start - 1: start] not in ("s", "t"):
+    if suffix == "ion" and word[start - 1 : start] not in ("s", "t"):
         return word
     return word[:start]
 

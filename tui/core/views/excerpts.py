@@ -9,9 +9,9 @@ the quote matches exactly once in its own article, so an exported excerpt is nev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Iterable
 
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
 
@@ -155,9 +155,12 @@ def excerpts_for(comparison: Comparison, clusters: Iterable[Cluster] | None = No
 
 def _emphasis(member: Member, exact: str, value: str | None) -> tuple[tuple[int, int], ...]:
     """Where the differing part sits inside ``exact``: the value span, else the changed diff words."""
-    if member.value_start is not None and member.value_end is not None:
-        if member.start <= member.value_start < member.value_end <= member.end:
-            return ((member.value_start - member.start, member.value_end - member.start),)
+    if (
+        member.value_start is not None
+        and member.value_end is not None
+        and member.start <= member.value_start < member.value_end <= member.end
+    ):
+        return ((member.value_start - member.start, member.value_end - member.start),)
     if value:
         found = exact.find(value)
         if found != -1:

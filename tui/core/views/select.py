@@ -29,8 +29,9 @@ def select(comparison: Comparison, only: str | None) -> Selection:
     if only is None or not only.strip():
         return Selection(comparison.clusters)
     value = only.strip()
-    if value.lower() in CLUSTER_KINDS:
-        return Selection(comparison.clusters_of(value.lower()))  # type: ignore[arg-type]
+    kind = next((k for k in CLUSTER_KINDS if k == value.lower()), None)
+    if kind is not None:
+        return Selection(comparison.clusters_of(kind))
     if value.lower().startswith(ENTITY_PREFIX):
         entity = value[len(ENTITY_PREFIX) :].strip()
         _check_entity(comparison, entity)

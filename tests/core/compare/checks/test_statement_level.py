@@ -8,10 +8,10 @@ from datetime import date
 from tui.core.compare.checks import StatementContext, statement_findings
 from tui.core.compare.checks.acronym import acronym_uses, one_edit_apart
 from tui.core.compare.checks.name import role_mentions
-from tui.core.compare.finding import Finding
-from tui.core.compare.numbers import values_agree
 from tui.core.compare.checks.quote import quote_relation
 from tui.core.compare.cluster import build_cluster
+from tui.core.compare.finding import Finding
+from tui.core.compare.numbers import values_agree
 from tui.core.compare.timing import change_over_time, date_range
 from tui.core.compare.wording import word_diff
 from tui.core.model import Article, Quantity, Quote, Unit

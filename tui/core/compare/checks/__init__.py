@@ -24,7 +24,8 @@ from tui.core.compare.checks import (
     title,
     wording,
 )
-from tui.core.compare.checks.base import DiscrepancyCheck, Finding, QuotesOf, StatementContext, StoryContext
+from tui.core.compare.checks.base import DiscrepancyCheck, QuotesOf, StatementContext, StoryContext
+from tui.core.compare.finding import Finding
 from tui.core.compare.profile import Weights
 from tui.core.model import Article, Mention, Unit
 

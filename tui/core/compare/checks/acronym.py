@@ -10,19 +10,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.profile import Weights
-from tui.core.compare.checks.base import (
-    DiscrepancyCheck,
-    StoryContext,
-)
-from tui.core.compare.checks.pairs import (
-    MIN_SHARED,
-    Components,
-)
+from tui.core.compare.checks.base import DiscrepancyCheck, StoryContext
+from tui.core.compare.checks.pairs import MIN_SHARED, Components
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    Unit,
-)
+from tui.core.compare.profile import Weights
+from tui.core.model import Unit
 from tui.core.text.normalize import STOPWORDS
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9}(?![\w])")
@@ -61,12 +53,12 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
     for match in _PAREN_ACRONYM.finditer(text):
         before = list(re.finditer(r"\S+", text[: match.start()]))
         taken: list[re.Match[str]] = []
-        for word in reversed(before):
-            w = word.group()
+        for token in reversed(before):
+            w = token.group()
             if len(taken) > len(match.group(1)) + 3:
                 break
             if w[:1].isupper() or w in _CONNECTORS:
-                taken.append(word)
+                taken.append(token)
             else:
                 break
         while taken and taken[-1].group() in _CONNECTORS:
@@ -108,7 +100,7 @@ def one_edit_apart(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     shorter, longer = sorted((a, b), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
@@ -143,13 +135,12 @@ def acronyms_across_story(units: Sequence[Unit], context: StoryContext) -> list[
         if len(name) < 4:
             continue
         for other in by_length[len(name)] + by_length[len(name) + 1]:
-            if other > name or len(other) > len(name):
-                if (
-                    len(other) >= 4
-                    and one_edit_apart(name, other)
-                    and _contexts_meet(uses[name], uses[other], weights)
-                ):
-                    pairs.add((min(name, other), max(name, other)))
+            if (other > name or len(other) > len(name)) and (
+                len(other) >= 4
+                and one_edit_apart(name, other)
+                and _contexts_meet(uses[name], uses[other], weights)
+            ):
+                pairs.add((min(name, other), max(name, other)))
     for a, b in sorted(pairs):
         if articles[a] & articles[b] or a == b:
             continue

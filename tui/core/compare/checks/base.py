@@ -6,15 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
-from tui.core.compare.profile import Weights
 from tui.core.compare.finding import Finding
+from tui.core.compare.profile import Weights
 from tui.core.model import Article, Mention, Quote, Unit
 from tui.core.text.normalize import content_tokens
 
 PRONOUNS = frozenset("he she they it we i you his her their officials official".split())
 """Words that stand for someone without naming them: never a speaker's key, never the word
 a negation denies."""
+
+
+Slot = TypeVar("Slot")
+
+
+def reference_member(per_unit: Sequence[tuple[Unit, Sequence[Slot]]]) -> tuple[Unit, Sequence[Slot]] | None:
+    """The member every other is compared with: the first (in story order) that gives any of
+    the values a check compares; None when no member gives one. Comparing each member with
+    one reference, never all pairs, keeps a statement carried by hundreds of sources linear."""
+    return next(((u, values) for u, values in per_unit if values), None)
 
 
 @lru_cache(maxsize=16384)

@@ -11,23 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.checks.base import (
-    PRONOUNS,
-    DiscrepancyCheck,
-    StatementContext,
-    StoryContext,
-)
-from tui.core.compare.checks.pairs import (
-    candidate_pairs,
-    in_order,
-    not_within_one_group,
-)
+from tui.core.compare.checks.base import PRONOUNS, DiscrepancyCheck, StatementContext, StoryContext
+from tui.core.compare.checks.pairs import candidate_pairs, in_order, not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.labels import snippet
-from tui.core.model import (
-    Mention,
-    Unit,
-)
+from tui.core.model import Mention, Unit
 from tui.core.text.normalize import STOPWORDS, Token, fold, stem, tokens_with_spans
 
 MAX_AFFIRMING = 8

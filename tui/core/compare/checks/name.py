@@ -7,19 +7,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.compare.checks.base import (
-    DiscrepancyCheck,
-    StatementContext,
-    StoryContext,
-)
-from tui.core.compare.checks.pairs import (
-    not_within_one_group,
-)
+from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, StoryContext
+from tui.core.compare.checks.pairs import not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.wording import word_key
-from tui.core.model import (
-    Unit,
-)
+from tui.core.model import Unit
 
 ROLE_WORDS = frozenset(
     """
@@ -72,7 +64,7 @@ def role_mentions(unit: Unit) -> list[RoleMention]:
         if role_at is None or role_at == len(words) - 1:
             continue
         person: list[tuple[str, int, int]] = []
-        for word, start, end in words[role_at + 1 :]:
+        for word, start, _end in words[role_at + 1 :]:
             clean = re.sub(r"(?:['’]s)?[.,;:!?]*$", "", word)
             if not clean or not clean[0].isupper() or word.lower() in _ROLE_FILLERS or _is_role(word):
                 break

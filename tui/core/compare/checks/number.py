@@ -40,7 +40,9 @@ from tui.core.compare.slots import agreement_classes, group_slots
 from tui.core.model import Article, Mention, Unit
 from tui.core.text.normalize import content_tokens, tokens_with_spans
 
-TOLL_FATES = frozenset({"killed", "injured", "missing", "trapped", "displaced", "damaged", "rescued", "arrested"})
+TOLL_FATES = frozenset(
+    {"killed", "injured", "missing", "trapped", "displaced", "damaged", "rescued", "arrested"}
+)
 """What can happen to people and things in an event; a figure of one of these is a toll. Being
 stationed somewhere is a state, counted like any other count."""
 EVENT_REACH = 40
@@ -86,7 +88,9 @@ def _value(slot: NumberSlot) -> Value:
         offset = slot.unit.text.find(slot.excludes, q.end - slot.unit.start)
         if offset >= 0:
             end = slot.unit.start + offset + len(slot.excludes)
-            return Value(slot.unit.text[q.start - slot.unit.start : offset + len(slot.excludes)], q.start, end)
+            return Value(
+                slot.unit.text[q.start - slot.unit.start : offset + len(slot.excludes)], q.start, end
+            )
     return Value(q.text, q.start, q.end)
 
 
@@ -115,7 +119,9 @@ def tolls_across_story(units: Sequence[Unit], context: StoryContext) -> list[Fin
     return out
 
 
-def _by_place(items: list[tuple[NumberSlot, frozenset[str]]]) -> list[tuple[list[NumberSlot], frozenset[str]]]:
+def _by_place(
+    items: list[tuple[NumberSlot, frozenset[str]]],
+) -> list[tuple[list[NumberSlot], frozenset[str]]]:
     """Figures grouped by the place they are given for (figures for no named place together),
     the first per source in each group."""
     parent = list(range(len(items)))
@@ -152,7 +158,9 @@ def _event(unit: Unit, slot: NumberSlot, article: Article) -> str:
         {
             d.iso[:4]
             for d in unit.dates
-            if d.iso and d.kind in ("year", "absolute", "month") and d.iso[:4] != own
+            if d.iso
+            and d.kind in ("year", "absolute", "month")
+            and d.iso[:4] != own
             and d.start < slot.quantity.end + EVENT_REACH
         }
     )
@@ -174,7 +182,10 @@ def _scope(unit: Unit, slot: NumberSlot, common: frozenset[str]) -> frozenset[st
     stop = _CUT.search(text, slot.quantity.end - unit.start)
     end = stop.start() if stop else len(text)
     return frozenset(
-        w for match in _PLACE.finditer(text, begin, end) for w in _place_words(match.group(1)) if w not in common
+        w
+        for match in _PLACE.finditer(text, begin, end)
+        for w in _place_words(match.group(1))
+        if w not in common
     )
 
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
-from tui.core.compare.profile import Weights
 from tui.core.compare.finding import Finding
-from tui.core.model import (
-    Unit,
-)
+from tui.core.compare.profile import Weights
+from tui.core.model import Unit
 
 MIN_SHARED = 2
 POSTING_CAP = 32
@@ -101,7 +99,7 @@ class Components:
 
 def first_per_article(entries: Sequence[tuple[Unit, int, int]], story_order: Mapping[str, int]) -> list[int]:
     chosen: dict[str, int] = {}
-    for unit, start, key in sorted(entries, key=lambda e: (story_order[e[0].article], e[1], e[2])):
+    for unit, _start, key in sorted(entries, key=lambda e: (story_order[e[0].article], e[1], e[2])):
         chosen.setdefault(unit.article, key)
     return list(chosen.values())
 

@@ -12,19 +12,12 @@ from tui.core.compare.checks.base import (
     DiscrepancyCheck,
     StatementContext,
     StoryContext,
+    reference_member,
     token_set,
 )
-from tui.core.compare.checks.pairs import (
-    Components,
-    candidate_pairs,
-    in_order,
-    not_within_one_group,
-)
+from tui.core.compare.checks.pairs import Components, candidate_pairs, in_order, not_within_one_group
 from tui.core.compare.finding import Finding, Value
-from tui.core.model import (
-    Quote,
-    Unit,
-)
+from tui.core.model import Quote, Unit
 from tui.core.text.normalize import content_tokens, fold
 from tui.core.text.spelling import americanize
 
@@ -35,7 +28,7 @@ def speaker_key(quote: Quote) -> str | None:
         return "@" + quote.speaker_entity
     if not quote.speaker:
         return None
-    words = [w for w in re.findall(r"[^\W\d_]+", fold(quote.speaker))]
+    words: list[str] = re.findall(r"[^\W\d_]+", fold(quote.speaker))
     if not words or words[-1] in PRONOUNS:
         return None
     return words[-1]
@@ -78,7 +71,7 @@ def quotes_in_statement(units: Sequence[Unit], context: StatementContext) -> lis
     """
     quotes_of = context.quotes_of
     per_unit = [(u, list(quotes_of(u) if quotes_of else u.quotes)) for u in units]
-    reference = next(((u, qs) for u, qs in per_unit if qs), None)
+    reference = reference_member(per_unit)
     if reference is None:
         return []
     ref_unit, ref_quotes = reference
@@ -122,8 +115,13 @@ def _speaker_finding(said: Sequence[tuple[Unit, Quote]]) -> Finding | None:
             return None
         values[unit.article] = Value(quote.speaker, unit.start + at, unit.start + at + len(quote.speaker))
         groups.setdefault(key, []).append(unit.article)
-    return Finding("name", values, tuple(tuple(g) for g in groups.values()), "who said it",
-                   tuple(u for u, _q, _k in named))
+    return Finding(
+        "name",
+        values,
+        tuple(tuple(g) for g in groups.values()),
+        "who said it",
+        tuple(u for u, _q, _k in named),
+    )
 
 
 def quote_result(matched: Sequence[tuple[Unit, Quote, str]], subject: str | None) -> Finding:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tui.core.compare.checks.base import DiscrepancyCheck, StoryContext
 from tui.core.compare.finding import Finding, Value
@@ -71,10 +71,10 @@ def spellings_across_story(units: Sequence[Unit], context: StoryContext) -> list
             word = match.group()
             if word.lower() in STOPWORDS:
                 continue
-            if match.start() == 0 or unit.text[:match.start()].rstrip().endswith((".", "\u201c", '"')):
+            if match.start() == 0 or unit.text[: match.start()].rstrip().endswith((".", "\u201c", '"')):
                 continue
-            left = _NEIGHBOUR.findall(unit.text[max(0, match.start() - 25):match.start()])[-2:]
-            right = _NEIGHBOUR.findall(unit.text[match.end():match.end() + 25])[:2]
+            left = _NEIGHBOUR.findall(unit.text[max(0, match.start() - 25) : match.start()])[-2:]
+            right = _NEIGHBOUR.findall(unit.text[match.end() : match.end() + 25])[:2]
             company = frozenset(w.lower() for w in left + right if w.lower() not in STOPWORDS or len(w) > 3)
             uses[word].append(_Use(unit, unit.start + match.start(), unit.start + match.end(), word, company))
     articles = {w: {u.unit.article for u in us} for w, us in uses.items()}
@@ -84,7 +84,7 @@ def spellings_across_story(units: Sequence[Unit], context: StoryContext) -> list
     pairs: list[tuple[str, str]] = []
     for words in by_initial.values():
         for i, a in enumerate(words):
-            for b in words[i + 1:]:
+            for b in words[i + 1 :]:
                 if not _variants(a, b) or articles[a] & articles[b]:
                     continue
                 company_a = frozenset().union(*(u.company for u in uses[a]))

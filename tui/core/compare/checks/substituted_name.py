@@ -11,8 +11,8 @@ source gives where the other gives none is an omission, not a conflict.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
@@ -22,13 +22,17 @@ from tui.core.compare.slots import agreement_classes, group_slots
 from tui.core.model import Unit
 from tui.core.text.normalize import STOPWORDS, fold
 
-_RUN = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3})(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}))*")
+_RUN = re.compile(
+    r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3})(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}))*"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
 mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt rev hon pres supt det insp brig
 president minister secretary governor mayor senator general admiral colonel captain chief officer
 judge justice sheriff director spokesman spokeswoman spokesperson
-""".split())
+""".split()
+)
 MIN_CONTEXT = 2
 CONTEXT = 3
 """Words either side of a name that say where it stands in its sentence."""
@@ -67,7 +71,9 @@ def name_slots(unit: Unit) -> tuple[NameSlot, ...]:
             continue
         before = tuple(fold(w) for w in _WORD.findall(text[max(0, start - 40) : start]))[-CONTEXT:]
         after = tuple(fold(w) for w in _WORD.findall(text[end : end + 40]))[:CONTEXT]
-        out.append(NameSlot(unit, unit.start + start, unit.start + start + len(name), name, words, before, after))
+        out.append(
+            NameSlot(unit, unit.start + start, unit.start + start + len(name), name, words, before, after)
+        )
     return tuple(out)
 
 
@@ -85,7 +91,9 @@ def same_name(a: NameSlot, b: NameSlot) -> bool:
 def _spelled_alike(a: NameSlot, b: NameSlot) -> bool:
     """Every word of one name is the other's word or a spelling of it (one letter apart)."""
     wa, wb = sorted(a.words), sorted(b.words)
-    return len(wa) == len(wb) and all(x == y or edit_distance_at_most(x, y, 1) for x, y in zip(wa, wb))
+    return len(wa) == len(wb) and all(
+        x == y or edit_distance_at_most(x, y, 1) for x, y in zip(wa, wb, strict=True)
+    )
 
 
 def _acronym(short: str, long: str) -> bool:

@@ -29,7 +29,10 @@ MIN_SHARE = 0.6
 
 
 def _words(unit: Unit) -> list[tuple[str, int, int, str]]:
-    return [(fold(m.group()), unit.start + m.start(), unit.start + m.end(), m.group()) for m in _WORD.finditer(unit.text)]
+    return [
+        (fold(m.group()), unit.start + m.start(), unit.start + m.end(), m.group())
+        for m in _WORD.finditer(unit.text)
+    ]
 
 
 def _swap(a: Unit, b: Unit) -> tuple[Value, Value] | None:

@@ -69,7 +69,7 @@ class ArticleDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, value: str | None) -> "ArticleDate":
+    def parse(cls, value: str | None) -> ArticleDate:
         """``2025-10-29`` / ``2025-03`` / ``2025``; anything else ("unknown", None) is unknown.
 
         Years outside 1000-9000 count as unknown too, so date arithmetic can never overflow.
@@ -82,9 +82,9 @@ class ArticleDate:
             return cls()
         if month is not None and not 1 <= month <= 12:
             return cls(year)
-        if day is not None:
+        if month is not None and day is not None:  # the pattern gives no day without a month
             try:
-                date(year, month, day)  # type: ignore[arg-type]
+                date(year, month, day)
             except ValueError:
                 return cls(year, month)
         return cls(year, month, day)
@@ -134,14 +134,14 @@ def _resolve(kind: str, raw: str, start: int, end: int, anchor: ArticleDate) -> 
         year, month, day = (int(p) for p in raw.split("-"))
         return DateMention(start, end, raw, _iso(year, month, day), "absolute")
     if kind in ("md", "dm"):
-        year = _nearest_year(anchor, month)
-        iso = _iso(year, month, numbers[0]) if year else None
+        nearest = _nearest_year(anchor, month)
+        iso = _iso(nearest, month, numbers[0]) if nearest else None
         return DateMention(start, end, raw, iso, "absolute")
     if kind == "my":
         return DateMention(start, end, raw, f"{numbers[-1]:04d}-{month:02d}", "month")
     if kind == "month":
-        year = _nearest_year(anchor, month)
-        return DateMention(start, end, raw, f"{year:04d}-{month:02d}" if year else None, "month")
+        nearest = _nearest_year(anchor, month)
+        return DateMention(start, end, raw, f"{nearest:04d}-{month:02d}" if nearest else None, "month")
     if kind == "year":
         return DateMention(start, end, raw, raw, "year")
     if kind == "weekday":
@@ -174,9 +174,11 @@ def _nearest_year(anchor: ArticleDate, month: int | None) -> int | None:
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or month is None or day is None:
+        return None
     try:
-        return date(year, month, day).isoformat()  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 

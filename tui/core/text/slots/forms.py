@@ -70,7 +70,9 @@ def find_forms(text: str) -> tuple[Quantity, ...]:
         if noun == "strong" and match.group("after"):
             noun = match.group("after").lower()
         end = match.end("noun")
-        out.append(Quantity(match.start(), end, text[match.start() : end], value, value, value, "exact", None, noun))
+        out.append(
+            Quantity(match.start(), end, text[match.start() : end], value, value, value, "exact", None, noun)
+        )
     for match in _SCORE.finditer(text):
         bracketed = bool(match.group("open") and match.group("close"))
         window = text[max(0, match.start() - 60) : match.end() + 40]

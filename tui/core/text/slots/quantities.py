@@ -39,7 +39,7 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     ("under", "less than"),
     ("below", "less than"),
 )
-_HEDGE_KIND = {phrase: kind for phrase, kind in _HEDGES}
+_HEDGE_KIND = dict(_HEDGES)
 _HEDGE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _HEDGES)
 
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

@@ -130,17 +130,17 @@ def find_quotes(
             quotes.append(quote)
             previous = (quote, block_index, closed)
             runs_on.append((block_index, closed))
-    for index in range(len(quotes) - 2, -1, -1):
-        block_index, closed = runs_on[index]
-        following = quotes[index + 1]
+    for at in range(len(quotes) - 2, -1, -1):
+        block_index, closed = runs_on[at]
+        following = quotes[at + 1]
         if (
-            quotes[index].speaker is None
+            quotes[at].speaker is None
             and not closed
             and following.speaker
-            and runs_on[index + 1][0] == block_index + 1
+            and runs_on[at + 1][0] == block_index + 1
         ):
-            quotes[index] = replace(
-                quotes[index], speaker=following.speaker, speaker_entity=following.speaker_entity
+            quotes[at] = replace(
+                quotes[at], speaker=following.speaker, speaker_entity=following.speaker_entity
             )
     return tuple(quotes)
 

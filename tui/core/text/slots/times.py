@@ -109,7 +109,4 @@ def times_agree(a: TimeMention, b: TimeMention) -> bool:
     """Whether the two allow a common minute (clock times in different named zones never do)."""
     if a.clock and b.clock and a.zone and b.zone and a.zone != b.zone:
         return False
-    for shift in (0, 1440, -1440):
-        if a.low <= b.high + shift and b.low + shift <= a.high:
-            return True
-    return False
+    return any(a.low <= b.high + shift and b.low + shift <= a.high for shift in (0, 1440, -1440))

@@ -1,7 +1,10 @@
 """The reader: one pane per source side by side, the facts list and the current fact's variants.
 
-The screen owns the story-wide state (current cluster, which panes are shown, synced
-scrolling, search) and pushes it down to the widgets; widgets report up with messages.
+The screen owns the story-wide state (current cluster, marked facts, entity focus) and
+pushes it down to the widgets; widgets report up with messages. What is not about widgets
+lives in plain objects the screen holds: which panes are shown and paged (``window``),
+synced scrolling (``sync``), the search (``search_state``) and the entity, export and
+annotation tools (``tools``). Every key is a binding of this screen.
 The first frame holds only what shows the text (status line, panes, footer); the facts
 list, the variants, the entity sidebar and the search box are imported and mounted once it
 is painted, and the comparison then runs in a thread worker so the text is readable while
@@ -10,17 +13,16 @@ it is computed.
 
 from __future__ import annotations
 
-import bisect
+import asyncio
 import gc
-import re
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -32,25 +34,24 @@ from textual.widget import MountError
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from tui.app.messages import (
-    AnnotationsLoaded,
-    CompareFailed,
-    CompareFinished,
-    CompareProgress,
-    StoryLoaded,
-)
-from tui.app.screens.reader_tools import TOOL_BINDINGS, ReaderTools
+from tui.app.messages import AnnotationsLoaded, CompareFailed, CompareFinished, CompareProgress, StoryLoaded
+from tui.app.reader.highlights import HighlightIndex
+from tui.app.reader.keys import READER_BINDINGS
+from tui.app.reader.search import SearchState
+from tui.app.reader.sync import ScrollSync, first_start_per_article
+from tui.app.reader.tools import ReaderTools
+from tui.app.reader.window import PaneWindow
 from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
 from tui.app.widgets.status import StatusBar
 from tui.core.load.corpus import StoryError, load_story
 from tui.core.load.resources import bundled_story
-from tui.core.load.sanitize import clean_line
 from tui.core.story import Story
-from tui.core.views.scrollsync import interpolate, monotone_anchors, reading_line, scroll_for_line
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
     from textual.widgets import Input
 
+    from tui.app.widgets.entity_sidebar import EntitySidebar
     from tui.app.widgets.facts_panel import FactsPanel
     from tui.app.widgets.variants import VariantsView
     from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
@@ -64,16 +65,9 @@ SHORT_SCREEN = 30
 SEARCH_DELAY = 0.25
 """Seconds of typing pause before the search box highlights matches."""
 
-MAX_MATCHES = 2000
-"""Search matches highlighted per article; more would only slow repainting."""
 
-SYNC_HELP = "Synced scrolling on/off: the other panes follow the aligned statements"
-
-NAVIGABLE = ("shared", "discrepancy", "unique")
+NAVIGABLE: tuple[ClusterKind, ...] = ("shared", "discrepancy", "unique")
 """Mark kinds that n/N step through."""
-
-MAX_KEY = "\U0010ffff"
-"""Sorts after every cluster id: (offset, MAX_KEY) bounds all highlights at one offset."""
 
 NEEDS_TOOLS = frozenset(
     {
@@ -92,36 +86,16 @@ NEEDS_TOOLS = frozenset(
 """Actions that use the widgets mounted after the first frame; disabled until they exist."""
 
 
-class ReaderScreen(ReaderTools, Screen[None]):
+class ReaderScreen(Screen[None]):
     """Side-by-side sources with synced scrolling, fact navigation and search."""
 
-    COMPONENT_CLASSES = Screen.COMPONENT_CLASSES | HIGHLIGHT_CLASSES
-    AUTO_FOCUS = ""
+    COMPONENT_CLASSES: ClassVar[set[str]] = Screen.COMPONENT_CLASSES | HIGHLIGHT_CLASSES
+    AUTO_FOCUS: ClassVar[str | None] = ""
     """No focus while composing: Textual restyles the focused widget and its ancestors at once,
     before the first frame; the first pane takes focus right after it (``_story_loaded``)."""
 
-    BINDINGS: list[BindingType] = [
-        Binding("tab", "focus_pane(1)", "Next source", show=False),
-        Binding("shift+tab", "focus_pane(-1)", "Previous source", show=False),
-        Binding("right_square_bracket", "discrepancy(1)", "Next discrepancy"),
-        Binding("left_square_bracket", "discrepancy(-1)", "Previous discrepancy", show=False),
-        Binding("right_curly_bracket", "shared(1)", "Next shared fact"),
-        Binding("left_curly_bracket", "shared(-1)", "Previous shared fact", show=False),
-        Binding("n", "highlight(1)", "Next highlight in this pane", show=False),
-        Binding("N", "highlight(-1)", "Previous highlight in this pane", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("s", "sync(False)", "Sync: on", tooltip=SYNC_HELP),
-        Binding("s", "sync(True)", "Sync: off", tooltip=SYNC_HELP),
-        Binding("z", "zoom", "Zoom"),
-        Binding("f", "toggle_facts", "Facts"),
-        Binding("b", "toggle_boilerplate", "Hide/show boilerplate", show=False),
-        Binding("p", "pick_panes", "Pick sources", show=False),
-        Binding("less_than_sign", "page(-1)", "Previous sources (page)", show=False),
-        Binding("greater_than_sign", "page(1)", "Next sources (page)", show=False),
-        Binding("escape", "back", "Back to the text", show=False),
-        *TOOL_BINDINGS,
-    ]
-    """Story-wide keys; reading keys live on the pane, filter keys on the facts list."""
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    """Story-wide keys (``keys.py``); reading keys live on the pane, filter keys on the facts list."""
 
     sync_enabled: reactive[bool] = reactive(True, bindings=True)
     """Whether scrolling one pane moves the others to the aligned statements."""
@@ -150,22 +124,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
         """Cluster ids the user marked (for export); kept here so every view agrees."""
         self.entity_focus: str | None = None
         self.panes: list[ArticlePane] = []
-        self.shown: list[int] = []
-        """Pane indexes the user chose to read (all by default), in display order."""
-        self.first = 0
-        """Index into ``shown`` of the leftmost visible pane."""
         self.focused_pane = 0
-        self.search_text = ""
-        self._matches: list[tuple[int, int, int]] = []
-        self._match_index = -1
+        self.window = PaneWindow()
+        self.sync = ScrollSync()
+        self.search_state = SearchState()
+        self.tools = ReaderTools(self)
         self._search_timer: Timer | None = None
-        self._syncing = False
-        """True while followers are being moved, so their own watchers do not echo back."""
-        self._synced: set[int] = set()
-        """Indexes of the panes whose scrolling the others follow (those mounted so far)."""
-        self._highlights: dict[int, tuple[tuple[Mark, ...], bool, list[tuple[int, str]]]] = {}
-        self._anchors: dict[tuple[int, ...], tuple[tuple[float, float], ...]] = {}
-        self._first_starts: list[dict[str, int]] | None = None
+        self.highlights = HighlightIndex(NAVIGABLE)
         self.tools_ready = False
         """True once the facts list, variants, sidebar and search box are mounted."""
 
@@ -195,7 +160,28 @@ class ReaderScreen(ReaderTools, Screen[None]):
             self._annotations_loaded(self._ready_comparison.annotations)
         elif isinstance(self._source, Story):
             self._story_loaded(self._source)
-        self.call_after_refresh(self._build_tools)
+        self.run_worker(
+            self._after_first_frame(),
+            name="tools",
+            group="tools",
+            description="Mounting the facts list, variants and sidebar after the first frame",
+        )
+
+    async def _after_first_frame(self) -> None:
+        """Build the tools once the first frame is painted.
+
+        A worker rather than a bare callback, so that whoever waits for the reader to be ready
+        (the tests, through ``App.workers``) can wait for this step and the comparison it starts.
+        """
+        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not painted.done():
+                painted.set_result(None)
+
+        self.call_after_refresh(done)
+        await painted
+        await self._build_tools()
 
     async def _build_tools(self) -> None:
         """Mount the widgets the first frame does without, then install or start the comparison.
@@ -239,20 +225,38 @@ class ReaderScreen(ReaderTools, Screen[None]):
         """The status line (progress, summary, error banner)."""
         return self.query_one("#status", StatusBar)
 
+    # The widgets below are mounted (and their classes imported) after the first frame, so
+    # they are named by string in the casts.
+
     @property
     def variants(self) -> VariantsView:
         """The current cluster's variants."""
-        return self.query_one("#variants")  # type: ignore[return-value]
+        return cast("VariantsView", self.query_one("#variants"))
 
     @property
     def facts(self) -> FactsPanel:
         """The facts list."""
-        return self.query_one("#facts")  # type: ignore[return-value]
+        return cast("FactsPanel", self.query_one("#facts"))
+
+    @property
+    def sidebar(self) -> EntitySidebar:
+        """The entity sidebar in its slot."""
+        return cast("EntitySidebar", self.query_one("EntitySidebar"))
+
+    @property
+    def sidebar_slot(self) -> Widget:
+        """Where the entity sidebar sits (hidden until ``e``)."""
+        return self.query_one("#sidebar-slot")
+
+    @property
+    def search_text(self) -> str:
+        """The text last searched for."""
+        return self.search_state.text
 
     @property
     def search_box(self) -> Input:
         """The search box (hidden until ``/``)."""
-        return self.query_one("#search")  # type: ignore[return-value]
+        return cast("Input", self.query_one("#search"))
 
     @property
     def visible_panes(self) -> list[ArticlePane]:
@@ -261,7 +265,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def capacity(self) -> int:
         """How many panes fit side by side at a readable width."""
-        sidebar = self.query_one("#sidebar-slot")
+        sidebar = self.sidebar_slot
         width = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
         return max(1, width // MIN_PANE_WIDTH)
 
@@ -269,12 +273,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         """Show the panes of the current window (or the zoomed one), hide the others."""
         if not self.panes:
             return
-        if self.zoomed is not None:
-            visible = {self.zoomed}
-        else:
-            count = self.capacity()
-            self.first = max(0, min(self.first, len(self.shown) - count))
-            visible = set(self.shown[self.first : self.first + count])
+        visible = {self.zoomed} if self.zoomed is not None else set(self.window.visible(self.capacity()))
         self._mount_panes(sorted(visible))
         for pane in self.panes:
             pane.display = pane.pane_index in visible
@@ -296,8 +295,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
             if pane.parent is None:
                 after = [p for p in self.panes[index + 1 :] if p.parent is not None]
                 self.mount(pane, before=after[0] if after else self.query_one("#sidebar-slot"))
-            if index not in self._synced:
-                self._synced.add(index)
+            if self.sync.needs_watch(index):
                 self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
 
     def on_resize(self, event: Resize) -> None:
@@ -344,11 +342,15 @@ class ReaderScreen(ReaderTools, Screen[None]):
         from tui.core.pipeline import ComparisonCancelled, build_comparison
 
         worker = get_current_worker()
+
+        def progress(fraction: float, text: str) -> None:
+            self.post_message(CompareProgress(fraction, text))
+
         try:
             comparison = build_comparison(
                 story,
                 annotations,
-                progress=lambda fraction, text: self.post_message(CompareProgress(fraction, text)),
+                progress=progress,
                 should_stop=worker.cancelled_event.is_set,
             )
             marks = _all_marks(comparison)
@@ -374,6 +376,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
     @on(CompareFinished)
     def _on_finished(self, message: CompareFinished) -> None:
         self._comparison_ready(message.comparison, message.marks)
+        self.tools.comparison_finished(message.comparison)
 
     @on(CompareFailed)
     def _on_failed(self, message: CompareFailed) -> None:
@@ -391,7 +394,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
     def _create_panes(self, story: Story) -> None:
         self.story = story
         self.panes = [ArticlePane(article, i) for i, article in enumerate(story.articles)]
-        self.shown = list(range(len(self.panes)))
+        self.window.reset(len(self.panes))
 
     def _story_loaded(self, story: Story) -> None:
         if story is not self.story or not self.panes:
@@ -402,7 +405,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
         if story.diagnostics:
             self.status.show_problems("Some files had problems:", list(story.diagnostics))
-        self.call_after_refresh(self._focus_pane, 0)
+        self.call_after_refresh(self.focus_pane, 0)
 
     def _annotations_loaded(self, annotations: Annotations) -> None:
         if annotations.has_errors:
@@ -416,8 +419,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         # The comparison lives as long as the reader: keep the cyclic collector from walking
         # its (on a huge story, millions of) objects again and again during ordinary keys.
         gc.freeze()
-        self._first_starts = None
-        self._anchors.clear()
+        self.sync.reset(comparison)
         for pane in self.panes:
             pane.set_marks(marks.get(pane.article.id, ()))
         self.facts.set_comparison(comparison)
@@ -462,16 +464,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
         self.call_after_refresh(self._scroll_to_members, cluster)
 
     def _scroll_to_members(self, cluster: Cluster) -> None:
-        self._syncing = True
-        try:
-            starts = _first_start_per_article(cluster)
+        with self.sync.moving_followers():
+            starts = first_start_per_article(cluster)
             for pane in self.panes:
                 if pane.article.id in starts:
                     pane.cursor = starts[pane.article.id]
                     if pane.is_mounted:  # a pane not yet shown is built (and placed) when shown
                         pane.scroll_to_offset(starts[pane.article.id])
-        finally:
-            self._syncing = False
 
     def _step(self, kind: ClusterKind, direction: int) -> None:
         if self.comparison is None:
@@ -504,43 +503,16 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if not self.panes:
             return
         pane = self.panes[self.focused_pane]
-        starts = self._highlight_starts(pane)
-        if not starts:
+        if not self.highlights.starts(pane):
             self.notify("No highlights in this source.", markup=False)
             return
-        here = pane.cursor if pane.cursor >= 0 and pane.is_offset_visible(pane.cursor) else None
-        if here is None:
-            here = pane.offset_at_top() - (1 if direction > 0 else 0)
-        if direction > 0:
-            index = bisect.bisect_right(starts, (here, MAX_KEY))
-            target = starts[index] if index < len(starts) else None
-        else:
-            index = bisect.bisect_left(starts, (here, ""))
-            target = starts[index - 1] if index > 0 else None
+        target = self.highlights.step(pane, direction)
         if target is None:
             self.notify("No more highlights in this direction.", markup=False)
             return
         pane.cursor = target[0]
         self.current_cluster = target[1]
         pane.scroll_to_offset(target[0])
-
-    def _highlight_starts(self, pane: ArticlePane) -> list[tuple[int, str]]:
-        """(start, cluster id) of the pane's navigable highlights, sorted; cached per marks.
-
-        ``n`` is pressed repeatedly, and a huge article has tens of thousands of marks.
-        """
-        cached = self._highlights.get(pane.pane_index)
-        if cached is not None and cached[0] is pane.marks and cached[1] == pane.show_boilerplate:
-            return cached[2]
-        starts = sorted(
-            {
-                (m.start, m.cluster)
-                for m in pane.marks
-                if m.kind in NAVIGABLE and m.cluster is not None and pane.block_at(m.start).display
-            }
-        )
-        self._highlights[pane.pane_index] = (pane.marks, pane.show_boilerplate, starts)
-        return starts
 
     @on(ArticlePane.StatementClicked)
     def _statement_clicked(self, message: ArticlePane.StatementClicked) -> None:
@@ -554,57 +526,13 @@ class ReaderScreen(ReaderTools, Screen[None]):
     # --------------------------------------------------------------- synced scroll
 
     def _sync_from(self, leader: ArticlePane, old: float, new: float) -> None:
-        if self._syncing or not self.sync_enabled or not leader.display:
+        if self.sync.moving or not self.sync_enabled or not leader.display:
             return
-        self._syncing = True
-        try:
+        with self.sync.moving_followers():
             for follower in self.visible_panes:
                 if follower is not leader:
-                    y = self.map_scroll(leader, follower, new)
+                    y = self.sync.map_scroll(leader, follower, new)
                     follower.scroller.scroll_to(y=y, animate=False, immediate=True)
-        finally:
-            self._syncing = False
-
-    def map_scroll(self, leader: ArticlePane, follower: ArticlePane, y: float) -> float:
-        """Where the follower should be when the leader is at ``y``, following the alignment.
-
-        Each cluster with a member in both panes is an anchor; the leader's reading line is
-        mapped between anchors, and the follower scrolls so its reading line is there.
-        """
-        lead, follow = leader.scroller, follower.scroller
-        lead_height, follow_height = lead.virtual_size.height, follow.virtual_size.height
-        key = (
-            leader.pane_index,
-            follower.pane_index,
-            lead_height,
-            follow_height,
-            lead.size.width,
-            follow.size.width,
-        )
-        anchors = self._anchors.get(key)
-        if anchors is None:  # recomputed only when a layout or the comparison changes
-            pairs = [
-                (leader.offset_y(a), follower.offset_y(b))
-                for a, b in self._shared_starts(leader.article.id, follower.article.id)
-            ]
-            anchors = monotone_anchors(pairs, lead_height, follow_height)
-            if len(self._anchors) > 64:
-                self._anchors.clear()
-            self._anchors[key] = anchors
-        line = interpolate(anchors, reading_line(y, lead.max_scroll_y, lead_height))
-        return scroll_for_line(line, follow.max_scroll_y, follow_height)
-
-    def _shared_starts(self, leader: str, follower: str) -> list[tuple[int, int]]:
-        """(leader start, follower start) of every cluster with a member in both articles."""
-        if self.comparison is None:
-            return []
-        if self._first_starts is None:
-            self._first_starts = [_first_start_per_article(c) for c in self.comparison.clusters]
-        return [
-            (starts[leader], starts[follower])
-            for starts in self._first_starts
-            if leader in starts and follower in starts
-        ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_TOOLS and not self.tools_ready:
@@ -612,7 +540,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if action == "sync":
             return parameters[0] != self.sync_enabled
         if action == "page":
-            return True if len(self.shown) > self.capacity() else None
+            return True if self.window.pageable(self.capacity()) else None
         return True
 
     def action_sync(self, enabled: bool) -> None:
@@ -622,7 +550,8 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     # ------------------------------------------------------------------ panes
 
-    def _focus_pane(self, index: int) -> None:
+    def focus_pane(self, index: int) -> None:
+        """Focus pane ``index``, bringing it on screen first."""
         if not self.panes:
             return
         self.focused_pane = index
@@ -634,14 +563,7 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if self.zoomed is not None:
             self.zoomed = index
             return
-        if index not in self.shown:
-            self.shown.append(index)
-        position = self.shown.index(index)
-        count = self.capacity()
-        if position < self.first:
-            self.first = position
-        elif position >= self.first + count:
-            self.first = position - count + 1
+        self.window.reveal(index, self.capacity())
         self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -651,25 +573,20 @@ class ReaderScreen(ReaderTools, Screen[None]):
 
     def action_focus_pane(self, direction: int) -> None:
         """Focus the next/previous source, paging the window when it is off screen."""
-        if not self.shown:
+        if not self.window.shown:
             return
         if self.zoomed is not None:
-            order = self.shown
-            current = order.index(self.zoomed) if self.zoomed in order else 0
-            self.zoomed = order[(current + direction) % len(order)]
-            self._focus_pane(self.zoomed)
+            self.zoomed = self.window.neighbour(self.zoomed, direction)
+            self.focus_pane(self.zoomed)
             return
-        current = self.shown.index(self.focused_pane) if self.focused_pane in self.shown else 0
-        self._focus_pane(self.shown[(current + direction) % len(self.shown)])
+        self.focus_pane(self.window.neighbour(self.focused_pane, direction))
 
     def action_page(self, direction: int) -> None:
         """Slide the window of visible panes by one source."""
-        count = self.capacity()
-        self.first = max(0, min(self.first + direction, len(self.shown) - count))
+        visible = self.window.page(direction, self.capacity())
         self.layout_panes()
-        visible = self.shown[self.first : self.first + count]
         if visible and self.focused_pane not in visible:
-            self._focus_pane(visible[0] if direction > 0 else visible[-1])
+            self.focus_pane(visible[0] if direction > 0 else visible[-1])
 
     def action_zoom(self) -> None:
         """Show the focused pane at full width, or go back to side by side."""
@@ -687,16 +604,15 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if not self.panes:
             return
         labels = [(pane.article.label, pane.article.title) for pane in self.panes]
-        self.app.push_screen(PanePicker(labels, self.shown), self._picked)
+        self.app.push_screen(PanePicker(labels, self.window.shown), self._picked)
 
     def _picked(self, chosen: list[int] | None) -> None:
         if not chosen:
             return
-        self.shown = sorted(chosen)
-        self.first = 0
+        self.window.pick(chosen)
         self.zoomed = None
         self.layout_panes()
-        self._focus_pane(self.shown[0])
+        self.focus_pane(self.window.shown[0])
 
     def action_toggle_facts(self) -> None:
         """Show or hide the facts list and variants (focuses the list when shown)."""
@@ -759,51 +675,94 @@ class ReaderScreen(ReaderTools, Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
-        if clean_line(raw).strip() != self.search_text:
+        if not self.search_state.is_current(raw):
             self.search(raw)
 
     def search(self, raw: str) -> None:
         """Highlight every case-insensitive match of ``raw`` in every source."""
-        text = clean_line(raw).strip()
-        self.search_text = text
-        self._matches = []
-        self._match_index = -1
-        pattern = re.compile(re.escape(text), re.IGNORECASE) if text else None
-        for pane in self.panes:
-            spans: list[tuple[int, int]] = []
-            if pattern is not None:
-                for match in pattern.finditer(pane.article.text):
-                    spans.append(match.span())
-                    if len(spans) >= MAX_MATCHES:
-                        break
+        found = self.search_state.find(raw, [pane.article.text for pane in self.panes])
+        for pane, spans in zip(self.panes, found, strict=True):
             pane.set_overlays("search", spans)
-            self._matches.extend((pane.pane_index, s, e) for s, e in spans)
 
     def next_match(self) -> None:
         """Scroll to the next search match (across sources, in pane order)."""
-        if not self._matches:
+        match = self.search_state.advance()
+        if match is None:
             if self.search_text:
                 self.notify("No match in any source.", markup=False)
             return
-        self._match_index = (self._match_index + 1) % len(self._matches)
-        index, start, _ = self._matches[self._match_index]
+        index, start, _ = match
         if not self.panes[index].display:
             self._reveal(index)
         self.focused_pane = index
         self.call_after_refresh(self.panes[index].scroll_to_offset, start, margin=2)
-        self.status.show_hint(f"match {self._match_index + 1} of {len(self._matches)}")
+        state = self.search_state
+        self.status.show_hint(f"match {state.index + 1} of {len(state.matches)}")
 
-    @property
-    def current_match(self) -> tuple[int, int, int] | None:
-        """(pane index, start, end) of the match last jumped to."""
-        return self._matches[self._match_index] if self._match_index >= 0 else None
+    # ------------------------------------------------------- entities, export, edits
 
+    def action_toggle_sidebar(self) -> None:
+        """Show the entity sidebar (focused) or hide it and go back to the text."""
+        self.tools.toggle_sidebar()
 
-def _first_start_per_article(cluster: Cluster) -> dict[str, int]:
-    starts: dict[str, int] = {}
-    for member in cluster.members:
-        starts[member.article] = min(member.start, starts.get(member.article, member.start))
-    return starts
+    def action_entity_grid(self) -> None:
+        """Open the source × entity grid; Enter there focuses the entity here."""
+        self.tools.open_entity_grid()
+
+    def action_mention(self, step: int) -> None:
+        """Scroll to the next/previous mention of the focused entity, across sources in order."""
+        self.tools.step_mention(step)
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark a fact for export: the one under the facts-list cursor, else the current one."""
+        self.tools.toggle_mark()
+
+    def action_export(self) -> None:
+        """Open the export dialog with what the reader is looking at."""
+        self.tools.open_export()
+
+    def action_copy_excerpt(self) -> None:
+        """Copy the current fact's excerpt (in the focused source) with its citation."""
+        self.tools.copy_excerpt()
+
+    def action_add_alias(self) -> None:
+        """Ask which entity the search text (or current mention) names, then add it as an alias."""
+        self.tools.add_alias()
+
+    def action_screenshot(self) -> None:
+        """Save an SVG of the screen in the current folder."""
+        self.tools.screenshot()
+
+    def on_entity_sidebar_entity_chosen(self, message: EntitySidebar.EntityChosen) -> None:
+        self.tools.entity_chosen(message.entity_id)
+
+    def on_entity_sidebar_grid_requested(self) -> None:
+        self.tools.open_entity_grid()
+
+    def on_entity_sidebar_suggestion_chosen(self, message: EntitySidebar.SuggestionChosen) -> None:
+        self.tools.add_suggested_entity(message.suggestion)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="compare",
+        exit_on_error=False,
+        description="Comparing again with the edited annotations",
+    )
+    def recompare(self, annotations: Path) -> None:
+        """Reload ``annotations`` and compare the loaded story again, off the UI thread.
+
+        Only the annotation-dependent messages are posted: the panes stay mounted and the
+        reader's own handlers install the new annotations and comparison.
+        """
+        from tui.core.annotate.schema import load_annotations
+
+        story = self.story
+        if story is None:
+            return
+        loaded = load_annotations(annotations)
+        self.post_message(AnnotationsLoaded(loaded))
+        self.compare_in_worker(story, loaded)
 
 
 def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
