@@ -257,3 +257,19 @@ def test_a_quake_s_depth_is_not_its_distance_from_a_town() -> None:
         article("b", "The quake struck 55 km from the town of Elton, seismologists said."),
     )
     assert differences(depth, "number") == []
+
+
+def test_one_word_swapped_in_the_same_frame_is_a_wording_difference() -> None:
+    result = compare(
+        article("a", "The crowd looked up to the sky and cheered as the last balloon rose over Elton."),
+        article("b", "The crowd looked up to the hills and cheered as the last balloon rose over Elton."),
+        article("c", "The crowd looked up to the sky and cheered as the last balloon rose over Elton."),
+    )
+    [found] = [c for c in result.clusters if c.discrepancy_type == "other"]
+    assert dict(found.values) == {"a": "sky", "b": "hills", "c": "sky"}
+    assert "sky (a, c) / hills (b)" in found.label
+    same = compare(
+        article("a", "The crowd looked up to the sky and cheered as the last balloon rose over Elton."),
+        article("b", "The crowd looked up to the skies and cheered as the last balloon rose over Elton."),
+    )
+    assert differences(same) == [], "an inflection is not another word"

@@ -4,7 +4,7 @@ sky", "runs on coal" / "runs on gas".
 Two sources telling one statement word for word, but for one word, differ in that word: either
 a paraphrase or a different claim, which only a reader can tell, so it is reported as a
 difference of wording (type ``other``), never a conflict. The frame must be solid: the same
-three words right before (one of them a content word) and the same word right after, a single
+four words right before (one of them a content word) and the same word right after, a single
 content word on each side, and the two words neither the same word nor variants of it (stem,
 spelling, derivation) nor a name (names have their own checks).
 """
@@ -22,7 +22,7 @@ from tui.core.text.match import match_key
 from tui.core.text.normalize import STOPWORDS, fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-FRAME_BEFORE = 3
+FRAME_BEFORE = 4
 REFERENCES = 4
 MIN_SHARE = 0.6
 """The two statements must be this much alike, word for word, for one word to be a swap."""
