@@ -13,12 +13,15 @@ import datetime as _dt
 import os
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from tui.core.boilerplate import find_boilerplate
 from tui.core.frontmatter import read_plain
-from tui.core.story import Article, Diagnostic, Story
+from tui.core.story import Article, Boilerplate, Diagnostic, Story
 from tui.core.sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from tui.core.load.html import HtmlDocument
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
@@ -124,6 +127,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     raw = raw.removeprefix("\ufeff")
     metadata: dict[str, Any] = {}
     body = raw
+    document: HtmlDocument | None = None
     match = _FRONT_MATTER.match(raw)
     if match:
         body = raw[match.end():]
@@ -131,7 +135,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         if problem:
             problems.append(problem)
     if path.lower().endswith((".html", ".htm")) or _looks_like_html(body):
-        from tui.core.htmltext import reduce_html  # html.parser only when a story has HTML
+        from tui.core.load.html import reduce_html  # html.parser only when a story has HTML
 
         document = reduce_html(body)
         body = document.text
@@ -139,8 +143,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
             metadata.setdefault(key, value)
     text = clean_text(body)
     if not text.strip():
-        problems.append(Diagnostic("warning", path, "empty article; skipped",
-                                   hint="add the article text below the front matter"))
+        problems.append(_empty(path, document is not None))
         return None, problems
     fields = {key: _field(metadata.get(key)) for key in KNOWN_FIELDS}
     extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items()
@@ -151,6 +154,8 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     if not title:
         title, editorial = _derived_title(text, paragraphs, Path(path).stem)
     boilerplate = find_boilerplate(text, paragraphs, None if editorial else title)
+    if document is not None:
+        boilerplate = _merge_boilerplate(document.boilerplate, boilerplate)
     article = Article(
         id=article_id,
         path=path,
@@ -167,6 +172,27 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         boilerplate=boilerplate,
     )
     return article, problems
+
+
+def _merge_boilerplate(
+    structural: tuple[Boilerplate, ...], textual: tuple[Boilerplate, ...]
+) -> tuple[Boilerplate, ...]:
+    """A web page's own boilerplate (asides, link lists) with the text rules' finds, in order."""
+    if not structural:
+        return textual
+    taken = {(b.start, b.end) for b in structural}
+    extra = tuple(b for b in textual if (b.start, b.end) not in taken)
+    return tuple(sorted(structural + extra, key=lambda b: (b.start, b.end)))
+
+
+def _empty(path: str, html: bool) -> Diagnostic:
+    if not html:
+        return Diagnostic("warning", path, "empty article; skipped",
+                          hint="add the article text below the front matter")
+    return Diagnostic("warning", path, "no article text found in this web page (it may be a "
+                      "front page, a script-built page, or only a video or gallery); skipped",
+                      hint="save the article's reader view or paste its text into a .txt file "
+                           "next to it; the page itself is left as it is")
 
 
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:

@@ -1,0 +1,139 @@
+"""Choose the elements that hold the article, the way Readability does, plus what markup declares.
+
+Every run of inline text of 25 characters or more is a paragraph worth one point, one per
+comma and one per hundred characters (three at most). Its block's parent gets the points,
+the grandparent half, and further ancestors a third, a sixth... of them: the element
+under which most prose gathers wins, once its score is cut by the share of its text in
+links. Tags and class names weigh in (a ``div`` or an ``article-body`` starts ahead, a list
+or a ``related`` box behind). The winner then climbs to its parent when siblings score
+nearly as well, and siblings that read as prose are taken along.
+"""
+
+from __future__ import annotations
+
+from tui.core.load.html.hints import class_weight
+from tui.core.load.html.measure import Stats, link_density
+from tui.core.load.html.tree import Node
+
+MIN_PARAGRAPH = 25
+"""Characters below which a run of text scores nothing (labels, buttons, dates)."""
+_PARAGRAPH_LIKE = frozenset({"p", "pre", "td", "th", "li", "dd", "dt", "blockquote", "h2", "h3",
+                             "h4", "h5", "h6", "figcaption", "address"})
+_TAG_WEIGHT = {
+    "div": 5, "article": 5, "section": 3, "main": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+_ANCESTORS = 5
+
+
+def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
+    """Readability's content score of every element that gathers paragraphs."""
+    scores: dict[Node, float] = {}
+    for node, own in stats.items():
+        if own.run < MIN_PARAGRAPH or node is body:
+            continue
+        points = 1 + own.run_commas + min(own.run // 100, 3)
+        ancestor: Node | None = node.parent if node.tag in _PARAGRAPH_LIKE else node
+        for level in range(_ANCESTORS):
+            if ancestor is None or ancestor.parent is None:
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _TAG_WEIGHT.get(ancestor.tag, 0) + class_weight(ancestor)
+            scores[ancestor] += points / (1 if level == 0 else 2 if level == 1 else level * 3)
+            if ancestor is body:
+                break
+            ancestor = ancestor.parent
+    for node in scores:
+        own = stats.get(node)
+        if own is not None:
+            scores[node] *= 1 - link_density(own)
+    return scores
+
+
+def choose_article(body: Node, stats: dict[Node, Stats]) -> list[Node]:
+    """The elements to read as the article, in page order (the body when nothing scores)."""
+    scores = score_candidates(body, stats)
+    if not scores:
+        return [body]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    top = ranked[0]
+    top = _common_ancestor(top, ranked[1:5], scores, body)
+    top = _climb(top, scores, body)
+    return _with_siblings(top, scores, stats, body)
+
+
+def _common_ancestor(top: Node, runners: list[Node], scores: dict[Node, float], body: Node) -> Node:
+    """When three or more near-equal candidates share an ancestor, the article is that ancestor."""
+    close = [node for node in runners if scores[node] >= 0.75 * scores[top]]
+    if len(close) < 3:
+        return top
+    parent = top.parent
+    while parent is not None and parent is not body:
+        if sum(1 for node in close if _is_inside(node, parent)) >= 3:
+            return parent
+        parent = parent.parent
+    return top
+
+
+def _climb(top: Node, scores: dict[Node, float], body: Node) -> Node:
+    """Move up to a parent that scores better than the candidate below it."""
+    last = scores.get(top, 0.0)
+    threshold = last / 3
+    parent = top.parent
+    while parent is not None and parent is not body:
+        if parent not in scores:
+            parent = parent.parent
+            continue
+        score = scores[parent]
+        if score < threshold:
+            break
+        if score > last:
+            top = parent
+            break
+        last = score
+        parent = parent.parent
+    while top.parent is not None and top.parent is not body and _element_children(top.parent) == [top]:
+        top = top.parent
+    return top
+
+
+def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats], body: Node) -> list[Node]:
+    """The candidate and the siblings that score or read like part of it."""
+    parent = top.parent
+    if parent is None or top is body:
+        return [top]
+    threshold = max(10.0, scores.get(top, 0.0) * 0.2)
+    classes = top.attrs.get("class", "")
+    chosen: list[Node] = []
+    for sibling in _element_children(parent):
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        own = stats.get(sibling)
+        if own is None:
+            continue
+        bonus = scores.get(top, 0.0) * 0.2 if classes and sibling.attrs.get("class", "") == classes else 0.0
+        if scores.get(sibling, -1e9) + bonus >= threshold:
+            chosen.append(sibling)
+        elif sibling.tag == "p":
+            density = link_density(own)
+            text = " ".join(sibling.text().split())
+            if own.chars > 80 and density < 0.25:
+                chosen.append(sibling)
+            elif 0 < own.chars <= 80 and density == 0 and text.endswith("."):
+                chosen.append(sibling)
+    return chosen
+
+
+def _element_children(node: Node) -> list[Node]:
+    return [child for child in node.children if isinstance(child, Node)]
+
+
+def _is_inside(node: Node, ancestor: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = current.parent
+    return False

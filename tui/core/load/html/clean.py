@@ -1,0 +1,53 @@
+"""Clean the chosen article: lists of links, teaser grids and widgets that sit inside it.
+
+The element that gathers a story's paragraphs often also holds a "read more" list, a row of
+teasers or a photo strip. Readability's conditional cleaning finds them by shape: few
+commas (prose has them), and text mostly in links, more list items than paragraphs, more
+images than paragraphs, or form fields. They are kept as boilerplate: the reader can show
+them with ``b``, but they are never compared as the story.
+"""
+
+from __future__ import annotations
+
+from tui.core.load.html.hints import class_weight
+from tui.core.load.html.measure import Stats, link_density
+from tui.core.load.html.tree import Node
+
+LINK_LIST = "link list"
+_CONDITIONAL = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header",
+                          "footer", "figure", "nav", "center", "span"})
+_LISTS = frozenset({"ul", "ol", "dl"})
+
+
+def clean_article(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
+    """Mark the link lists and widgets inside ``roots`` as boilerplate (in ``marks``)."""
+    stack = [child for root in roots for child in reversed(root.children) if isinstance(child, Node)]
+    stack.reverse()
+    while stack:
+        node = stack.pop()
+        own = stats.get(node)
+        if own is None or node in marks:
+            continue
+        if node.tag in _CONDITIONAL and _is_junk(node, own):
+            marks[node] = LINK_LIST
+            continue
+        stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
+
+
+def _is_junk(node: Node, own: Stats) -> bool:
+    if own.chars == 0:
+        return False
+    weight = class_weight(node)
+    if weight < 0 and own.commas < 10:
+        return True
+    if own.commas >= 10:
+        return False
+    density = link_density(own)
+    is_list = node.tag in _LISTS
+    if own.images > 1 and own.paragraphs / own.images < 0.5 and own.chars < 200:
+        return True
+    if not is_list and own.items > own.paragraphs + 2 and density > 0.3:
+        return True
+    if weight < 25 and density > (0.5 if is_list else 0.33):
+        return True
+    return weight >= 25 and density > 0.5

@@ -1,0 +1,151 @@
+"""What an element's tag, class, id and role say it holds: page chrome, an aside, or the story.
+
+Authors name their blocks for what they are (``related-posts``, ``share-bar``,
+``cookie-consent``, ``article-body``), and ARIA roles and HTML5 tags say the same in a
+standard way. Names are cut into words (``relatedPosts`` and ``related_posts`` both give
+``related``, ``posts``) and matched whole, so ``header`` never reads as ``ad`` and
+``shadow`` never as ``ad``. Two kinds of junk are told apart:
+
+- *chrome* (navigation, share buttons, comments, cookie banners, sign-up boxes, ads,
+  dialogs, screen-reader-only labels) is dropped wherever it is;
+- *asides* (related links, captions and credits, bylines and datelines, tag lists, boxes
+  and footers) are not the story either, but when they sit inside the article the reader
+  keeps them as boilerplate, shown dimmed or hidden with ``b``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tui.core.load.html.tree import Node
+
+DROPPED = "dropped"
+"""The mark of chrome: removed from the page, not kept as boilerplate."""
+
+NON_CONTENT_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "video", "audio", "map", "input", "select", "textarea", "button", "option",
+    "optgroup", "datalist", "label", "head", "title", "meta", "link", "base", "frame",
+    "frameset", "applet", "noembed", "noframes", "dialog", "menu", "nav", "output", "progress",
+    "meter",
+})
+"""Elements whose text is never part of an article (controls, embeds, scripts, menus)."""
+
+_CHROME_WORDS: tuple[tuple[str, str], ...] = (
+    ("navigation", r"nav|navs|navbar|navigation|navlinks?|subnav|sitenav|menus?|menuitems?|submenu|"
+                   r"megamenu|breadcrumbs?|crumbs?|pagination|pager|paging|skip|skiplinks?|toolbar|"
+                   r"topbar|masthead|search|searchform|searchbox|jump|jumplinks?"),
+    ("comments", r"comments?|commentlist|commenting|disqus|respond|replies|reply"),
+    ("sharing", r"share|shares|sharing|sharebar|sharetools|social|socials|sociallinks?|socialmedia|"
+                r"addthis|sharethis|follow"),
+    ("cookie notice", r"cookies?|cookiebar|consent|gdpr|cmp|onetrust"),
+    ("sign-up box", r"newsletters?|subscribe|subscription|signup|paywall|regwall|login|signin|"
+                    r"register|registration|donate"),
+    ("advertising", r"ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adblock|dfp|"
+                    r"sponsor|sponsors|sponsored|promo|promos|promoted|outbrain|taboola|commercial|"
+                    r"banners?|affiliates?"),
+    ("dialog", r"modal|popup|popups|overlay|dialog|lightbox|interstitial|tooltip|dropdown"),
+    ("sidebar", r"sidebar|sidebars|rail|rightrail|leftrail|sidebox"),
+)
+_ASIDE_WORDS: tuple[tuple[str, str], ...] = (
+    ("related links", r"related|relatedposts|relatedarticles?|recommended|recommendations?|recirc|"
+                      r"recirculation|readmore|seealso|alsoread|morestories|trending|popular|"
+                      r"mostpopular|mostread|teasers?|tease"),
+    ("photo caption or credit", r"captions?|figcaption|credits?|photocredit|gallery|slideshow"),
+    ("byline or date", r"byline|bylines|authors?|dateline|timestamp|published|updated|posted|"
+                       r"postmeta|entrymeta|meta|bio|date"),
+    ("tags", r"tags|taglist|tagcloud|keywords|topics|categories"),
+    ("footer", r"footer|footers|colophon|copyright|disclaimer|signoff"),
+    ("header", r"header"),
+)
+_HIDDEN_CLASSES = frozenset({
+    "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden",
+    "screenreader", "offscreen", "off-screen", "sr-text", "a11y-hidden", "hide-text",
+})
+_POSITIVE = re.compile(r"article|articlebody|articletext|body|content|contents|entry|entrycontent|"
+                       r"hentry|main|post|postbody|postcontent|story|storybody|text|blog|prose|"
+                       r"richtext|column")
+_NEGATIVE = re.compile(r"widget|widgets|media|contact|shopping|scroll|hidden|hide|thumbnail|thumb|"
+                       r"icon|icons|logo")
+_CHROME = [(reason, re.compile(words)) for reason, words in _CHROME_WORDS]
+_ASIDE = [(reason, re.compile(words)) for reason, words in _ASIDE_WORDS]
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+_ROLE_CHROME = {
+    "navigation": "navigation", "menu": "navigation", "menubar": "navigation",
+    "toolbar": "navigation", "search": "navigation", "tablist": "navigation",
+    "banner": "navigation", "dialog": "dialog", "alertdialog": "dialog", "alert": "dialog",
+}
+_ROLE_ASIDE = {"complementary": "aside", "contentinfo": "footer", "note": "aside"}
+_TAG_ASIDE = {"aside": "aside", "footer": "footer", "header": "header",
+              "figcaption": "photo caption or credit"}
+
+
+@lru_cache(maxsize=4096)
+def words(name: str) -> frozenset[str]:
+    """The words of a class or id: split at camelCase, dashes, underscores and spaces."""
+    return frozenset(word for word in _NOT_WORD.split(_CAMEL.sub(" ", name).lower()) if word)
+
+
+def is_hidden(node: Node) -> bool:
+    """True when the page hides the element from every reader (sighted or not)."""
+    attrs = node.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true":
+        return True
+    if node.tag == "input" and attrs.get("type", "").lower() == "hidden":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = attrs.get("class")
+    return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+
+
+def chrome_reason(node: Node) -> str | None:
+    """Why the element is page chrome (dropped everywhere), or ``None``."""
+    role = node.attrs.get("role", "").strip().lower()
+    if role in _ROLE_CHROME:
+        return _ROLE_CHROME[role]
+    return _match(node, _CHROME)
+
+
+def aside_reason(node: Node) -> str | None:
+    """Why the element is an aside (boilerplate inside an article), or ``None``."""
+    if node.tag in _TAG_ASIDE:
+        return _TAG_ASIDE[node.tag]
+    role = node.attrs.get("role", "").strip().lower()
+    if role in _ROLE_ASIDE:
+        return _ROLE_ASIDE[role]
+    return _match(node, _ASIDE)
+
+
+def class_weight(node: Node) -> int:
+    """Readability's class weight: +25 per name that says content, -25 per name that says not."""
+    weight = 0
+    for attribute in ("class", "id"):
+        value = node.attrs.get(attribute)
+        if not value:
+            continue
+        found = words(value)
+        if any(_POSITIVE.fullmatch(word) for word in found):
+            weight += 25
+        if any(_NEGATIVE.fullmatch(word) for word in found) or _hint(found, _CHROME) or _hint(found, _ASIDE):
+            weight -= 25
+    return weight
+
+
+def _match(node: Node, table: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    names = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).strip()
+    if not names:
+        return None
+    return _hint(words(names), table)
+
+
+def _hint(found: frozenset[str], table: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    for reason, pattern in table:
+        if any(pattern.fullmatch(word) for word in found):
+            return reason
+    return None

@@ -1,0 +1,115 @@
+"""Reduce a saved web page to its article: the text, what is boilerplate in it, and metadata.
+
+The steps, one module each: build the element tree (``tree``), read the metadata
+(``metadata``), mark hidden elements, chrome and asides (``mark``), measure and score the
+rest to choose the article (``measure``, ``choose``), clean link lists and the like out of it
+(``clean``), and render it to lines (``render``). When the class and id hints leave nothing
+to read, the page is read again without them: a page is never emptied by its own names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.core.load.html.choose import choose_article
+from tui.core.load.html.clean import clean_article
+from tui.core.load.html.hints import NON_CONTENT_TAGS, is_hidden
+from tui.core.load.html.mark import mark_page
+from tui.core.load.html.measure import measure
+from tui.core.load.html.metadata import fold, read_metadata, trim_site_name
+from tui.core.load.html.render import Line, render
+from tui.core.load.html.tree import Node, build_tree
+from tui.core.sanitize import clean_line
+from tui.core.story import Boilerplate
+
+HEADLINE = "headline"
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    """A page reduced to its article.
+
+    ``text`` is already sanitised (``clean_text`` leaves it unchanged), one paragraph per
+    block with a blank line between blocks, so ``boilerplate`` spans index it directly.
+    """
+
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    boilerplate: tuple[Boilerplate, ...] = ()
+
+
+def reduce_html(source: str) -> HtmlDocument:
+    """Return the page's article text, its boilerplate spans and its metadata."""
+    root = build_tree(source)
+    page = read_metadata(root)
+    body = _body(root)
+    heading = _main_heading(body, page.headlines)
+    lines = _article_lines(body, heading, by_name=True)
+    if not any(reason is None for _text, reason in lines):
+        lines = _article_lines(body, heading, by_name=False)
+    if not any(reason is None for _text, reason in lines):
+        # A page whose only text is its headline: that is its story.
+        lines = [(text, None if reason == HEADLINE else reason) for text, reason in lines]
+    metadata = dict(page.fields)
+    title = metadata.get("title") or (" ".join(heading.text().split()) if heading else "") or page.page_title
+    if title:
+        metadata["title"] = trim_site_name(title, metadata.get("outlet"))
+    text, spans = _assemble(lines)
+    return HtmlDocument(text=text, metadata=metadata, boilerplate=spans)
+
+
+def _article_lines(body: Node, heading: Node | None, *, by_name: bool) -> list[Line]:
+    marks = mark_page(body, heading, by_name=by_name)
+    stats = measure(body, marks)
+    roots = choose_article(body, stats)
+    clean_article(roots, marks, stats)
+    if heading is not None and heading not in marks:
+        marks[heading] = HEADLINE
+    return render(roots, marks, stats)
+
+
+def _body(root: Node) -> Node:
+    for node in root.iter():
+        if node.tag == "body":
+            return node
+    return root
+
+
+def _main_heading(body: Node, headlines: list[str]) -> Node | None:
+    """The visible ``<h1>`` that states the page's headline (the first when none matches)."""
+    visible = [node for node in body.iter() if node.tag == "h1" and _visible(node, body)]
+    wanted = [fold(form) for headline in headlines for form in (headline, trim_site_name(headline, None))]
+    for want in filter(None, wanted):
+        for node in visible:
+            text = fold(node.text())
+            shorter, longer = sorted((text, want), key=len)
+            if text == want or (len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "):
+                return node
+    return visible[0] if len(visible) == 1 and not any(wanted) else None
+
+
+def _visible(node: Node, body: Node) -> bool:
+    current: Node | None = node
+    while current is not None and current is not body:
+        if current.tag in NON_CONTENT_TAGS or is_hidden(current):
+            return False
+        current = current.parent
+    return True
+
+
+def _assemble(lines: list[Line]) -> tuple[str, tuple[Boilerplate, ...]]:
+    parts: list[str] = []
+    spans: list[Boilerplate] = []
+    position = 0
+    for raw, reason in lines:
+        text = clean_line(raw)
+        if not text:
+            continue
+        if parts:
+            position += len(PARAGRAPH_BREAK)
+        parts.append(text)
+        if reason is not None:
+            spans.append(Boilerplate(position, position + len(text), reason))
+        position += len(text)
+    return PARAGRAPH_BREAK.join(parts), tuple(spans)
