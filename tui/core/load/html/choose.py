@@ -12,7 +12,7 @@ nearly as well, and siblings that read as prose are taken along.
 from __future__ import annotations
 
 from tui.core.load.html.hints import class_weight
-from tui.core.load.html.measure import Stats, link_density
+from tui.core.load.html.measure import BLOCKS, Stats, link_density
 from tui.core.load.html.tree import Node
 
 MIN_PARAGRAPH = 25
@@ -31,8 +31,8 @@ def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
     """Readability's content score of every element that gathers paragraphs."""
     scores: dict[Node, float] = {}
     for node, own in stats.items():
-        if own.run < MIN_PARAGRAPH or node is body:
-            continue
+        if own.run < MIN_PARAGRAPH or node is body or node.tag not in BLOCKS:
+            continue  # an inline element's text is part of its block's run
         points = 1 + own.run_commas + min(own.run // 100, 3)
         ancestor: Node | None = node.parent if node.tag in _PARAGRAPH_LIKE else node
         for level in range(_ANCESTORS):

@@ -70,6 +70,7 @@ _NEGATIVE = re.compile(r"widget|widgets|media|contact|shopping|scroll|hidden|hid
                        r"icon|icons|logo")
 _CHROME = [(reason, re.compile(words)) for reason, words in _CHROME_WORDS]
 _ASIDE = [(reason, re.compile(words)) for reason, words in _ASIDE_WORDS]
+_HAVING = frozenset({"with", "has", "have", "no", "without", "hide", "show", "and"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -85,9 +86,13 @@ _TAG_ASIDE = {"aside": "aside", "footer": "footer", "header": "header",
 
 
 @lru_cache(maxsize=4096)
-def words(name: str) -> frozenset[str]:
-    """The words of a class or id: split at camelCase, dashes, underscores and spaces."""
-    return frozenset(word for word in _NOT_WORD.split(_CAMEL.sub(" ", name).lower()) if word)
+def words(name: str) -> tuple[str, ...]:
+    """The words of a class or id that say what it is: split at camelCase, dashes,
+    underscores and spaces, without those that say what it has (``with-sidebar``,
+    ``has-comments``, ``no-ads`` name a layout, not a sidebar)."""
+    found = [word for word in _NOT_WORD.split(_CAMEL.sub(" ", name).lower()) if word]
+    return tuple(word for index, word in enumerate(found)
+                 if not (index and found[index - 1] in _HAVING))
 
 
 def is_hidden(node: Node) -> bool:
@@ -144,7 +149,7 @@ def _match(node: Node, table: list[tuple[str, re.Pattern[str]]]) -> str | None:
     return _hint(words(names), table)
 
 
-def _hint(found: frozenset[str], table: list[tuple[str, re.Pattern[str]]]) -> str | None:
+def _hint(found: tuple[str, ...], table: list[tuple[str, re.Pattern[str]]]) -> str | None:
     for reason, pattern in table:
         if any(pattern.fullmatch(word) for word in found):
             return reason

@@ -4,20 +4,24 @@ A mark is a verdict on a whole subtree: ``DROPPED`` (never shown) or the reason 
 kept as boilerplate. Class names lie often enough that a mark must never cost the story
 itself: an element is spared when it holds the page's headline, an element that declares
 the article body (``itemprop=articleBody``, ``<main>``, ``role=main``), or most of the page's
-text (a page whose whole body sits in a ``sidebar-layout`` wrapper keeps its text). Reader
+prose (a page whose body sits in a ``content-with-sidebar`` wrapper keeps its text). Reader
 comments get no such bulk safeguard: a long thread can outweigh the post it follows.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden
+from tui.core.load.html.measure import Stats, measure
 from tui.core.load.html.tree import Node
 
 _NEVER_MARKED = frozenset({"#document", "html", "body", "main"})
 _STRUCTURAL = frozenset({"nav", "menu", "dialog"})
 """Non-content tags that still get the safeguards (a page can wrap its body in them)."""
-BULK_SHARE = 0.6
-"""An element holding more than this share of the page's text is never marked by its name."""
+BULK_SHARE = 0.5
+"""An element holding more than this share of the page's prose is never marked by its name."""
+_MIN_PROSE_PAGE = 200
 
 
 def declares_article(node: Node) -> bool:
@@ -36,14 +40,17 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     story (scripts, controls, hidden elements) is marked: the fallback when the hints
     leave a page with nothing to read.
     """
+    marks: dict[Node, str] = {node: DROPPED for node in body.iter()
+                              if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL}
+    stats = measure(body, marks)
+    share = _share(stats, stats[body])
     protected = _protected(body, heading)
-    sizes = _text_sizes(body)
-    total = sizes.get(body, 0) or 1
-    marks: dict[Node, str] = {}
     stack = [child for child in reversed(body.children) if isinstance(child, Node)]
     while stack:
         node = stack.pop()
-        verdict = _verdict(node, node in protected, sizes.get(node, 0) / total, by_name)
+        if node in marks:
+            continue
+        verdict = None if node in protected else _verdict(node, share(node), by_name)
         if verdict:
             marks[node] = verdict
             if verdict == DROPPED:
@@ -52,16 +59,11 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     return marks
 
 
-def _verdict(node: Node, protected: bool, share: float, by_name: bool) -> str | None:
-    tag = node.tag
-    if tag in NON_CONTENT_TAGS and tag not in _STRUCTURAL:
-        return DROPPED
-    if tag in _NEVER_MARKED or protected:
+def _verdict(node: Node, share: float, by_name: bool) -> str | None:
+    if node.tag in _NEVER_MARKED:
         return None
-    if is_hidden(node):
+    if is_hidden(node) or node.tag in _STRUCTURAL:
         return DROPPED if share <= BULK_SHARE else None
-    if tag in _STRUCTURAL:
-        return DROPPED if share <= BULK_SHARE or not by_name else None
     if not by_name:
         return None
     reason = chrome_reason(node)
@@ -71,6 +73,14 @@ def _verdict(node: Node, protected: bool, share: float, by_name: bool) -> str | 
     if reason is not None and share <= BULK_SHARE:
         return reason
     return None
+
+
+def _share(stats: dict[Node, Stats], page: Stats) -> Callable[[Node], float]:
+    """The share of the page's prose an element holds (of its text, on a page without prose)."""
+    if page.prose >= _MIN_PROSE_PAGE:
+        return lambda node: stats[node].prose / page.prose if node in stats else 0.0
+    total = page.chars or 1
+    return lambda node: stats[node].chars / total if node in stats else 0.0
 
 
 def _protected(body: Node, heading: Node | None) -> set[Node]:
@@ -85,21 +95,3 @@ def _protected(body: Node, heading: Node | None) -> set[Node]:
             protected.add(node)
             node = node.parent
     return protected
-
-
-def _text_sizes(body: Node) -> dict[Node, int]:
-    """Characters of text under each element, scripts and controls left out."""
-    sizes: dict[Node, int] = {}
-    stack: list[tuple[Node, bool]] = [(body, False)]
-    while stack:
-        node, done = stack.pop()
-        if not done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in node.children
-                         if isinstance(child, Node) and child.tag not in NON_CONTENT_TAGS)
-            continue
-        size = 0
-        for child in node.children:
-            size += len(child.strip()) if isinstance(child, str) else sizes.get(child, 0)
-        sizes[node] = size
-    return sizes

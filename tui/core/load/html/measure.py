@@ -21,6 +21,8 @@ BLOCKS = frozenset({
 })
 """Elements that start a new line of text (``br`` ends one)."""
 COMMAS = (",", "，", "、", "،")
+MIN_PROSE = 80
+"""Characters from which a run of text, mostly not links, reads as prose."""
 
 
 @dataclass(slots=True)
@@ -28,7 +30,8 @@ class Stats:
     """What one element holds, marked parts excluded.
 
     ``run`` is the text of the element's own inline content (outside any child block): the
-    unit Readability scores as one paragraph.
+    unit Readability scores as one paragraph. ``prose`` counts the runs under the element
+    that read as prose: long, and mostly not links.
     """
 
     chars: int = 0
@@ -36,6 +39,8 @@ class Stats:
     commas: int = 0
     run: int = 0
     run_commas: int = 0
+    run_links: int = 0
+    prose: int = 0
     paragraphs: int = 0
     items: int = 0
     images: int = 0
@@ -73,16 +78,21 @@ def measure(root: Node, marks: dict[Node, str]) -> dict[Node, Stats]:
             own.paragraphs += part.paragraphs
             own.items += part.items
             own.images += part.images
+            own.prose += part.prose
             if child.tag in BLOCKS:
                 own.has_blocks = True
             else:
                 own.run += part.run
                 own.run_commas += part.run_commas
+                own.run_links += part.run_links
                 own.has_blocks = own.has_blocks or part.has_blocks
         tag = node.tag
         if tag == "a":
             own.links = own.chars
-        elif tag == "p":
+            own.run_links = own.run
+        elif tag in BLOCKS and own.run >= MIN_PROSE and own.run_links * 10 < own.run * 3:
+            own.prose += own.run
+        if tag == "p":
             own.paragraphs += 1
         elif tag == "li":
             own.items += 1
