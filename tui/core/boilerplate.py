@@ -41,19 +41,26 @@ _WORD = re.compile(r"\w+")
 
 
 def find_boilerplate(
-    text: str, paragraphs: Sequence[tuple[int, int]], title: str | None = None
+    text: str, paragraphs: Sequence[tuple[int, int]], title: str | None = None, *,
+    repeats: bool = True,
 ) -> tuple[Boilerplate, ...]:
-    """Return the paragraphs of ``text`` that are not the story, each with the rule that caught it."""
+    """Return the paragraphs of ``text`` that are not the story, each with the rule that caught it.
+
+    ``repeats=False`` leaves repeated lines alone: a page pasted as text repeats its menus,
+    but the article taken out of a web page has lost them, and what it repeats (a recipe's
+    steps, a table's rows) is its own. A story whose only line is its title keeps it.
+    """
     found: list[Boilerplate] = []
     seen: set[str] = set()
     lines = [text[start:end] for start, end in paragraphs]
-    folded_title = _fold(title) if title else None
+    folded_title = _fold(title) if title and len(lines) > 1 else None
     for index, ((start, end), line) in enumerate(zip(paragraphs, lines)):
         previous = lines[index - 1] if index else ""
         following = lines[index + 1] if index + 1 < len(lines) else ""
         folded = _fold(line)
         reason = _reason(line, folded, previous, following, folded_title, seen)
-        seen.add(folded)
+        if repeats:
+            seen.add(folded)
         if reason:
             found.append(Boilerplate(start, end, reason))
     return tuple(found)

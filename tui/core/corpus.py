@@ -153,7 +153,8 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     title = fields["title"]
     if not title:
         title, editorial = _derived_title(text, paragraphs, Path(path).stem)
-    boilerplate = find_boilerplate(text, paragraphs, None if editorial else title)
+    boilerplate = find_boilerplate(text, paragraphs, None if editorial else title,
+                                   repeats=document is None)
     if document is not None:
         boilerplate = _merge_boilerplate(document.boilerplate, boilerplate)
     article = Article(

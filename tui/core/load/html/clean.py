@@ -14,13 +14,17 @@ from tui.core.load.html.measure import Stats, link_density
 from tui.core.load.html.tree import Node
 
 LINK_LIST = "link list"
+RELATED = "related links"
+MIN_OWN_PROSE = 300
+"""Characters of prose the article must hold outside nested articles to set them aside."""
 _CONDITIONAL = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header",
                           "footer", "figure", "nav", "center", "span"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 
 
 def clean_article(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
-    """Mark the link lists and widgets inside ``roots`` as boilerplate (in ``marks``)."""
+    """Mark the link lists, widgets and nested articles inside ``roots`` as boilerplate."""
+    _mark_nested_articles(roots, marks, stats)
     stack = [child for root in roots for child in reversed(root.children) if isinstance(child, Node)]
     stack.reverse()
     while stack:
@@ -51,3 +55,36 @@ def _is_junk(node: Node, own: Stats) -> bool:
     if weight < 25 and density > (0.5 if is_list else 0.33):
         return True
     return weight >= 25 and density > 0.5
+
+
+def _mark_nested_articles(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
+    """Articles inside the article are related posts, unless they are the story's own parts.
+
+    HTML5 nests ``<article>`` elements for content "related to the outer article" (teasers,
+    comments). A live blog nests its entries the same way, so they are only set aside when
+    the article's own prose outside them outweighs the largest of them.
+    """
+    nested = [node for root in roots for node in _outermost(root, "article", marks)]
+    if not nested:
+        return
+    prose = sum(stats[root].prose for root in roots if root in stats)
+    largest = max(stats[node].prose if node in stats else 0 for node in nested)
+    inside = sum(stats[node].prose for node in nested if node in stats)
+    if prose - inside < max(largest, MIN_OWN_PROSE):
+        return
+    for node in nested:
+        marks[node] = RELATED
+
+
+def _outermost(root: Node, tag: str, marks: dict[Node, str]) -> list[Node]:
+    found: list[Node] = []
+    stack = [child for child in root.children if isinstance(child, Node)]
+    while stack:
+        node = stack.pop()
+        if node in marks:
+            continue
+        if node.tag == tag:
+            found.append(node)
+            continue
+        stack.extend(child for child in node.children if isinstance(child, Node))
+    return found

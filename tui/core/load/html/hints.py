@@ -34,22 +34,22 @@ NON_CONTENT_TAGS = frozenset({
 
 _CHROME_WORDS: tuple[tuple[str, str], ...] = (
     ("navigation", r"nav|navs|navbar|navigation|navlinks?|subnav|sitenav|menus?|menuitems?|submenu|"
-                   r"megamenu|breadcrumbs?|crumbs?|pagination|pager|paging|skip|skiplinks?|toolbar|"
+                   r"megamenu|breadcrumb\w*|crumbs?|pagination|pager|paging|skip|skiplinks?|toolbar|"
                    r"topbar|masthead|search|searchform|searchbox|jump|jumplinks?"),
-    ("comments", r"comments?|commentlist|commenting|disqus|respond|replies|reply"),
-    ("sharing", r"share|shares|sharing|sharebar|sharetools|social|socials|sociallinks?|socialmedia|"
+    ("comments", r"comments?|commentlist|commenting|disqus\w*|respond|replies|reply"),
+    ("sharing", r"share|shares|sharing|sharebar\w*|sharetools|social\w*|"
                 r"addthis|sharethis|follow"),
-    ("cookie notice", r"cookies?|cookiebar|consent|gdpr|cmp|onetrust"),
-    ("sign-up box", r"newsletters?|subscribe|subscription|signup|paywall|regwall|login|signin|"
+    ("cookie notice", r"cookie\w*|consent|gdpr|cmp|onetrust"),
+    ("sign-up box", r"newsletter\w*|subscribe|subscription|signup|paywall|regwall|login|signin|"
                     r"register|registration|donate"),
-    ("advertising", r"ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adblock|dfp|"
-                    r"sponsor|sponsors|sponsored|promo|promos|promoted|outbrain|taboola|commercial|"
+    ("advertising", r"ad|ads|adv|advert\w*|adslot|adunit|adblock|dfp|"
+                    r"sponsor\w*|promo|promos|promoted|outbrain\w*|taboola\w*|commercial|"
                     r"banners?|affiliates?"),
     ("dialog", r"modal|popup|popups|overlay|dialog|lightbox|interstitial|tooltip|dropdown"),
-    ("sidebar", r"sidebar|sidebars|rail|rightrail|leftrail|sidebox"),
+    ("sidebar", r"sidebar\w*|rail|rightrail|leftrail|sidebox"),
 )
 _ASIDE_WORDS: tuple[tuple[str, str], ...] = (
-    ("related links", r"related|relatedposts|relatedarticles?|recommended|recommendations?|recirc|"
+    ("related links", r"related\w*|recommended|recommendations?|recirc|"
                       r"recirculation|readmore|seealso|alsoread|morestories|trending|popular|"
                       r"mostpopular|mostread|teasers?|tease"),
     ("photo caption or credit", r"captions?|figcaption|credits?|photocredit|gallery|slideshow"),

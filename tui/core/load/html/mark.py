@@ -14,6 +14,7 @@ from typing import Callable
 
 from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden
 from tui.core.load.html.measure import Stats, measure
+from tui.core.load.html.teasers import find_teasers
 from tui.core.load.html.tree import Node
 
 _NEVER_MARKED = frozenset({"#document", "html", "body", "main"})
@@ -22,6 +23,7 @@ _STRUCTURAL = frozenset({"nav", "menu", "dialog"})
 BULK_SHARE = 0.5
 """An element holding more than this share of the page's prose is never marked by its name."""
 _MIN_PROSE_PAGE = 200
+TEASER = "related links"
 
 
 def declares_article(node: Node) -> bool:
@@ -36,15 +38,18 @@ def declares_article(node: Node) -> bool:
 def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, str]:
     """Marks for every element under ``body`` that is not the story.
 
-    ``by_name`` applies the class, id and role hints; without it only what cannot be the
-    story (scripts, controls, hidden elements) is marked: the fallback when the hints
-    leave a page with nothing to read.
+    ``by_name`` applies the class, id and role hints and the teaser shape (see ``teasers``);
+    without it only what cannot be the story (scripts, controls, hidden elements) is marked:
+    the fallback when the hints leave a page with nothing to read.
     """
     marks: dict[Node, str] = {node: DROPPED for node in body.iter()
                               if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL}
     stats = measure(body, marks)
     share = _share(stats, stats[body])
     protected = _protected(body, heading)
+    if by_name:
+        for teaser in find_teasers(body, share, lambda node: node in protected or node in marks):
+            marks[teaser] = TEASER
     stack = [child for child in reversed(body.children) if isinstance(child, Node)]
     while stack:
         node = stack.pop()

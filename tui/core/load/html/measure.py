@@ -87,7 +87,7 @@ def measure(root: Node, marks: dict[Node, str]) -> dict[Node, Stats]:
                 own.run_links += part.run_links
                 own.has_blocks = own.has_blocks or part.has_blocks
         tag = node.tag
-        if tag == "a":
+        if tag == "a" and "href" in node.attrs:
             own.links = own.chars
             own.run_links = own.run
         elif tag in BLOCKS and own.run >= MIN_PROSE and own.run_links * 10 < own.run * 3:
