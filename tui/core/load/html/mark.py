@@ -47,6 +47,13 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     stats = measure(body, marks)
     share = _share(stats, stats[body])
     protected = _protected(body, heading)
+    page_text: list[str] = []
+
+    def duplicated(node: Node) -> bool:
+        if not page_text:
+            page_text.append(" ".join(body.text().split()))
+        return _duplicated(node, page_text[0])
+
     if by_name:
         for teaser in find_teasers(body, share, lambda node: node in protected or node in marks):
             marks[teaser] = TEASER
@@ -55,7 +62,7 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
         node = stack.pop()
         if node in marks:
             continue
-        verdict = None if node in protected else _verdict(node, share(node), by_name)
+        verdict = None if node in protected else _verdict(node, share(node), by_name, duplicated)
         if verdict:
             marks[node] = verdict
             if verdict == DROPPED:
@@ -64,11 +71,11 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     return marks
 
 
-def _verdict(node: Node, share: float, by_name: bool) -> str | None:
+def _verdict(node: Node, share: float, by_name: bool, duplicated: Callable[[Node], bool]) -> str | None:
     if node.tag in _NEVER_MARKED:
         return None
     if is_hidden(node) or node.tag in _STRUCTURAL:
-        return DROPPED if share <= BULK_SHARE else None
+        return DROPPED if share <= BULK_SHARE or duplicated(node) else None
     if not by_name:
         return None
     reason = chrome_reason(node)
@@ -90,7 +97,7 @@ def _share(stats: dict[Node, Stats], page: Stats) -> Callable[[Node], float]:
 
 def _protected(body: Node, heading: Node | None) -> set[Node]:
     """The headline, the elements that declare the article, and all their ancestors."""
-    anchors = [node for node in body.iter() if declares_article(node)]
+    anchors = [node for node in body.iter() if declares_article(node) and not _in_hidden(node, body)]
     if heading is not None:
         anchors.append(heading)
     protected: set[Node] = set()
@@ -100,3 +107,22 @@ def _protected(body: Node, heading: Node | None) -> set[Node]:
             protected.add(node)
             node = node.parent
     return protected
+
+
+def _in_hidden(node: Node, body: Node) -> bool:
+    current: Node | None = node
+    while current is not None and current is not body:
+        if is_hidden(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _duplicated(node: Node, page_text: str) -> bool:
+    """True when the start of the element's text appears elsewhere on the page too.
+
+    Pages hide a copy of the article for search engines (microdata, print versions); a
+    hidden element that holds most of the prose is only the story when it is the one copy.
+    """
+    sample = " ".join(node.text().split())[:200]
+    return len(sample) >= 40 and page_text.count(sample) >= 2
