@@ -62,7 +62,8 @@ def _mark_nested_articles(roots: list[Node], marks: dict[Node, str], stats: dict
 
     HTML5 nests ``<article>`` elements for content "related to the outer article" (teasers,
     comments). A live blog nests its entries the same way, so they are only set aside when
-    the article's own prose outside them outweighs the largest of them.
+    the article's own prose outside them outweighs the largest of them and a quarter of
+    them all (a live blog's entries far outweigh its summary).
     """
     nested = [node for root in roots for node in _outermost(root, "article", marks)]
     if not nested:
@@ -70,7 +71,7 @@ def _mark_nested_articles(roots: list[Node], marks: dict[Node, str], stats: dict
     prose = sum(stats[root].prose for root in roots if root in stats)
     largest = max(stats[node].prose if node in stats else 0 for node in nested)
     inside = sum(stats[node].prose for node in nested if node in stats)
-    if prose - inside < max(largest, MIN_OWN_PROSE):
+    if prose - inside < max(largest, inside / 4, MIN_OWN_PROSE):
         return
     for node in nested:
         marks[node] = RELATED
