@@ -51,8 +51,13 @@ def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
     return scores
 
 
-def choose_article(body: Node, stats: dict[Node, Stats]) -> list[Node]:
-    """The elements to read as the article, in page order (the body when nothing scores)."""
+def choose_article(body: Node, stats: dict[Node, Stats], declared: list[Node]) -> list[Node]:
+    """The elements to read as the article, in page order (the body when nothing scores).
+
+    An element the page declares as the article body (``declared``) is taken as it is,
+    when it holds the chosen text or at least half as much prose: the page's own word
+    beats a score, and it needs no siblings.
+    """
     scores = score_candidates(body, stats)
     if not scores:
         return [body]
@@ -60,6 +65,11 @@ def choose_article(body: Node, stats: dict[Node, Stats]) -> list[Node]:
     top = ranked[0]
     top = _common_ancestor(top, ranked[1:5], scores, body)
     top = _climb(top, scores, body)
+    prose = stats[top].prose if top in stats else 0
+    for node in sorted(declared, key=lambda node: -stats[node].prose if node in stats else 0):
+        own = stats.get(node)
+        if own is not None and own.prose > 0 and (_is_inside(top, node) or own.prose * 2 >= prose):
+            return [node]
     return _with_siblings(top, scores, stats, body)
 
 
@@ -104,7 +114,6 @@ def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats
     if parent is None or top is body:
         return [top]
     threshold = max(10.0, scores.get(top, 0.0) * 0.2)
-    classes = top.attrs.get("class", "")
     chosen: list[Node] = []
     for sibling in _element_children(parent):
         if sibling is top:
@@ -113,8 +122,7 @@ def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats
         own = stats.get(sibling)
         if own is None:
             continue
-        bonus = scores.get(top, 0.0) * 0.2 if classes and sibling.attrs.get("class", "") == classes else 0.0
-        if scores.get(sibling, -1e9) + bonus >= threshold:
+        if scores.get(sibling, -1e9) >= threshold:
             chosen.append(sibling)
         elif sibling.tag == "p":
             density = link_density(own)

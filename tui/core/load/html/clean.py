@@ -15,16 +15,22 @@ from tui.core.load.html.tree import Node
 
 LINK_LIST = "link list"
 RELATED = "related links"
-MIN_OWN_PROSE = 300
+MIN_OWN_PROSE = 200
 """Characters of prose the article must hold outside nested articles to set them aside."""
 _CONDITIONAL = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header",
                           "footer", "figure", "nav", "center", "span"})
 _LISTS = frozenset({"ul", "ol", "dl"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def clean_article(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
     """Mark the link lists, widgets and nested articles inside ``roots`` as boilerplate."""
     _mark_nested_articles(roots, marks, stats)
+    _clean_conditionally(roots, marks, stats)
+    _mark_headings_of_boilerplate(roots, marks)
+
+
+def _clean_conditionally(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
     stack = [child for root in roots for child in reversed(root.children) if isinstance(child, Node)]
     stack.reverse()
     while stack:
@@ -88,4 +94,32 @@ def _outermost(root: Node, tag: str, marks: dict[Node, str]) -> list[Node]:
             found.append(node)
             continue
         stack.extend(child for child in node.children if isinstance(child, Node))
+    return found
+
+
+def _mark_headings_of_boilerplate(roots: list[Node], marks: dict[Node, str]) -> None:
+    """A heading that introduces only boilerplate ("You may also like") is boilerplate too."""
+    for root in roots:
+        for node in root.iter():
+            parent = node.parent
+            if node.tag not in _HEADINGS or node in marks or parent is None:
+                continue
+            following = _until_next_heading(parent, node)
+            verdicts = [marks.get(item) if isinstance(item, Node) else None for item in following]
+            if following and all(verdicts):
+                marks[node] = next(v for v in verdicts if v)
+
+
+def _until_next_heading(parent: Node, heading: Node) -> list[Node | str]:
+    """The siblings after ``heading`` up to the next heading (blank text left out)."""
+    siblings = parent.children
+    found: list[Node | str] = []
+    for item in siblings[siblings.index(heading) + 1:]:
+        if isinstance(item, str):
+            if item.strip():
+                found.append(item)
+            continue
+        if item.tag in _HEADINGS:
+            break
+        found.append(item)
     return found

@@ -114,7 +114,7 @@ def chrome_reason(node: Node) -> str | None:
     role = node.attrs.get("role", "").strip().lower()
     if role in _ROLE_CHROME:
         return _ROLE_CHROME[role]
-    return _match(node, _CHROME)
+    return _match(node, "chrome")
 
 
 def aside_reason(node: Node) -> str | None:
@@ -124,33 +124,35 @@ def aside_reason(node: Node) -> str | None:
     role = node.attrs.get("role", "").strip().lower()
     if role in _ROLE_ASIDE:
         return _ROLE_ASIDE[role]
-    return _match(node, _ASIDE)
+    return _match(node, "aside")
 
 
 def class_weight(node: Node) -> int:
     """Readability's class weight: +25 per name that says content, -25 per name that says not."""
-    weight = 0
-    for attribute in ("class", "id"):
-        value = node.attrs.get(attribute)
-        if not value:
-            continue
-        found = words(value)
-        if any(_POSITIVE.fullmatch(word) for word in found):
-            weight += 25
-        if any(_NEGATIVE.fullmatch(word) for word in found) or _hint(found, _CHROME) or _hint(found, _ASIDE):
-            weight -= 25
+    return _weight(node.attrs.get("class", "")) + _weight(node.attrs.get("id", ""))
+
+
+@lru_cache(maxsize=4096)
+def _weight(value: str) -> int:
+    if not value:
+        return 0
+    found = words(value)
+    weight = 25 if any(_POSITIVE.fullmatch(word) for word in found) else 0
+    if any(_NEGATIVE.fullmatch(word) for word in found) or _hint(value, "chrome") or _hint(value, "aside"):
+        weight -= 25
     return weight
 
 
-def _match(node: Node, table: list[tuple[str, re.Pattern[str]]]) -> str | None:
+def _match(node: Node, kind: str) -> str | None:
     names = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).strip()
-    if not names:
-        return None
-    return _hint(words(names), table)
+    return _hint(names, kind) if names else None
 
 
-def _hint(found: tuple[str, ...], table: list[tuple[str, re.Pattern[str]]]) -> str | None:
-    for reason, pattern in table:
+@lru_cache(maxsize=8192)
+def _hint(names: str, kind: str) -> str | None:
+    """The first reason of the ``kind`` table one of the words of ``names`` gives."""
+    found = words(names)
+    for reason, pattern in _CHROME if kind == "chrome" else _ASIDE:
         if any(pattern.fullmatch(word) for word in found):
             return reason
     return None

@@ -26,13 +26,14 @@ _MIN_PROSE_PAGE = 200
 TEASER = "related links"
 
 
+def declares_body(node: Node) -> bool:
+    """True for an element that says it is the article's text (``itemprop=articleBody``)."""
+    return node.attrs.get("itemprop", "").lower() in ("articlebody", "articletext")
+
+
 def declares_article(node: Node) -> bool:
-    """True for elements whose markup says "this is the article body"."""
-    return (
-        node.tag == "main"
-        or node.attrs.get("role", "").lower() == "main"
-        or node.attrs.get("itemprop", "").lower() in ("articlebody", "articletext")
-    )
+    """True for elements whose markup says "the article is in here"."""
+    return node.tag == "main" or node.attrs.get("role", "").lower() == "main" or declares_body(node)
 
 
 def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, str]:

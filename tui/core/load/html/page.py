@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from tui.core.load.html.choose import choose_article
 from tui.core.load.html.clean import clean_article
 from tui.core.load.html.hints import NON_CONTENT_TAGS, is_hidden
-from tui.core.load.html.mark import mark_page
+from tui.core.load.html.mark import declares_body, mark_page
 from tui.core.load.html.measure import measure
 from tui.core.load.html.metadata import fold, read_metadata, trim_site_name
 from tui.core.load.html.render import Line, render
@@ -62,7 +62,8 @@ def reduce_html(source: str) -> HtmlDocument:
 def _article_lines(body: Node, heading: Node | None, *, by_name: bool) -> list[Line]:
     marks = mark_page(body, heading, by_name=by_name)
     stats = measure(body, marks)
-    roots = choose_article(body, stats)
+    declared = [node for node in body.iter() if node in stats and declares_body(node)]
+    roots = choose_article(body, stats, declared)
     clean_article(roots, marks, stats)
     if heading is not None and heading not in marks:
         marks[heading] = HEADLINE

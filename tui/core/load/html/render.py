@@ -2,7 +2,7 @@
 
 Block elements (paragraphs, headings, list items, quotes, table rows) each become a line,
 and so does every line of a ``<pre>``; inline elements join the line they sit in; the cells
-of a data table share their row's line, separated by `` | ``. Dropped elements are
+of a data table share their row's line, separated by `` · ``. Dropped elements are
 skipped; the lines of an aside carry its reason, so the reader can keep them as
 boilerplate. The tree's depth is bounded (see ``tree.MAX_DEPTH``), so recursion is safe.
 """
@@ -16,6 +16,8 @@ from tui.core.load.html.tree import Node
 Line = tuple[str, str | None]
 """A line of text and why it is boilerplate (``None`` when it is the story)."""
 _CELLS = frozenset({"td", "th"})
+CELL_SEPARATOR = " · "
+"""Between the cells of a row (not ``|``: a row of short cells would then read as a breadcrumb)."""
 
 
 class _Writer:
@@ -61,7 +63,7 @@ class _Writer:
         if breaks:
             self.flush()
         elif cell and self.pieces:
-            self.pieces.append(" | ")
+            self.pieces.append(CELL_SEPARATOR)
         pre = pre or tag in ("pre", "listing", "xmp", "textarea")
         for child in node.children:
             if isinstance(child, str):
