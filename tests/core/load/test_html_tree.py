@@ -92,3 +92,8 @@ def test_constructs_the_tokeniser_cannot_finish_become_text_or_vanish() -> None:
     for tail in ("<!-- never closed", "<![if word]> stray", "<a href='x", "<!doctype", "</", "<?php"):
         root = build_tree(f"<p>The dam held.</p>{tail}" * 3)
         assert root.text().startswith("The dam held.")
+
+
+def test_a_script_left_open_hides_only_what_follows_it() -> None:
+    article = load("<p>The river rose by two metres overnight. <b>Officials said <script>x = '</p>'")
+    assert story(article) == ["The river rose by two metres overnight. Officials said"]

@@ -19,7 +19,8 @@ from tui.core.load.html.tree import Node
 
 _NEVER_MARKED = frozenset({"#document", "html", "body", "main"})
 _STRUCTURAL = frozenset({"nav", "menu", "dialog"})
-"""Non-content tags that still get the safeguards (a page can wrap its body in them)."""
+"""Non-content tags spared when they hold most of the page's prose (a page can wrap its body
+in them); on a page without prose, they are only menus."""
 BULK_SHARE = 0.5
 """An element holding more than this share of the page's prose is never marked by its name."""
 _MIN_PROSE_PAGE = 200
@@ -47,6 +48,7 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
                               if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL}
     stats = measure(body, marks)
     share = _share(stats, stats[body])
+    has_prose = stats[body].prose >= _MIN_PROSE_PAGE
     protected = _protected(body, heading)
     page_text: list[str] = []
 
@@ -63,7 +65,7 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
         node = stack.pop()
         if node in marks:
             continue
-        verdict = None if node in protected else _verdict(node, share(node), by_name, duplicated)
+        verdict = None if node in protected else _verdict(node, share(node), has_prose, by_name, duplicated)
         if verdict:
             marks[node] = verdict
             if verdict == DROPPED:
@@ -72,10 +74,13 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     return marks
 
 
-def _verdict(node: Node, share: float, by_name: bool, duplicated: Callable[[Node], bool]) -> str | None:
+def _verdict(node: Node, share: float, has_prose: bool, by_name: bool,
+             duplicated: Callable[[Node], bool]) -> str | None:
     if node.tag in _NEVER_MARKED:
         return None
-    if is_hidden(node) or node.tag in _STRUCTURAL:
+    if node.tag in _STRUCTURAL:
+        return DROPPED if share <= BULK_SHARE or not has_prose else None
+    if is_hidden(node):
         return DROPPED if share <= BULK_SHARE or duplicated(node) else None
     if not by_name:
         return None

@@ -194,10 +194,11 @@ def _json_ld_article(texts: list[str]) -> dict[str, str]:
         if isinstance(article.get(key), str):
             fields["date"] = article[key]
             break
-    author = _names(article.get("author") or article.get("creator"))
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    author = _names(article.get("author") or article.get("creator"), by_id)
     if author:
         fields["author"] = author
-    publisher = _names(article.get("publisher"))
+    publisher = _names(article.get("publisher"), by_id)
     if publisher:
         fields["outlet"] = publisher
     url = article.get("url") or article.get("mainEntityOfPage")
@@ -228,11 +229,16 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return []
 
 
-def _names(value: Any) -> str:
-    """People or organisations as ``A, B``: names only, never an address or a bare ``@id``."""
+def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> str:
+    """People or organisations as ``A, B``: names only, never an address.
+
+    A ``{"@id": ...}`` reference (as ``@graph`` pages give their author) is looked up.
+    """
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items[:20]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, list):
             name = next((n for n in name if isinstance(n, str)), None)
