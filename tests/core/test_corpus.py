@@ -71,7 +71,7 @@ def test_html_articles_are_reduced_to_text(tmp_path: Path) -> None:
         "<nav>Home</nav><h1>Dam holds</h1><p>The dam held.</p><script>evil()</script>"
         "</body></html>", encoding="utf-8")
     [article] = load_story([tmp_path]).articles
-    assert article.text == "Dam holds\nThe dam held."
+    assert article.text == "Dam holds\n\nThe dam held."
     assert (article.title, article.outlet) == ("Dam holds", "Valley Times")
 
 

@@ -18,8 +18,9 @@ from html.parser import HTMLParser
 
 MAX_DEPTH = 160
 """Deeper elements are flattened into their ancestor (real pages stay under ~60)."""
-MAX_ELEMENTS = 150_000
-"""Past this many elements, further tags are ignored (a 1.5 MB news page has ~20,000)."""
+MAX_ELEMENTS = 100_000
+"""Past this many elements, further tags are ignored (news pages have a few thousand; a very
+long encyclopedia article some tens of thousands)."""
 
 VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
@@ -105,6 +106,8 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document", {}, None)
         self.stack: list[Node] = [self.root]
+        self.open: dict[str, int] = {}
+        """How many elements of each tag are open: most implied-end checks end here at once."""
         self.elements = 0
         self.seen_head = False
         self.seen_body = False
@@ -157,11 +160,12 @@ class _TreeBuilder(HTMLParser):
         self.elements += 1
         if not empty and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
+            self.open[tag] = self.open.get(tag, 0) + 1
 
     def _imply_end_tags(self, tag: str) -> None:
         """Close what HTML5 closes implicitly when ``tag`` starts."""
         stack = self.stack
-        if "head" in (node.tag for node in stack[-2:]) and tag not in HEAD_CONTENT:
+        if self.open.get("head") and tag not in HEAD_CONTENT:
             self._pop_to("head")
         if tag in _CLOSES_P:
             self._close_in_scope("p", _SCOPE | {"button"})
@@ -171,7 +175,7 @@ class _TreeBuilder(HTMLParser):
             self._close_in_scope("dd", _SCOPE | {"dl"})
             self._close_in_scope("dt", _SCOPE | {"dl"})
         elif tag in _HEADINGS and stack[-1].tag in _HEADINGS:
-            stack.pop()
+            self._pop_from(len(stack) - 1)
         elif tag in ("td", "th"):
             self._close_in_scope("td", {"table", "tr", "template"})
             self._close_in_scope("th", {"table", "tr", "template"})
@@ -181,16 +185,18 @@ class _TreeBuilder(HTMLParser):
             for section in ("thead", "tbody", "tfoot"):
                 self._close_in_scope(section, {"table", "template"})
         elif tag in ("option", "optgroup") and stack[-1].tag == "option":
-            stack.pop()
+            self._pop_from(len(stack) - 1)
         elif tag == "a":
             self._close_in_scope("a", _SPECIAL)
 
     def _close_in_scope(self, tag: str, boundaries: frozenset[str] | set[str]) -> None:
+        if not self.open.get(tag):
+            return
         stack = self.stack
         for index in range(len(stack) - 1, 0, -1):
             name = stack[index].tag
             if name == tag:
-                del stack[index:]
+                self._pop_from(index)
                 return
             if name in boundaries:
                 return
@@ -201,6 +207,11 @@ class _TreeBuilder(HTMLParser):
         if tag in ("td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption"):
             boundaries = frozenset({"table", "html", "template", "#document"}) - {tag}
         self._close_in_scope(tag, boundaries)
+
+    def _pop_from(self, index: int) -> None:
+        for node in self.stack[index:]:
+            self.open[node.tag] -= 1
+        del self.stack[index:]
 
     def _pop_to(self, tag: str) -> None:
         self._close_in_scope(tag, frozenset({"#document"}))
