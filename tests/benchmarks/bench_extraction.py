@@ -63,7 +63,9 @@ def extract(page: Path, scratch: Path) -> tuple[Article | None, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("folder", type=Path, help="the benchmark folder (html/, ground-truth.json, evaluate.py)")
+    parser.add_argument(
+        "folder", type=Path, help="the benchmark folder (html/, ground-truth.json, evaluate.py)"
+    )
     parser.add_argument("--worst", type=int, default=10, help="how many of the worst pages to list")
     parser.add_argument("--show", help="print the story text and boilerplate of one page key")
     parser.add_argument("--save", type=Path, help="write the predictions as JSON to this file")
@@ -95,25 +97,29 @@ def main() -> None:
     if args.save:
         args.save.write_text(json.dumps(predictions, ensure_ascii=False, indent=1), "utf-8")
     metrics = evaluator.evaluate(truth, predictions, 200)
-    print(f"pages: {len(keys)}   F1 {metrics['f1']:.3f} ± {metrics['f1_std']:.3f}   "
-          f"precision {metrics['precision']:.3f}   recall {metrics['recall']:.3f}   "
-          f"accuracy {metrics['accuracy']:.3f}")
+    print(
+        f"pages: {len(keys)}   F1 {metrics['f1']:.3f} ± {metrics['f1_std']:.3f}   "
+        f"precision {metrics['precision']:.3f}   recall {metrics['recall']:.3f}   "
+        f"accuracy {metrics['accuracy']:.3f}"
+    )
     slowest = max(timings, key=timings.__getitem__)
     ordered = sorted(timings.values())
-    print(f"time per page: median {1000 * ordered[len(ordered) // 2]:.1f} ms, "
-          f"slowest {1000 * timings[slowest]:.1f} ms ({slowest[:12]}), total {sum(ordered):.1f} s")
+    print(
+        f"time per page: median {1000 * ordered[len(ordered) // 2]:.1f} ms, "
+        f"slowest {1000 * timings[slowest]:.1f} ms ({slowest[:12]}), total {sum(ordered):.1f} s"
+    )
     print(f"empty pages: {len(empty)} {[k[:12] for k in empty]}")
     print(f"failing pages: {len(failed)}")
     for failure in failed:
         print(failure)
     scores = []
-    for key, (tp, fp, fn) in zip(truth, metrics["tp_fp_fns"]):
+    for key, (tp, fp, fn) in zip(truth, metrics["tp_fp_fns"], strict=True):
         precision = evaluator.precision_score(tp, fp, fn)
         recall = evaluator.recall_score(tp, fp, fn)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         scores.append((f1, precision, recall, key))
     print(f"\nworst {args.worst} pages (F1, precision, recall, key, url):")
-    for f1, precision, recall, key in sorted(scores)[:args.worst]:
+    for f1, precision, recall, key in sorted(scores)[: args.worst]:
         print(f"  {f1:.3f}  {precision:.3f}  {recall:.3f}  {key[:12]}  {truth[key].get('url', '')}")
 
 
@@ -121,8 +127,10 @@ def _show(article: Article | None, text: str) -> None:
     if article is None:
         print("(no article)")
         return
-    print(f"title: {article.title!r}\noutlet: {article.outlet!r}  date: {article.date!r}  "
-          f"author: {article.author!r}\n")
+    print(
+        f"title: {article.title!r}\noutlet: {article.outlet!r}  date: {article.date!r}  "
+        f"author: {article.author!r}\n"
+    )
     for start, end in article.paragraphs:
         marks = [b.reason for b in article.boilerplate if b.start <= start and end <= b.end]
         prefix = f"[{marks[0]}] " if marks else ""

@@ -31,10 +31,11 @@ def load(html: str, name: str = "page.html") -> Article:
 
 def story(article: Article) -> list[str]:
     """The paragraphs the reader compares: the text minus its boilerplate."""
-    return [article.text[start:end] for start, end in article.paragraphs
-            if not article.is_boilerplate(start, end)]
+    return [
+        article.text[start:end] for start, end in article.paragraphs if not article.is_boilerplate(start, end)
+    ]
 
 
 def boilerplate(article: Article) -> dict[str, str]:
     """Each boilerplate paragraph (shown with ``b``) and why it was set aside."""
-    return {article.text[b.start:b.end]: b.reason for b in article.boilerplate}
+    return {article.text[b.start : b.end]: b.reason for b in article.boilerplate}

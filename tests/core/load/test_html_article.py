@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from tests.core.load.reading import STORY, STORY_LINES, boilerplate, load, page, story
 
-TEASER = ("<p>A different story about the council budget, the new bus routes and the spring "
-          "elections, which readers might also like to read today.</p>")
+TEASER = (
+    "<p>A different story about the council budget, the new bus routes and the spring "
+    "elections, which readers might also like to read today.</p>"
+)
 
 
 def test_a_page_that_is_all_one_div_is_read_line_by_line() -> None:
-    html = page("<div>The river rose by two metres overnight, flooding the lower town.<br><br>"
-                "Officials said the dam held, although engineers will inspect it.<br>"
-                "About 300 people spent the night in the school gym.</div>")
+    html = page(
+        "<div>The river rose by two metres overnight, flooding the lower town.<br><br>"
+        "Officials said the dam held, although engineers will inspect it.<br>"
+        "About 300 people spent the night in the school gym.</div>"
+    )
     assert story(load(html)) == [
         "The river rose by two metres overnight, flooding the lower town.",
         "Officials said the dam held, although engineers will inspect it.",
@@ -20,9 +24,11 @@ def test_a_page_that_is_all_one_div_is_read_line_by_line() -> None:
 
 
 def test_the_block_where_prose_gathers_wins_over_teasers_and_menus() -> None:
-    html = page("<div class='top'><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></div>"
-                f"<div class='col'>{TEASER}</div><div class='col'><div class='text'>{STORY}</div></div>"
-                f"<div class='col'>{TEASER}</div>")
+    html = page(
+        "<div class='top'><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></div>"
+        f"<div class='col'>{TEASER}</div><div class='col'><div class='text'>{STORY}</div></div>"
+        f"<div class='col'>{TEASER}</div>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
@@ -32,11 +38,19 @@ def test_an_element_declared_as_the_article_body_is_preferred() -> None:
 
 
 def test_code_and_tables_of_figures_are_kept() -> None:
-    html = page(f"<article>{STORY}<pre><code>total = rain_mm * area_km2\nprint(total)</code></pre>"
-                "<table><tr><th>Town</th><th>Rain (mm)</th></tr><tr><td>Lowford</td><td>84</td></tr>"
-                "<tr><td>Hillby</td><td>61</td></tr></table></article>")
-    assert story(load(html)) == [*STORY_LINES, "total = rain_mm * area_km2", "print(total)",
-                                 "Town · Rain (mm)", "Lowford · 84", "Hillby · 61"]
+    html = page(
+        f"<article>{STORY}<pre><code>total = rain_mm * area_km2\nprint(total)</code></pre>"
+        "<table><tr><th>Town</th><th>Rain (mm)</th></tr><tr><td>Lowford</td><td>84</td></tr>"
+        "<tr><td>Hillby</td><td>61</td></tr></table></article>"
+    )
+    assert story(load(html)) == [
+        *STORY_LINES,
+        "total = rain_mm * area_km2",
+        "print(total)",
+        "Town · Rain (mm)",
+        "Lowford · 84",
+        "Hillby · 61",
+    ]
 
 
 def test_lines_the_article_repeats_are_its_own() -> None:
@@ -55,26 +69,38 @@ def test_a_page_whose_only_paragraph_is_its_title_keeps_it() -> None:
 
 
 def test_the_headline_inside_the_article_is_boilerplate_and_subheadings_are_story() -> None:
-    html = page(f"<article><h1>Dam holds as river peaks</h1>{STORY}<h2>What happens next</h2>"
-                "<p>Engineers will report to the council on Thursday evening.</p></article>")
+    html = page(
+        f"<article><h1>Dam holds as river peaks</h1>{STORY}<h2>What happens next</h2>"
+        "<p>Engineers will report to the council on Thursday evening.</p></article>"
+    )
     article = load(html)
-    assert story(article) == [*STORY_LINES, "What happens next",
-                              "Engineers will report to the council on Thursday evening."]
+    assert story(article) == [
+        *STORY_LINES,
+        "What happens next",
+        "Engineers will report to the council on Thursday evening.",
+    ]
     assert boilerplate(article) == {"Dam holds as river peaks": "headline"}
 
 
 def test_quotes_and_lists_in_the_article_are_paragraphs() -> None:
-    html = page(f"<article>{STORY}<blockquote>We were lucky this time, said the mayor.</blockquote>"
-                "<ol><li>Boil tap water before drinking it.</li><li>Keep away from the river bank.</li>"
-                "</ol></article>")
-    assert story(load(html))[3:] == ["We were lucky this time, said the mayor.",
-                                     "Boil tap water before drinking it.", "Keep away from the river bank."]
+    html = page(
+        f"<article>{STORY}<blockquote>We were lucky this time, said the mayor.</blockquote>"
+        "<ol><li>Boil tap water before drinking it.</li><li>Keep away from the river bank.</li>"
+        "</ol></article>"
+    )
+    assert story(load(html))[3:] == [
+        "We were lucky this time, said the mayor.",
+        "Boil tap water before drinking it.",
+        "Keep away from the river bank.",
+    ]
 
 
 def test_related_posts_nested_in_the_article_are_set_aside() -> None:
     related = "".join(f"<article class='post'>{TEASER}</article>" for _ in range(3))
-    html = page(f"<article class='post'><h1>Dam holds as river peaks</h1>{STORY}"
-                f"<h3>You may also like</h3>{related}</article>")
+    html = page(
+        f"<article class='post'><h1>Dam holds as river peaks</h1>{STORY}"
+        f"<h3>You may also like</h3>{related}</article>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
@@ -82,8 +108,12 @@ def test_a_live_blog_keeps_its_entries() -> None:
     entries = "".join(
         f"<article class='entry'><time datetime='2024-05-03T0{n}:00'>0{n}:00</time>"
         f"<p>Update {n}: the water level at the gauge rose again, the agency said, and crews moved "
-        f"more sandbags to the east bank of the river before dawn.</p></article>" for n in range(1, 9))
-    html = page(f"<main><h1>River floods: live</h1><p>Follow the latest on the floods.</p>{entries}</main>",
-                head="<title>River floods: live</title>")
+        f"more sandbags to the east bank of the river before dawn.</p></article>"
+        for n in range(1, 9)
+    )
+    html = page(
+        f"<main><h1>River floods: live</h1><p>Follow the latest on the floods.</p>{entries}</main>",
+        head="<title>River floods: live</title>",
+    )
     lines = story(load(html))
     assert sum(line.startswith("Update") for line in lines) == 8

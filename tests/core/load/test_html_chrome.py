@@ -4,33 +4,41 @@ from __future__ import annotations
 
 from tests.core.load.reading import STORY, STORY_LINES, boilerplate, load, page, story
 
-COMMENT = ("<p>I have lived by this river for forty years, and I have never seen the water rise so "
-           "fast; the council should have built the new wall when it was first proposed.</p>")
+COMMENT = (
+    "<p>I have lived by this river for forty years, and I have never seen the water rise so "
+    "fast; the council should have built the new wall when it was first proposed.</p>"
+)
 
 
 def test_text_hidden_by_attribute_aria_or_style_is_not_read() -> None:
-    html = page(f"<article>{STORY}<p hidden>Hidden by the attribute, never shown to anyone.</p>"
-                "<div aria-hidden='true'>Hidden from screen readers and the eye alike.</div>"
-                "<p style='color: red; display : none'>Hidden by the display style, folded.</p>"
-                "<p style='visibility:hidden'>Hidden by visibility, taking space but unseen.</p>"
-                "<span class='sr-only'>Skip to the next story</span></article>")
+    html = page(
+        f"<article>{STORY}<p hidden>Hidden by the attribute, never shown to anyone.</p>"
+        "<div aria-hidden='true'>Hidden from screen readers and the eye alike.</div>"
+        "<p style='color: red; display : none'>Hidden by the display style, folded.</p>"
+        "<p style='visibility:hidden'>Hidden by visibility, taking space but unseen.</p>"
+        "<span class='sr-only'>Skip to the next story</span></article>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Hidden" not in article.text
 
 
 def test_html_comments_are_not_text() -> None:
-    html = page(f"<article><!-- Reporter: check the figure with the council -->{STORY}"
-                "<!--[if lt IE 9]><p>Please upgrade your browser.</p><![endif]--></article>")
+    html = page(
+        f"<article><!-- Reporter: check the figure with the council -->{STORY}"
+        "<!--[if lt IE 9]><p>Please upgrade your browser.</p><![endif]--></article>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Reporter" not in article.text and "upgrade" not in article.text
 
 
 def test_a_cookie_banner_is_dropped_wherever_it_sits() -> None:
-    banner = ("<div id='cookie-consent' class='banner'><p>We use cookies to improve your "
-              "experience, personalise content and analyse our traffic, as our policy explains.</p>"
-              "<button>Accept all</button></div>")
+    banner = (
+        "<div id='cookie-consent' class='banner'><p>We use cookies to improve your "
+        "experience, personalise content and analyse our traffic, as our policy explains.</p>"
+        "<button>Accept all</button></div>"
+    )
     html = page(f"{banner}<article>{STORY}</article><div class='gdpr'>Manage your choices</div>")
     article = load(html)
     assert story(article) == STORY_LINES
@@ -39,49 +47,61 @@ def test_a_cookie_banner_is_dropped_wherever_it_sits() -> None:
 
 def test_reader_comments_are_dropped_even_when_they_outweigh_the_story() -> None:
     comments = "".join(f"<li class='comment'><cite>Reader {n}</cite>{COMMENT}</li>" for n in range(12))
-    html = page(f"<article>{STORY}</article><section id='comments'><h2>12 comments</h2>"
-                f"<ol class='comment-list'>{comments}</ol></section>")
+    html = page(
+        f"<article>{STORY}</article><section id='comments'><h2>12 comments</h2>"
+        f"<ol class='comment-list'>{comments}</ol></section>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert "forty years" not in article.text
 
 
 def test_navigation_share_buttons_and_sign_up_boxes_are_dropped() -> None:
-    html = page("<div class='site-nav'><a href='/'>Home</a> <a href='/world'>World</a></div>"
-                f"<article><div class='share-bar'><a href='https://x'>Share on X</a></div>{STORY}"
-                "<div class='newsletterSignup'><p>Get the morning briefing in your inbox every "
-                "day, free, and never miss a story that matters to you.</p></div></article>")
+    html = page(
+        "<div class='site-nav'><a href='/'>Home</a> <a href='/world'>World</a></div>"
+        f"<article><div class='share-bar'><a href='https://x'>Share on X</a></div>{STORY}"
+        "<div class='newsletterSignup'><p>Get the morning briefing in your inbox every "
+        "day, free, and never miss a story that matters to you.</p></div></article>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Share" not in article.text and "briefing" not in article.text
 
 
 def test_a_page_whose_body_sits_in_a_sidebar_named_wrapper_keeps_its_text() -> None:
-    html = page(f"<div class='sidebar-layout'><div class='sidebar'><a href='/a'>Most read</a></div>"
-                f"<div class='main-column'>{STORY}</div></div>")
+    html = page(
+        f"<div class='sidebar-layout'><div class='sidebar'><a href='/a'>Most read</a></div>"
+        f"<div class='main-column'>{STORY}</div></div>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
 def test_a_page_whose_body_is_aria_hidden_behind_an_open_dialog_keeps_its_text() -> None:
-    html = page(f"<div id='page' aria-hidden='true'><article>{STORY}</article></div>"
-                "<div role='dialog'><p>Subscribe for full access to every story and the archive.</p></div>")
+    html = page(
+        f"<div id='page' aria-hidden='true'><article>{STORY}</article></div>"
+        "<div role='dialog'><p>Subscribe for full access to every story and the archive.</p></div>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Subscribe" not in article.text
 
 
 def test_a_hidden_copy_of_the_article_for_search_engines_is_not_read_twice() -> None:
-    html = page(f"<div style='display:none' itemscope><div itemprop='articleBody'>{STORY}</div></div>"
-                f"<article>{STORY}</article>")
+    html = page(
+        f"<div style='display:none' itemscope><div itemprop='articleBody'>{STORY}</div></div>"
+        f"<article>{STORY}</article>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
 def test_captions_related_links_and_bylines_inside_the_article_are_kept_as_boilerplate() -> None:
-    html = page("<article><h1>Dam holds as river peaks</h1><div class='byline'>By Jo Lee</div>"
-                "<figure><img src='dam.jpg'><figcaption>The dam at dawn on Sunday.</figcaption></figure>"
-                f"{STORY}<div class='related-stories'><h3>Related</h3><ul>"
-                "<li><a href='/a'>Flood defences approved in spring</a></li>"
-                "<li><a href='/b'>How the dam was built in 1962</a></li></ul></div></article>")
+    html = page(
+        "<article><h1>Dam holds as river peaks</h1><div class='byline'>By Jo Lee</div>"
+        "<figure><img src='dam.jpg'><figcaption>The dam at dawn on Sunday.</figcaption></figure>"
+        f"{STORY}<div class='related-stories'><h3>Related</h3><ul>"
+        "<li><a href='/a'>Flood defences approved in spring</a></li>"
+        "<li><a href='/b'>How the dam was built in 1962</a></li></ul></div></article>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert boilerplate(article) == {
@@ -95,9 +115,11 @@ def test_captions_related_links_and_bylines_inside_the_article_are_kept_as_boile
 
 
 def test_a_list_of_links_inside_the_article_is_boilerplate_not_story() -> None:
-    html = page(f"<article>{STORY}<ul><li><a href='/a'>Flood defences approved in spring</a></li>"
-                "<li><a href='/b'>How the dam was built in 1962</a></li>"
-                "<li><a href='/c'>Rainfall records for the valley</a></li></ul></article>")
+    html = page(
+        f"<article>{STORY}<ul><li><a href='/a'>Flood defences approved in spring</a></li>"
+        "<li><a href='/b'>How the dam was built in 1962</a></li>"
+        "<li><a href='/c'>Rainfall records for the valley</a></li></ul></article>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert set(boilerplate(article).values()) == {"link list"}
@@ -107,7 +129,8 @@ def test_teaser_cards_after_the_story_are_boilerplate() -> None:
     cards = "".join(
         f"<div class='card'><h3><a href='/story-{n}'>Another valley story, number {n}</a></h3>"
         f"<p>A short excerpt from the story about the valley, the river and its people, part {n}.</p></div>"
-        for n in range(4))
+        for n in range(4)
+    )
     html = page(f"<main><article>{STORY}</article><div class='grid'>{cards}</div></main>")
     article = load(html)
     assert story(article) == STORY_LINES

@@ -16,14 +16,18 @@ def _depth(root: Node) -> int:
 
 
 def test_a_form_wrapping_the_whole_page_keeps_the_story() -> None:
-    html = page(f"<form action='/search'><nav><a href='/'>Home</a></nav><article>{STORY}</article>"
-                "<input name='q'></form>")
+    html = page(
+        f"<form action='/search'><nav><a href='/'>Home</a></nav><article>{STORY}</article>"
+        "<input name='q'></form>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
 def test_an_omitted_head_end_tag_does_not_hide_the_body() -> None:
-    html = ("<!doctype html><html><head><title>Dam holds</title><meta name='author' content='Jo Lee'>"
-            f"<body><article>{STORY}</article></body></html>")
+    html = (
+        "<!doctype html><html><head><title>Dam holds</title><meta name='author' content='Jo Lee'>"
+        f"<body><article>{STORY}</article></body></html>"
+    )
     article = load(html)
     assert story(article) == STORY_LINES
     assert article.author == "Jo Lee"
@@ -36,22 +40,26 @@ def test_a_page_without_head_or_body_tags_is_read() -> None:
 
 
 def test_an_unclosed_form_inside_nav_ends_with_the_nav() -> None:
-    html = page("<nav><ul><li><a href='/'>Home</a></li></ul><form><input name='q'></nav>"
-                f"<main>{STORY}</main>")
+    html = page(
+        f"<nav><ul><li><a href='/'>Home</a></li></ul><form><input name='q'></nav><main>{STORY}</main>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
 def test_an_unclosed_button_inside_header_ends_with_the_header() -> None:
-    html = page("<header><a href='/'>Valley Times</a><button class='menu'>Menu</header>"
-                f"<article>{STORY}</article>")
+    html = page(
+        f"<header><a href='/'>Valley Times</a><button class='menu'>Menu</header><article>{STORY}</article>"
+    )
     assert story(load(html)) == STORY_LINES
 
 
 def test_paragraphs_and_list_items_without_end_tags_are_separate() -> None:
-    html = page("<article><p>The river rose by two metres overnight, flooding the lower town."
-                "<p>Officials said the dam held, although engineers will inspect it."
-                "<ul><li>Schools are closed on Monday and Tuesday this week.<li>Buses run on the "
-                "hill routes only, the council said.</ul></article>")
+    html = page(
+        "<article><p>The river rose by two metres overnight, flooding the lower town."
+        "<p>Officials said the dam held, although engineers will inspect it."
+        "<ul><li>Schools are closed on Monday and Tuesday this week.<li>Buses run on the "
+        "hill routes only, the council said.</ul></article>"
+    )
     assert story(load(html)) == [
         "The river rose by two metres overnight, flooding the lower town.",
         "Officials said the dam held, although engineers will inspect it.",

@@ -17,12 +17,48 @@ from tui.core.load.html.tree import Node
 
 MIN_PARAGRAPH = 25
 """Characters below which a run of text scores nothing (labels, buttons, dates)."""
-_PARAGRAPH_LIKE = frozenset({"p", "pre", "td", "th", "li", "dd", "dt", "blockquote", "h2", "h3",
-                             "h4", "h5", "h6", "figcaption", "address"})
+_PARAGRAPH_LIKE = frozenset(
+    {
+        "p",
+        "pre",
+        "td",
+        "th",
+        "li",
+        "dd",
+        "dt",
+        "blockquote",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "address",
+    }
+)
 _TAG_WEIGHT = {
-    "div": 5, "article": 5, "section": 3, "main": 3, "pre": 3, "td": 3, "blockquote": 3,
-    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
-    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+    "div": 5,
+    "article": 5,
+    "section": 3,
+    "main": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
 }
 _ANCESTORS = 5
 
@@ -45,9 +81,8 @@ def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
                 break
             ancestor = ancestor.parent
     for node in scores:
-        own = stats.get(node)
-        if own is not None:
-            scores[node] *= 1 - link_density(own)
+        if node in stats:
+            scores[node] *= 1 - link_density(stats[node])
     return scores
 
 
@@ -127,9 +162,9 @@ def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats
         elif sibling.tag == "p":
             density = link_density(own)
             text = " ".join(sibling.text().split())
-            if own.chars > 80 and density < 0.25:
-                chosen.append(sibling)
-            elif 0 < own.chars <= 80 and density == 0 and text.endswith("."):
+            long_prose = own.chars > 80 and density < 0.25
+            short_sentence = 0 < own.chars <= 80 and density == 0 and text.endswith(".")
+            if long_prose or short_sentence:
                 chosen.append(sibling)
     return chosen
 

@@ -17,8 +17,24 @@ LINK_LIST = "link list"
 RELATED = "related links"
 MIN_OWN_PROSE = 200
 """Characters of prose the article must hold outside nested articles to set them aside."""
-_CONDITIONAL = frozenset({"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header",
-                          "footer", "figure", "nav", "center", "span"})
+_CONDITIONAL = frozenset(
+    {
+        "div",
+        "section",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "form",
+        "aside",
+        "header",
+        "footer",
+        "figure",
+        "nav",
+        "center",
+        "span",
+    }
+)
 _LISTS = frozenset({"ul", "ol", "dl"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
@@ -114,7 +130,7 @@ def _until_next_heading(parent: Node, heading: Node) -> list[Node | str]:
     """The siblings after ``heading`` up to the next heading (blank text left out)."""
     siblings = parent.children
     found: list[Node | str] = []
-    for item in siblings[siblings.index(heading) + 1:]:
+    for item in siblings[siblings.index(heading) + 1 :]:
         if isinstance(item, str):
             if item.strip():
                 found.append(item)

@@ -23,51 +23,118 @@ from tui.core.load.html.tree import Node
 DROPPED = "dropped"
 """The mark of chrome: removed from the page, not kept as boilerplate."""
 
-NON_CONTENT_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "video", "audio", "map", "input", "select", "textarea", "button", "option",
-    "optgroup", "datalist", "label", "head", "title", "meta", "link", "base", "frame",
-    "frameset", "applet", "noembed", "noframes", "dialog", "menu", "nav", "output", "progress",
-    "meter",
-})
+NON_CONTENT_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "map",
+        "input",
+        "select",
+        "textarea",
+        "button",
+        "option",
+        "optgroup",
+        "datalist",
+        "label",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "frame",
+        "frameset",
+        "applet",
+        "noembed",
+        "noframes",
+        "dialog",
+        "menu",
+        "nav",
+        "output",
+        "progress",
+        "meter",
+    }
+)
 """Elements whose text is never part of an article (controls, embeds, scripts, menus)."""
 
 _CHROME_WORDS: tuple[tuple[str, str], ...] = (
-    ("navigation", r"nav|navs|navbar|navigation|navlinks?|subnav|sitenav|menus?|menuitems?|submenu|"
-                   r"megamenu|breadcrumb\w*|crumbs?|pagination|pager|paging|skip|skiplinks?|toolbar|"
-                   r"topbar|masthead|search|searchform|searchbox|jump|jumplinks?"),
+    (
+        "navigation",
+        r"nav|navs|navbar|navigation|navlinks?|subnav|sitenav|menus?|menuitems?|submenu|"
+        r"megamenu|breadcrumb\w*|crumbs?|pagination|pager|paging|skip|skiplinks?|toolbar|"
+        r"topbar|masthead|search|searchform|searchbox|jump|jumplinks?",
+    ),
     ("comments", r"comments?|commentlist|commenting|disqus\w*|respond|replies|reply"),
-    ("sharing", r"share|shares|sharing|sharebar\w*|sharetools|social\w*|"
-                r"addthis|sharethis|follow"),
+    (
+        "sharing",
+        r"share|shares|sharing|sharebar\w*|sharetools|social\w*|"
+        r"addthis|sharethis|follow",
+    ),
     ("cookie notice", r"cookie\w*|consent|gdpr|cmp|onetrust"),
-    ("sign-up box", r"newsletter\w*|subscribe|subscription|signup|paywall|regwall|login|signin|"
-                    r"register|registration|donate"),
-    ("advertising", r"ad|ads|adv|advert\w*|adslot|adunit|adblock|dfp|"
-                    r"sponsor\w*|promo|promos|promoted|outbrain\w*|taboola\w*|commercial|"
-                    r"banners?|affiliates?"),
+    (
+        "sign-up box",
+        r"newsletter\w*|subscribe|subscription|signup|paywall|regwall|login|signin|"
+        r"register|registration|donate",
+    ),
+    (
+        "advertising",
+        r"ad|ads|adv|advert\w*|adslot|adunit|adblock|dfp|"
+        r"sponsor\w*|promo|promos|promoted|outbrain\w*|taboola\w*|commercial|"
+        r"banners?|affiliates?",
+    ),
     ("dialog", r"modal|popup|popups|overlay|dialog|lightbox|interstitial|tooltip|dropdown"),
     ("sidebar", r"sidebar\w*|rail|rightrail|leftrail|sidebox"),
 )
 _ASIDE_WORDS: tuple[tuple[str, str], ...] = (
-    ("related links", r"related\w*|recommended|recommendations?|recirc|"
-                      r"recirculation|readmore|seealso|alsoread|morestories|trending|popular|"
-                      r"mostpopular|mostread|teasers?|tease"),
+    (
+        "related links",
+        r"related\w*|recommended|recommendations?|recirc|"
+        r"recirculation|readmore|seealso|alsoread|morestories|trending|popular|"
+        r"mostpopular|mostread|teasers?|tease",
+    ),
     ("photo caption or credit", r"captions?|figcaption|credits?|photocredit|gallery|slideshow"),
-    ("byline or date", r"byline|bylines|authors?|dateline|timestamp|published|updated|posted|"
-                       r"postmeta|entrymeta|meta|bio|date"),
+    (
+        "byline or date",
+        r"byline|bylines|authors?|dateline|timestamp|published|updated|posted|"
+        r"postmeta|entrymeta|meta|bio|date",
+    ),
     ("tags", r"tags|taglist|tagcloud|keywords|topics|categories"),
     ("footer", r"footer|footers|colophon|copyright|disclaimer|signoff"),
     ("header", r"header"),
 )
-_HIDDEN_CLASSES = frozenset({
-    "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden",
-    "screenreader", "offscreen", "off-screen", "sr-text", "a11y-hidden", "hide-text",
-})
-_POSITIVE = re.compile(r"article|articlebody|articletext|body|content|contents|entry|entrycontent|"
-                       r"hentry|main|post|postbody|postcontent|story|storybody|text|blog|prose|"
-                       r"richtext|column")
-_NEGATIVE = re.compile(r"widget|widgets|media|contact|shopping|scroll|hidden|hide|thumbnail|thumb|"
-                       r"icon|icons|logo")
+_HIDDEN_CLASSES = frozenset(
+    {
+        "sr-only",
+        "screen-reader-text",
+        "screen-reader-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screenreader",
+        "offscreen",
+        "off-screen",
+        "sr-text",
+        "a11y-hidden",
+        "hide-text",
+    }
+)
+_POSITIVE = re.compile(
+    r"article|articlebody|articletext|body|content|contents|entry|entrycontent|"
+    r"hentry|main|post|postbody|postcontent|story|storybody|text|blog|prose|"
+    r"richtext|column"
+)
+_NEGATIVE = re.compile(
+    r"widget|widgets|media|contact|shopping|scroll|hidden|hide|thumbnail|thumb|"
+    r"icon|icons|logo"
+)
 _CHROME = [(reason, re.compile(words)) for reason, words in _CHROME_WORDS]
 _ASIDE = [(reason, re.compile(words)) for reason, words in _ASIDE_WORDS]
 _HAVING = frozenset({"with", "has", "have", "no", "without", "hide", "show", "and"})
@@ -76,13 +143,24 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _ROLE_CHROME = {
-    "navigation": "navigation", "menu": "navigation", "menubar": "navigation",
-    "toolbar": "navigation", "search": "navigation", "tablist": "navigation",
-    "banner": "navigation", "dialog": "dialog", "alertdialog": "dialog", "alert": "dialog",
+    "navigation": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "toolbar": "navigation",
+    "search": "navigation",
+    "tablist": "navigation",
+    "banner": "navigation",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+    "alert": "dialog",
 }
 _ROLE_ASIDE = {"complementary": "aside", "contentinfo": "footer", "note": "aside"}
-_TAG_ASIDE = {"aside": "aside", "footer": "footer", "header": "header",
-              "figcaption": "photo caption or credit"}
+_TAG_ASIDE = {
+    "aside": "aside",
+    "footer": "footer",
+    "header": "header",
+    "figcaption": "photo caption or credit",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -91,8 +169,7 @@ def words(name: str) -> tuple[str, ...]:
     underscores and spaces, without those that say what it has (``with-sidebar``,
     ``has-comments``, ``no-ads`` name a layout, not a sidebar)."""
     found = [word for word in _NOT_WORD.split(_CAMEL.sub(" ", name).lower()) if word]
-    return tuple(word for index, word in enumerate(found)
-                 if not (index and found[index - 1] in _HAVING))
+    return tuple(word for index, word in enumerate(found) if not (index and found[index - 1] in _HAVING))
 
 
 def is_hidden(node: Node) -> bool:
@@ -105,7 +182,7 @@ def is_hidden(node: Node) -> bool:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    classes = attrs.get("class")
+    classes = attrs.get("class", "")
     return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
 
 

@@ -10,7 +10,7 @@ comments get no such bulk safeguard: a long thread can outweigh the post it foll
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden
 from tui.core.load.html.measure import Stats, measure
@@ -44,8 +44,9 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     without it only what cannot be the story (scripts, controls, hidden elements) is marked:
     the fallback when the hints leave a page with nothing to read.
     """
-    marks: dict[Node, str] = {node: DROPPED for node in body.iter()
-                              if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL}
+    marks: dict[Node, str] = {
+        node: DROPPED for node in body.iter() if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL
+    }
     stats = measure(body, marks)
     share = _share(stats, stats[body])
     has_prose = stats[body].prose >= _MIN_PROSE_PAGE
@@ -74,8 +75,9 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     return marks
 
 
-def _verdict(node: Node, share: float, has_prose: bool, by_name: bool,
-             duplicated: Callable[[Node], bool]) -> str | None:
+def _verdict(
+    node: Node, share: float, has_prose: bool, by_name: bool, duplicated: Callable[[Node], bool]
+) -> str | None:
     if node.tag in _NEVER_MARKED:
         return None
     if node.tag in _STRUCTURAL:

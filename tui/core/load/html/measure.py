@@ -12,13 +12,62 @@ from dataclasses import dataclass
 
 from tui.core.load.html.tree import Node
 
-BLOCKS = frozenset({
-    "#document", "html", "body", "p", "div", "section", "article", "main", "aside", "header",
-    "footer", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "ul", "ol", "li", "dl", "dt",
-    "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre",
-    "figure", "figcaption", "address", "form", "fieldset", "legend", "details", "summary", "hr",
-    "center", "menu", "dialog", "search", "listing", "xmp", "noscript", "br",
-})
+BLOCKS = frozenset(
+    {
+        "#document",
+        "html",
+        "body",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hgroup",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "address",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "hr",
+        "center",
+        "menu",
+        "dialog",
+        "search",
+        "listing",
+        "xmp",
+        "noscript",
+        "br",
+    }
+)
 """Elements that start a new line of text (``br`` ends one)."""
 COMMAS = (",", "，", "、", "،")
 MIN_PROSE = 80
@@ -55,8 +104,9 @@ def measure(root: Node, marks: dict[Node, str]) -> dict[Node, Stats]:
         node, done = stack.pop()
         if not done:
             stack.append((node, True))
-            stack.extend((child, False) for child in node.children
-                         if isinstance(child, Node) and child not in marks)
+            stack.extend(
+                (child, False) for child in node.children if isinstance(child, Node) and child not in marks
+            )
             continue
         own = Stats()
         for child in node.children:

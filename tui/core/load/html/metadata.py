@@ -11,27 +11,49 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from tui.core.load.html.tree import Node
 
 _META_FIELDS: dict[str, tuple[str, int]] = {
     # name, property or itemprop -> (field, priority: lower wins)
-    "og:title": ("title", 1), "twitter:title": ("title", 2), "dc.title": ("title", 3),
-    "dcterms.title": ("title", 3), "headline": ("title", 4),
-    "og:site_name": ("outlet", 1), "dc.publisher": ("outlet", 2), "dcterms.publisher": ("outlet", 2),
+    "og:title": ("title", 1),
+    "twitter:title": ("title", 2),
+    "dc.title": ("title", 3),
+    "dcterms.title": ("title", 3),
+    "headline": ("title", 4),
+    "og:site_name": ("outlet", 1),
+    "dc.publisher": ("outlet", 2),
+    "dcterms.publisher": ("outlet", 2),
     "application-name": ("outlet", 5),
-    "article:published_time": ("date", 1), "og:article:published_time": ("date", 1),
-    "datepublished": ("date", 2), "dc.date.issued": ("date", 3), "dc.date": ("date", 3),
-    "dcterms.issued": ("date", 3), "dcterms.created": ("date", 3), "dcterms.date": ("date", 3),
-    "date": ("date", 4), "pubdate": ("date", 4), "publishdate": ("date", 4),
-    "publish-date": ("date", 4), "publish_date": ("date", 4), "article.published": ("date", 4),
-    "parsely-pub-date": ("date", 4), "sailthru.date": ("date", 5), "datecreated": ("date", 5),
-    "article:author": ("author", 1), "author": ("author", 2), "dc.creator": ("author", 3),
-    "dcterms.creator": ("author", 3), "parsely-author": ("author", 4), "sailthru.author": ("author", 4),
+    "article:published_time": ("date", 1),
+    "og:article:published_time": ("date", 1),
+    "datepublished": ("date", 2),
+    "dc.date.issued": ("date", 3),
+    "dc.date": ("date", 3),
+    "dcterms.issued": ("date", 3),
+    "dcterms.created": ("date", 3),
+    "dcterms.date": ("date", 3),
+    "date": ("date", 4),
+    "pubdate": ("date", 4),
+    "publishdate": ("date", 4),
+    "publish-date": ("date", 4),
+    "publish_date": ("date", 4),
+    "article.published": ("date", 4),
+    "parsely-pub-date": ("date", 4),
+    "sailthru.date": ("date", 5),
+    "datecreated": ("date", 5),
+    "article:author": ("author", 1),
+    "author": ("author", 2),
+    "dc.creator": ("author", 3),
+    "dcterms.creator": ("author", 3),
+    "parsely-author": ("author", 4),
+    "sailthru.author": ("author", 4),
     "byl": ("author", 5),
-    "og:url": ("url", 1), "twitter:url": ("url", 3),
+    "og:url": ("url", 1),
+    "twitter:url": ("url", 3),
 }
 _ARTICLE_TYPE = re.compile(r"(?:\w*Article|\w*Posting|Report|Review)$")
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.|/)|^\S*\.\S*/", re.IGNORECASE)
@@ -106,8 +128,9 @@ def read_metadata(root: Node) -> PageMetadata:
     if page_title:
         headlines.append((30, page_title))
     fields = {name: value for name, (_priority, value) in found.items()}
-    return PageMetadata(fields=fields, headlines=[text for _p, text in sorted(headlines)],
-                        page_title=page_title)
+    return PageMetadata(
+        fields=fields, headlines=[text for _p, text in sorted(headlines)], page_title=page_title
+    )
 
 
 def trim_site_name(title: str, outlet: str | None) -> str:
@@ -145,7 +168,9 @@ def fold(text: str) -> str:
 
 def _names_site(part: str, site: str) -> bool:
     folded = fold(part)
-    return bool(folded) and (folded == site or folded in site or site in folded and len(folded) <= len(site) + 8)
+    return bool(folded) and (
+        folded == site or folded in site or site in folded and len(folded) <= len(site) + 8
+    )
 
 
 def _itemprop(node: Node, offer: Callable[[str, str, int], None]) -> None:

@@ -78,8 +78,9 @@ class _Writer:
         return own is not None and own.has_blocks
 
 
-def render(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats],
-           reason: str | None = None) -> list[Line]:
+def render(
+    roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats], reason: str | None = None
+) -> list[Line]:
     """The lines of ``roots`` in page order, with the boilerplate reason of each."""
     writer = _Writer(marks, stats)
     for root in roots:

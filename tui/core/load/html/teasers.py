@@ -9,7 +9,7 @@ Links to the same page (``#entry-12`` in a live blog) are not teasers.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from tui.core.load.html.tree import Node
 
@@ -31,8 +31,13 @@ def find_teasers(body: Node, share: Callable[[Node], float], skip: Callable[[Nod
     for heading in headings:
         block = heading
         parent = heading.parent
-        while (parent is not None and parent is not body and counts.get(parent) == 1
-               and not skip(parent) and share(parent) <= MAX_TEASER_SHARE):
+        while (
+            parent is not None
+            and parent is not body
+            and counts.get(parent) == 1
+            and not skip(parent)
+            and share(parent) <= MAX_TEASER_SHARE
+        ):
             block, parent = parent, parent.parent
         if not skip(block):
             teasers.append(block)

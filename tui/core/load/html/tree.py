@@ -22,34 +22,164 @@ MAX_ELEMENTS = 100_000
 """Past this many elements, further tags are ignored (news pages have a few thousand; a very
 long encyclopedia article some tens of thousands)."""
 
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-    "param", "source", "track", "wbr", "basefont", "bgsound", "frame",
-})
-HEAD_CONTENT = frozenset({
-    "base", "basefont", "bgsound", "link", "meta", "noscript", "script", "style", "template",
-    "title",
-})
-_CLOSES_P = frozenset({
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
-    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "ul", "listing", "xmp", "search", "li", "dd", "dt",
-})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "bgsound",
+        "frame",
+    }
+)
+HEAD_CONTENT = frozenset(
+    {
+        "base",
+        "basefont",
+        "bgsound",
+        "link",
+        "meta",
+        "noscript",
+        "script",
+        "style",
+        "template",
+        "title",
+    }
+)
+_CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "listing",
+        "xmp",
+        "search",
+        "li",
+        "dd",
+        "dt",
+    }
+)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SCOPE = frozenset({
-    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "body",
-    "#document",
-})
+_SCOPE = frozenset(
+    {
+        "applet",
+        "caption",
+        "html",
+        "table",
+        "td",
+        "th",
+        "marquee",
+        "object",
+        "template",
+        "body",
+        "#document",
+    }
+)
 """Elements an end tag never closes through (HTML5's "has an element in scope")."""
-_SPECIAL = frozenset({
-    "address", "applet", "area", "article", "aside", "blockquote", "body", "button", "caption",
-    "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html",
-    "li", "main", "marquee", "menu", "nav", "object", "ol", "p", "pre", "section", "select",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "#document",
-    "template", "textarea", "iframe", "noscript", "search",
-})
+_SPECIAL = frozenset(
+    {
+        "address",
+        "applet",
+        "area",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "button",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "html",
+        "li",
+        "main",
+        "marquee",
+        "menu",
+        "nav",
+        "object",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "select",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "#document",
+        "template",
+        "textarea",
+        "iframe",
+        "noscript",
+        "search",
+    }
+)
 """Block-level elements: an inline end tag (``</b>``, ``</span>``) never closes one."""
 _RAW_KEPT = frozenset({"script"})
 _DECLARATION_SECTION = re.compile(r"<!\[")
@@ -239,8 +369,8 @@ def _tame(source: str) -> str:
     """
     source = _DECLARATION_SECTION.sub("<!x[", source)
     last_gt = source.rfind(">")
-    if "<" in source[last_gt + 1:]:
-        source = source[:last_gt + 1] + source[last_gt + 1:].replace("<", "&lt;")
+    if "<" in source[last_gt + 1 :]:
+        source = source[: last_gt + 1] + source[last_gt + 1 :].replace("<", "&lt;")
     closes = [match.end() for match in _COMMENT_CLOSE.finditer(source)]
     last_close = closes[-1] if closes else 0
     if "<!--" in source[last_close:]:
