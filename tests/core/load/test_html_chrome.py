@@ -135,3 +135,35 @@ def test_teaser_cards_after_the_story_are_boilerplate() -> None:
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Another valley story, number 2" not in story(article)
+
+
+def test_microdata_dates_authors_and_rel_tag_lists_are_boilerplate() -> None:
+    html = page(
+        "<article><h1>Dam holds as river peaks</h1>"
+        "<span itemprop='datePublished'>Monday, 3 May 2024, 10:00</span>"
+        "<span itemprop='author'>Jo Lee</span>"
+        f"{STORY}<p>Tags: <a rel='tag' href='/t/floods'>floods</a>, "
+        "<a rel='tag' href='/t/valley'>valley</a></p></article>"
+    )
+    article = load(html)
+    assert story(article) == STORY_LINES
+    assert boilerplate(article) == {
+        "Dam holds as river peaks": "headline",
+        "Monday, 3 May 2024, 10:00": "byline or date",
+        "Jo Lee": "byline or date",
+        "Tags: floods, valley": "tags",
+    }
+
+
+def test_classes_that_hide_at_every_screen_size_hide_and_responsive_ones_do_not() -> None:
+    html = page(
+        f"<article>{STORY}<p class='hidden'>Shown to nobody at any size of screen.</p>"
+        "<p class='d-none d-md-block'>The gauge at Lowford read 4.2 metres at noon on Sunday.</p>"
+        "<p class='hidden-xs'>The council will meet again on Friday to review the repairs.</p></article>"
+    )
+    lines = story(load(html))
+    assert "Shown to nobody at any size of screen." not in lines
+    assert lines[-2:] == [
+        "The gauge at Lowford read 4.2 metres at noon on Sunday.",
+        "The council will meet again on Friday to review the repairs.",
+    ]

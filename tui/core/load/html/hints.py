@@ -124,8 +124,14 @@ _HIDDEN_CLASSES = frozenset(
         "sr-text",
         "a11y-hidden",
         "hide-text",
+        "hidden",
+        "is-hidden",
+        "u-hidden",
+        "hide",
+        "invisible",
     }
 )
+_SHOWN = ("-block", "-flex", "-inline", "-inline-block", "-grid", "-table")
 _POSITIVE = re.compile(
     r"article|articlebody|articletext|body|content|contents|entry|entrycontent|"
     r"hentry|main|post|postbody|postcontent|story|storybody|text|blog|prose|"
@@ -155,6 +161,17 @@ _ROLE_CHROME = {
     "alert": "dialog",
 }
 _ROLE_ASIDE = {"complementary": "aside", "contentinfo": "footer", "note": "aside"}
+MAX_TAG_LABEL = 40
+"""Characters of text besides its ``rel=tag`` links that a tag list may hold (its label)."""
+_PROP_ASIDE = {
+    "datepublished": "byline or date",
+    "datemodified": "byline or date",
+    "datecreated": "byline or date",
+    "author": "byline or date",
+    "creator": "byline or date",
+    "keywords": "tags",
+}
+"""Microdata properties that state the article's metadata, not its text."""
 _TAG_ASIDE = {
     "aside": "aside",
     "footer": "footer",
@@ -173,7 +190,11 @@ def words(name: str) -> tuple[str, ...]:
 
 
 def is_hidden(node: Node) -> bool:
-    """True when the page hides the element from every reader (sighted or not)."""
+    """True when the page does not show the element (screen-reader-only labels included).
+
+    Only class names that hide at every screen size count: ``hidden-xs`` or ``d-none
+    d-md-block`` show the element on a desktop.
+    """
     attrs = node.attrs
     if "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true":
         return True
@@ -182,8 +203,10 @@ def is_hidden(node: Node) -> bool:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    classes = attrs.get("class", "")
-    return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+    classes = attrs.get("class", "").lower().split()
+    if "d-none" in classes and not any(name.startswith("d-") and name.endswith(_SHOWN) for name in classes):
+        return True
+    return not _HIDDEN_CLASSES.isdisjoint(classes)
 
 
 def chrome_reason(node: Node) -> str | None:
@@ -201,7 +224,29 @@ def aside_reason(node: Node) -> str | None:
     role = node.attrs.get("role", "").strip().lower()
     if role in _ROLE_ASIDE:
         return _ROLE_ASIDE[role]
+    prop = node.attrs.get("itemprop", "").strip().lower()
+    if prop in _PROP_ASIDE:
+        return _PROP_ASIDE[prop]
+    if _is_tag_link(node) or _lists_tag_links(node):
+        return "tags"
     return _match(node, "aside")
+
+
+def _is_tag_link(node: Node | str) -> bool:
+    return isinstance(node, Node) and node.tag == "a" and "tag" in node.attrs.get("rel", "").lower().split()
+
+
+def _lists_tag_links(node: Node) -> bool:
+    """True for an element made of ``rel=tag`` links and a label ("Tags: a, b")."""
+    links = [child for child in node.children if _is_tag_link(child)]
+    if not links:
+        return False
+    rest = sum(
+        len(child.strip()) if isinstance(child, str) else len(child.text().strip())
+        for child in node.children
+        if not _is_tag_link(child)
+    )
+    return rest <= MAX_TAG_LABEL
 
 
 def class_weight(node: Node) -> int:

@@ -16,6 +16,8 @@ from tui.core.load.html.tree import Node
 Line = tuple[str, str | None]
 """A line of text and why it is boilerplate (``None`` when it is the story)."""
 _CELLS = frozenset({"td", "th"})
+MAX_DATA_CELL = 200
+"""Characters above which a table cell is a column of text (an old layout table), not data."""
 CELL_SEPARATOR = " · "
 """Between the cells of a row (not ``|``: a row of short cells would then read as a breadcrumb)."""
 
@@ -57,9 +59,9 @@ class _Writer:
         if tag == "br":
             self.flush()
             return
+        cell = tag in _CELLS and self._is_data_cell(node)
+        breaks = (tag in BLOCKS and not cell) or (mark is not None and mark != reason)
         reason = mark or reason
-        cell = tag in _CELLS and not self._holds_blocks(node)
-        breaks = (tag in BLOCKS and not cell) or mark is not None
         if breaks:
             self.flush()
         elif cell and self.pieces:
@@ -73,9 +75,10 @@ class _Writer:
         if breaks:
             self.flush()
 
-    def _holds_blocks(self, node: Node) -> bool:
+    def _is_data_cell(self, node: Node) -> bool:
+        """A cell of figures or words, not a layout cell holding paragraphs or a column of text."""
         own = self.stats.get(node)
-        return own is not None and own.has_blocks
+        return own is not None and not own.has_blocks and own.chars <= MAX_DATA_CELL
 
 
 def render(
