@@ -117,3 +117,26 @@ def test_a_live_blog_keeps_its_entries() -> None:
     )
     lines = story(load(html))
     assert sum(line.startswith("Update") for line in lines) == 8
+
+
+def test_an_old_layout_table_gives_its_text_column_not_its_menu_column() -> None:
+    html = page(
+        "<table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a><br><a href='/contact'>Contact</a></td>"
+        "<td><font>The river rose by two metres overnight, flooding the lower town.<br><br>"
+        "Officials said the dam held, although engineers will inspect it on Monday.</font></td></tr></table>"
+    )
+    assert story(load(html)) == [
+        "The river rose by two metres overnight, flooding the lower town.",
+        "Officials said the dam held, although engineers will inspect it on Monday.",
+    ]
+
+
+def test_a_site_wide_content_wrapper_is_narrowed_to_the_article_in_it() -> None:
+    sidebar = "<aside class='widget-area'><h2>Recent posts</h2><ul><li><a href='/a'>Bridge repairs</a></li></ul></aside>"
+    html = page(
+        f"<div id='content' class='site-content'><main class='site-main'><article class='post'>"
+        f"<div class='entry-content'>{STORY}</div></article></main>{sidebar}</div>"
+    )
+    article = load(html)
+    assert story(article) == STORY_LINES
+    assert "Recent posts" not in article.text

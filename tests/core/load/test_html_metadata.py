@@ -124,3 +124,12 @@ def test_time_element_rel_author_and_itemprop_fill_what_the_head_lacks() -> None
     )
     article = load(html)
     assert (article.author, article.date, article.outlet) == ("Jo Lee", "2024-05-03", "Valley Times")
+
+
+def test_a_heading_that_links_to_the_front_page_is_the_site_not_the_headline() -> None:
+    html = page(
+        f"<div id='top'><h1><a href='/'>Valley Notes</a></h1></div><div class='post'>"
+        f"<h2>Dam holds as river peaks</h2>{STORY}</div>",
+        head="<title>Valley Notes: Dam holds as river peaks</title>",
+    )
+    assert load(html).title == "Dam holds as river peaks"

@@ -61,6 +61,8 @@ _TAG_WEIGHT = {
     "th": -5,
 }
 _ANCESTORS = 5
+NARROW_SHARE = 0.9
+"""A child holding this share of the chosen element's prose is the article itself."""
 
 
 def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
@@ -70,7 +72,9 @@ def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
         if own.run < MIN_PARAGRAPH or node is body or node.tag not in BLOCKS:
             continue  # an inline element's text is part of its block's run
         points = 1 + own.run_commas + min(own.run // 100, 3)
-        ancestor: Node | None = node.parent if node.tag in _PARAGRAPH_LIKE else node
+        # A table cell holding paragraphs or line breaks is a layout column, not a paragraph.
+        paragraph = node.tag in _PARAGRAPH_LIKE and not (node.tag in ("td", "th") and own.has_blocks)
+        ancestor: Node | None = node.parent if paragraph else node
         for level in range(_ANCESTORS):
             if ancestor is None or ancestor.parent is None:
                 break
@@ -105,7 +109,32 @@ def choose_article(body: Node, stats: dict[Node, Stats], declared: list[Node]) -
         own = stats.get(node)
         if own is not None and own.prose > 0 and (_is_inside(top, node) or own.prose * 2 >= prose):
             return [node]
-    return _with_siblings(top, scores, stats, body)
+    chosen = _with_siblings(top, scores, stats, body)
+    return [_descend(chosen[0], stats)] if len(chosen) == 1 else chosen
+
+
+def _descend(top: Node, stats: dict[Node, Stats]) -> Node:
+    """Narrow a wrapper down to the child that holds nearly all of its prose.
+
+    Class names weigh as much as a short article's paragraphs, so the winner can be the
+    page's ``site-content`` wrapper, sidebar and all; the article is the child within it
+    that holds the prose.
+    """
+    while True:
+        prose = stats[top].prose if top in stats else 0
+        inner = next(
+            (
+                child
+                for child in top.children
+                if isinstance(child, Node)
+                and child in stats
+                and stats[child].prose >= NARROW_SHARE * prose > 0
+            ),
+            None,
+        )
+        if inner is None:
+            return top
+        top = inner
 
 
 def _common_ancestor(top: Node, runners: list[Node], scores: dict[Node, float], body: Node) -> Node:

@@ -54,7 +54,8 @@ def _clean_conditionally(roots: list[Node], marks: dict[Node, str], stats: dict[
         own = stats.get(node)
         if own is None or node in marks:
             continue
-        if node.tag in _CONDITIONAL and _is_junk(node, own):
+        layout_cell = node.tag in ("td", "th") and own.has_blocks
+        if (node.tag in _CONDITIONAL or layout_cell) and _is_junk(node, own):
             marks[node] = LINK_LIST
             continue
         stack.extend(child for child in reversed(node.children) if isinstance(child, Node))

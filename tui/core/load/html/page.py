@@ -9,6 +9,7 @@ to read, the page is read again without them: a page is never emptied by its own
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tui.core.load.html.choose import choose_article
@@ -23,6 +24,7 @@ from tui.core.sanitize import clean_line
 from tui.core.story import Boilerplate
 
 HEADLINE = "headline"
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.IGNORECASE)
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -78,8 +80,16 @@ def _body(root: Node) -> Node:
 
 
 def _main_heading(body: Node, headlines: list[str]) -> Node | None:
-    """The visible ``<h1>`` that states the page's headline (the first when none matches)."""
-    visible = [node for node in body.iter() if node.tag == "h1" and _visible(node, body)]
+    """The visible ``<h1>`` (else ``<h2>``) that states the page's headline.
+
+    A heading that links to the site's front page is the site's name, however well it
+    matches a ``Blog name: Post title`` title. Without any title to match, a page's only
+    ``<h1>`` is taken.
+    """
+    headings = [node for node in body.iter() if node.tag in ("h1", "h2") and _visible(node, body)]
+    visible = [node for node in headings if not _links_home(node)]
+    ones = [node for node in visible if node.tag == "h1"]
+    visible = ones + [node for node in visible if node.tag == "h2"]
     wanted = [fold(form) for headline in headlines for form in (headline, trim_site_name(headline, None))]
     for want in filter(None, wanted):
         for node in visible:
@@ -87,7 +97,15 @@ def _main_heading(body: Node, headlines: list[str]) -> Node | None:
             shorter, longer = sorted((text, want), key=len)
             if text == want or (len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "):
                 return node
-    return visible[0] if len(visible) == 1 and not any(wanted) else None
+    return ones[0] if len(ones) == 1 and not any(wanted) else None
+
+
+def _links_home(heading: Node) -> bool:
+    for node in heading.iter():
+        path = re.split(r"[?#]", node.attrs.get("href", "").strip())[0] if node.tag == "a" else ""
+        if path and _HOME.match(path):
+            return True
+    return False
 
 
 def _visible(node: Node, body: Node) -> bool:
