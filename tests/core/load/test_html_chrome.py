@@ -167,3 +167,19 @@ def test_classes_that_hide_at_every_screen_size_hide_and_responsive_ones_do_not(
         "The gauge at Lowford read 4.2 metres at noon on Sunday.",
         "The council will meet again on Friday to review the repairs.",
     ]
+
+
+def test_an_embedded_post_is_quoted_content_not_a_share_bar() -> None:
+    tweet = (
+        "<div class='social-embed'><blockquote class='twitter-tweet'><p>The east bank path is closed "
+        "until further notice while engineers check the wall, please use the bridge.</p>"
+        "&mdash; Valley Council (@valley) <a href='https://x.example/s/1'>May 3, 2024</a></blockquote></div>"
+    )
+    html = page(
+        f"<article><div class='social-share'><a href='/fb'>Facebook</a> <a href='/x'>X</a></div>"
+        f"{STORY}{tweet}</article>"
+    )
+    lines = story(load(html))
+    assert lines[:3] == STORY_LINES
+    assert lines[3].startswith("The east bank path is closed")
+    assert "Facebook" not in " ".join(lines)

@@ -65,7 +65,7 @@ def _is_junk(node: Node, own: Stats) -> bool:
     if own.chars == 0:
         return False
     weight = class_weight(node)
-    if weight < 0 and own.commas < 10:
+    if weight < 0 and own.commas < 10 and not (own.prose and own.quotes):  # an embedded post is quoted
         return True
     if own.commas >= 10:
         return False

@@ -5,12 +5,11 @@ kept as boilerplate. Class names lie often enough that a mark must never cost th
 itself: an element is spared when it holds the page's headline, an element that declares
 the article body (``itemprop=articleBody``, ``<main>``, ``role=main``), or most of the page's
 prose (a page whose body sits in a ``content-with-sidebar`` wrapper keeps its text). Reader
-comments get no such bulk safeguard: a long thread can outweigh the post it follows.
+comments get no such bulk safeguard: a long thread can outweigh the post it follows. A
+"social" block that holds prose is an embedded post (a quoted tweet), not a share bar.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden
 from tui.core.load.html.measure import Stats, measure
@@ -37,6 +36,40 @@ def declares_article(node: Node) -> bool:
     return node.tag == "main" or node.attrs.get("role", "").lower() == "main" or declares_body(node)
 
 
+class _Page:
+    """What the safeguards ask of the page: each element's share of its prose, and copies."""
+
+    def __init__(self, body: Node, stats: dict[Node, Stats]) -> None:
+        self.body = body
+        self.stats = stats
+        page = stats[body]
+        self.has_prose = page.prose >= _MIN_PROSE_PAGE
+        self.total = (page.prose if self.has_prose else page.chars) or 1
+        self._text: str | None = None
+
+    def share(self, node: Node) -> float:
+        """The share of the page's prose an element holds (of its text, on a page without prose)."""
+        own = self.stats.get(node)
+        if own is None:
+            return 0.0
+        return (own.prose if self.has_prose else own.chars) / self.total
+
+    def prose(self, node: Node) -> int:
+        own = self.stats.get(node)
+        return own.prose if own is not None else 0
+
+    def duplicated(self, node: Node) -> bool:
+        """True when the start of the element's text appears elsewhere on the page too.
+
+        Pages hide a copy of the article for search engines (microdata, print versions); a
+        hidden element that holds most of the prose is only the story when it is the one copy.
+        """
+        if self._text is None:
+            self._text = " ".join(self.body.text().split())
+        sample = " ".join(node.text().split())[:200]
+        return len(sample) >= 40 and self._text.count(sample) >= 2
+
+
 def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, str]:
     """Marks for every element under ``body`` that is not the story.
 
@@ -47,26 +80,17 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     marks: dict[Node, str] = {
         node: DROPPED for node in body.iter() if node.tag in NON_CONTENT_TAGS and node.tag not in _STRUCTURAL
     }
-    stats = measure(body, marks)
-    share = _share(stats, stats[body])
-    has_prose = stats[body].prose >= _MIN_PROSE_PAGE
+    page = _Page(body, measure(body, marks))
     protected = _protected(body, heading)
-    page_text: list[str] = []
-
-    def duplicated(node: Node) -> bool:
-        if not page_text:
-            page_text.append(" ".join(body.text().split()))
-        return _duplicated(node, page_text[0])
-
     if by_name:
-        for teaser in find_teasers(body, share, lambda node: node in protected or node in marks):
+        for teaser in find_teasers(body, page.share, lambda node: node in protected or node in marks):
             marks[teaser] = TEASER
     stack = [child for child in reversed(body.children) if isinstance(child, Node)]
     while stack:
         node = stack.pop()
         if node in marks:
             continue
-        verdict = None if node in protected else _verdict(node, share(node), has_prose, by_name, duplicated)
+        verdict = None if node in protected else _verdict(node, page, by_name)
         if verdict:
             marks[node] = verdict
             if verdict == DROPPED:
@@ -75,32 +99,25 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     return marks
 
 
-def _verdict(
-    node: Node, share: float, has_prose: bool, by_name: bool, duplicated: Callable[[Node], bool]
-) -> str | None:
+def _verdict(node: Node, page: _Page, by_name: bool) -> str | None:
     if node.tag in _NEVER_MARKED:
         return None
+    share = page.share(node)
     if node.tag in _STRUCTURAL:
-        return DROPPED if share <= BULK_SHARE or not has_prose else None
+        return DROPPED if share <= BULK_SHARE or not page.has_prose else None
     if is_hidden(node):
-        return DROPPED if share <= BULK_SHARE or duplicated(node) else None
+        return DROPPED if share <= BULK_SHARE or page.duplicated(node) else None
     if not by_name:
         return None
     reason = chrome_reason(node)
+    if reason == "sharing" and page.prose(node):
+        reason = None
     if reason is not None:
         return DROPPED if share <= BULK_SHARE or reason == "comments" else None
     reason = aside_reason(node)
     if reason is not None and share <= BULK_SHARE:
         return reason
     return None
-
-
-def _share(stats: dict[Node, Stats], page: Stats) -> Callable[[Node], float]:
-    """The share of the page's prose an element holds (of its text, on a page without prose)."""
-    if page.prose >= _MIN_PROSE_PAGE:
-        return lambda node: stats[node].prose / page.prose if node in stats else 0.0
-    total = page.chars or 1
-    return lambda node: stats[node].chars / total if node in stats else 0.0
 
 
 def _protected(body: Node, heading: Node | None) -> set[Node]:
@@ -124,13 +141,3 @@ def _in_hidden(node: Node, body: Node) -> bool:
             return True
         current = current.parent
     return False
-
-
-def _duplicated(node: Node, page_text: str) -> bool:
-    """True when the start of the element's text appears elsewhere on the page too.
-
-    Pages hide a copy of the article for search engines (microdata, print versions); a
-    hidden element that holds most of the prose is only the story when it is the one copy.
-    """
-    sample = " ".join(node.text().split())[:200]
-    return len(sample) >= 40 and page_text.count(sample) >= 2

@@ -93,6 +93,7 @@ class Stats:
     paragraphs: int = 0
     items: int = 0
     images: int = 0
+    quotes: int = 0
     has_blocks: bool = False
 
 
@@ -128,6 +129,7 @@ def measure(root: Node, marks: dict[Node, str]) -> dict[Node, Stats]:
             own.paragraphs += part.paragraphs
             own.items += part.items
             own.images += part.images
+            own.quotes += part.quotes
             own.prose += part.prose
             if child.tag in BLOCKS:
                 own.has_blocks = True
@@ -148,6 +150,8 @@ def measure(root: Node, marks: dict[Node, str]) -> dict[Node, Stats]:
             own.items += 1
         elif tag == "img":
             own.images += 1
+        elif tag == "blockquote":
+            own.quotes += 1
         stats[node] = own
     return stats
 
