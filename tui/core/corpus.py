@@ -143,7 +143,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
             metadata.setdefault(key, value)
     text = clean_text(body)
     if not text.strip():
-        problems.append(_empty(path, document is not None))
+        problems.append(_empty(path, document))
         return None, problems
     fields = {key: _field(metadata.get(key)) for key in KNOWN_FIELDS}
     extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items()
@@ -186,14 +186,14 @@ def _merge_boilerplate(
     return tuple(sorted(structural + extra, key=lambda b: (b.start, b.end)))
 
 
-def _empty(path: str, html: bool) -> Diagnostic:
-    if not html:
+def _empty(path: str, document: HtmlDocument | None) -> Diagnostic:
+    if document is None:
         return Diagnostic("warning", path, "empty article; skipped",
                           hint="add the article text below the front matter")
-    return Diagnostic("warning", path, "no article text found in this web page (it may be a "
-                      "front page, a script-built page, or only a video or gallery); skipped",
-                      hint="save the article's reader view or paste its text into a .txt file "
-                           "next to it; the page itself is left as it is")
+    return Diagnostic("warning", path, f"no article text in this web page: {document.why_empty}; "
+                      "skipped (the file is left as it is)",
+                      hint="save the page again once the article shows in the browser, or paste "
+                           "the article's text into a .txt file beside it")
 
 
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:

@@ -69,3 +69,12 @@ def test_an_html_body_after_front_matter_keeps_the_front_matter_fields() -> None
     assert article is not None
     assert (article.title, article.outlet) == ("Dam holds", "Valley Times")
     assert story(article) == STORY_LINES
+
+
+def test_a_page_built_by_scripts_is_told_apart_from_a_page_of_menus() -> None:
+    shell = "<html><head><script>load()</script></head><body><div id='app'></div><script>run()</script></body></html>"
+    menus = page("<nav><a href='/'>Home</a></nav><button>Menu</button><p hidden>Loading</p>")
+    [built] = parse_article(shell, "story/app.html", "app")[1]
+    [menu] = parse_article(menus, "story/menu.html", "menu")[1]
+    assert "built" in str(built) and "scripts" in str(built)
+    assert "only menus" in str(menu)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tui.core.load.html.choose import choose_article
 from tui.core.load.html.clean import clean_article
-from tui.core.load.html.hints import NON_CONTENT_TAGS, is_hidden
+from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, is_hidden
 from tui.core.load.html.mark import declares_body, mark_page
 from tui.core.load.html.measure import measure
 from tui.core.load.html.metadata import fold, read_metadata, trim_site_name
@@ -39,6 +39,8 @@ class HtmlDocument:
     text: str
     metadata: dict[str, str] = field(default_factory=dict)
     boilerplate: tuple[Boilerplate, ...] = ()
+    why_empty: str = ""
+    """When ``text`` is empty: what the page held instead, for the user's warning."""
 
 
 def reduce_html(source: str) -> HtmlDocument:
@@ -58,7 +60,9 @@ def reduce_html(source: str) -> HtmlDocument:
     if title:
         metadata["title"] = trim_site_name(title, metadata.get("outlet"))
     text, spans = _assemble(lines)
-    return HtmlDocument(text=text, metadata=metadata, boilerplate=spans)
+    return HtmlDocument(
+        text=text, metadata=metadata, boilerplate=spans, why_empty="" if text else _why_empty(body)
+    )
 
 
 def _article_lines(body: Node, heading: Node | None, *, by_name: bool) -> list[Line]:
@@ -70,6 +74,13 @@ def _article_lines(body: Node, heading: Node | None, *, by_name: bool) -> list[L
     if heading is not None and heading not in marks:
         marks[heading] = HEADLINE
     return render(roots, marks, stats)
+
+
+def _why_empty(body: Node) -> str:
+    controls = {node: DROPPED for node in body.iter() if node.tag in NON_CONTENT_TAGS - {"nav", "menu"}}
+    if not measure(body, controls)[body].chars:
+        return "the page holds no text of its own (a browser builds it with scripts when it opens it)"
+    return "the page holds only menus, buttons and hidden text, no article"
 
 
 def _body(root: Node) -> Node:
