@@ -18,8 +18,9 @@ from tui.core.load.html.tree import Node
 
 _NEVER_MARKED = frozenset({"#document", "html", "body", "main"})
 _STRUCTURAL = frozenset({"nav", "menu", "dialog"})
-"""Non-content tags spared when they hold most of the page's prose (a page can wrap its body
-in them); on a page without prose, they are only menus."""
+"""Non-content tags spared, like hidden elements, when they hold most of the page's prose (a
+page can wrap its body in them, or hide it behind an open dialog); on a page without prose,
+they are only menus and labels."""
 BULK_SHARE = 0.5
 """An element holding more than this share of the page's prose is never marked by its name."""
 _MIN_PROSE_PAGE = 200
@@ -103,10 +104,9 @@ def _verdict(node: Node, page: _Page, by_name: bool) -> str | None:
     if node.tag in _NEVER_MARKED:
         return None
     share = page.share(node)
-    if node.tag in _STRUCTURAL:
-        return DROPPED if share <= BULK_SHARE or not page.has_prose else None
-    if is_hidden(node):
-        return DROPPED if share <= BULK_SHARE or page.duplicated(node) else None
+    if node.tag in _STRUCTURAL or is_hidden(node):
+        spared = share > BULK_SHARE and page.has_prose and not page.duplicated(node)
+        return None if spared else DROPPED
     if not by_name:
         return None
     reason = chrome_reason(node)
