@@ -183,3 +183,18 @@ def test_an_embedded_post_is_quoted_content_not_a_share_bar() -> None:
     assert lines[:3] == STORY_LINES
     assert lines[3].startswith("The east bank path is closed")
     assert "Facebook" not in " ".join(lines)
+
+
+def test_paragraphs_that_are_only_a_link_and_the_label_above_them_are_boilerplate() -> None:
+    html = page(
+        f"<article>{STORY}<p>You may also like...</p>"
+        "<p><a href='/a'>Flood defences approved in spring</a></p>"
+        "<p><a href='/b'>How the dam was built in 1962</a></p></article>"
+    )
+    article = load(html)
+    assert story(article) == STORY_LINES
+    assert boilerplate(article) == {
+        "You may also like...": "cross-link",
+        "Flood defences approved in spring": "cross-link",
+        "How the dam was built in 1962": "cross-link",
+    }

@@ -9,6 +9,8 @@ them with ``b``, but they are never compared as the story.
 
 from __future__ import annotations
 
+import re
+
 from tui.core.load.html.hints import class_weight
 from tui.core.load.html.measure import Stats, link_density
 from tui.core.load.html.tree import Node
@@ -36,6 +38,13 @@ _CONDITIONAL = frozenset(
     }
 )
 _LISTS = frozenset({"ul", "ol", "dl"})
+_LINES = frozenset({"p", "li", "dd", "dt"})
+CROSS_LINK = "cross-link"
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 40
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’」)]*$")
+ALL_LINK = 0.9
+"""Share of a paragraph's text in links above which it is a cross-link, not a sentence."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
@@ -57,6 +66,9 @@ def _clean_conditionally(roots: list[Node], marks: dict[Node, str], stats: dict[
         layout_cell = node.tag in ("td", "th") and own.has_blocks
         if (node.tag in _CONDITIONAL or layout_cell) and _is_junk(node, own):
             marks[node] = LINK_LIST
+            continue
+        if node.tag in _LINES and not own.has_blocks and link_density(own) >= ALL_LINK:
+            marks[node] = CROSS_LINK  # a paragraph that is only a link to another page
             continue
         stack.extend(child for child in reversed(node.children) if isinstance(child, Node))
 
@@ -115,16 +127,28 @@ def _outermost(root: Node, tag: str, marks: dict[Node, str]) -> list[Node]:
 
 
 def _mark_headings_of_boilerplate(roots: list[Node], marks: dict[Node, str]) -> None:
-    """A heading that introduces only boilerplate ("You may also like") is boilerplate too."""
+    """A heading that introduces only boilerplate is boilerplate too.
+
+    So is a label written as a paragraph ("You may also like...", "Related:"): a few words
+    that do not end a sentence.
+    """
     for root in roots:
         for node in root.iter():
             parent = node.parent
-            if node.tag not in _HEADINGS or node in marks or parent is None:
+            if node in marks or parent is None or not (node.tag in _HEADINGS or _is_label(node)):
                 continue
             following = _until_next_heading(parent, node)
             verdicts = [marks.get(item) if isinstance(item, Node) else None for item in following]
             if following and all(verdicts):
                 marks[node] = next(v for v in verdicts if v)
+
+
+def _is_label(node: Node) -> bool:
+    if node.tag != "p":
+        return False
+    text = " ".join(node.text().split())
+    short = 0 < len(text) <= MAX_LABEL_CHARS and len(text.split()) <= MAX_LABEL_WORDS
+    return short and not _SENTENCE_END.search(text)
 
 
 def _until_next_heading(parent: Node, heading: Node) -> list[Node | str]:
