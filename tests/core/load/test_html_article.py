@@ -140,3 +140,41 @@ def test_a_site_wide_content_wrapper_is_narrowed_to_the_article_in_it() -> None:
     article = load(html)
     assert story(article) == STORY_LINES
     assert "Recent posts" not in article.text
+
+
+LEAD = (
+    "<p>The river rose by two metres overnight, flooding the lower town for the first time since 1998, "
+    "and forcing about 300 people from their homes before dawn on Sunday.</p>"
+    "<p>Officials said the dam held, although engineers will inspect its eastern wall on Monday, and "
+    "the agency warned that more rain was expected over the hills by the evening.</p>"
+    "<p>Volunteers served soup and tea in the school gym, where families slept on camp beds, and the "
+    "council opened a second shelter in the church hall as the water kept rising.</p>"
+)
+REST = (
+    "<p>By midday the water had reached the high street, where shopkeepers had piled sandbags against "
+    "their doors, and the fire service pumped out the basement of the library.</p>"
+    "<p>The mayor said repairs would cost millions, and that the council would ask the government for "
+    "help, as it did after the floods of 1998, when the old bridge was swept away.</p>"
+    "<p>Engineers will report on the state of the wall on Thursday, and the school will stay closed "
+    "until the shelter is no longer needed, the head teacher said on Sunday night.</p>"
+)
+
+
+def test_an_article_split_across_two_sections_of_one_wrapper_is_read_whole() -> None:
+    html = page(
+        f"<div class='post'><div class='top'><h1>Dam holds as river peaks</h1><div class='lead'>{LEAD}</div></div>"
+        f"<div class='photo'><figure><img src='a.jpg'><figcaption>The high street.</figcaption></figure></div>"
+        f"<div class='body'><section><div>{REST}</div></section></div></div>"
+    )
+    lines = story(load(html))
+    assert lines[0].startswith("The river rose") and lines[-1].startswith("Engineers will report")
+    assert len(lines) == 6
+
+
+def test_the_next_story_of_an_endless_page_is_not_read_as_part_of_this_one() -> None:
+    html = page(
+        f"<div class='stream'><article><h1>Dam holds as river peaks</h1>{LEAD}{REST}</article>"
+        f"<article><h1>Bus fares frozen for a year</h1>{LEAD.replace('river', 'bus')}</article></div>"
+    )
+    lines = story(load(html))
+    assert len(lines) == 6 and not any("bus" in line for line in lines)

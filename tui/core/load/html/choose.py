@@ -61,6 +61,10 @@ _TAG_WEIGHT = {
     "th": -5,
 }
 _ANCESTORS = 5
+PART_SCORE = 0.5
+MAX_PART_LINKS = 0.15
+MIN_PART_PROSE = 500
+_PART_CANDIDATES = 10
 NARROW_SHARE = 0.9
 """A child holding this share of the chosen element's prose is the article itself."""
 
@@ -90,7 +94,9 @@ def score_candidates(body: Node, stats: dict[Node, Stats]) -> dict[Node, float]:
     return scores
 
 
-def choose_article(body: Node, stats: dict[Node, Stats], declared: list[Node]) -> list[Node]:
+def choose_article(
+    body: Node, stats: dict[Node, Stats], declared: list[Node], heading: Node | None = None
+) -> list[Node]:
     """The elements to read as the article, in page order (the body when nothing scores).
 
     An element the page declares as the article body (``declared``) is taken as it is,
@@ -109,8 +115,75 @@ def choose_article(body: Node, stats: dict[Node, Stats], declared: list[Node]) -
         own = stats.get(node)
         if own is not None and own.prose > 0 and (_is_inside(top, node) or own.prose * 2 >= prose):
             return [node]
-    chosen = _with_siblings(top, scores, stats, body)
-    return [_descend(chosen[0], stats)] if len(chosen) == 1 else chosen
+    chosen = _with_siblings(top, scores, stats, body, heading)
+    chosen = [_descend(chosen[0], stats)] if len(chosen) == 1 else chosen
+    return _with_other_parts(chosen, ranked, scores, stats, body, heading)
+
+
+def _with_other_parts(
+    chosen: list[Node],
+    ranked: list[Node],
+    scores: dict[Node, float],
+    stats: dict[Node, Stats],
+    body: Node,
+    heading: Node | None,
+) -> list[Node]:
+    """Add the parts of an article that a page splits across distant containers.
+
+    A strong candidate outside the chosen elements is another part of the same article when
+    the smallest element holding both holds little else: the page put the lead and the rest
+    of the story in separate sections of one article wrapper. A list of teasers, or a block
+    with a headline of its own or in an ``<article>`` of its own, is another story.
+    """
+    best = scores[ranked[0]]
+    for candidate in ranked[1:_PART_CANDIDATES]:
+        own = stats.get(candidate)
+        if scores[candidate] < PART_SCORE * best or own is None or own.prose < MIN_PART_PROSE:
+            continue
+        if candidate.tag in ("ul", "ol") or link_density(own) > MAX_PART_LINKS:
+            continue  # a list of teasers with excerpts, not prose
+        if any(_is_inside(candidate, root) or _is_inside(root, candidate) for root in chosen):
+            continue
+        if _another_article(candidate, chosen[0], heading):
+            continue
+        common = _common(chosen[0], candidate)
+        covered = sum(stats[root].prose for root in chosen if root in stats) + stats[candidate].prose
+        if (
+            common is not None
+            and common is not body
+            and common in stats
+            and stats[common].prose <= 1.1 * covered
+        ):
+            chosen = [*chosen, candidate]
+    if len(chosen) > 1:
+        order = {node: index for index, node in enumerate(body.iter())}
+        chosen.sort(key=order.__getitem__)
+    return chosen
+
+
+def _another_article(candidate: Node, chosen: Node, heading: Node | None) -> bool:
+    """True when ``candidate`` is a story of its own: it has its own headline, or sits in an
+    ``<article>`` that the chosen text is not in (the next story of an endless page)."""
+    if _other_headline(candidate, heading):
+        return True
+    node = candidate.parent
+    while node is not None:
+        if node.tag == "article":
+            return not _is_inside(chosen, node)
+        node = node.parent
+    return False
+
+
+def _common(first: Node, second: Node) -> Node | None:
+    ancestors: set[Node] = set()
+    node: Node | None = first
+    while node is not None:
+        ancestors.add(node)
+        node = node.parent
+    node = second
+    while node is not None and node not in ancestors:
+        node = node.parent
+    return node
 
 
 def _descend(top: Node, stats: dict[Node, Stats]) -> Node:
@@ -172,8 +245,19 @@ def _climb(top: Node, scores: dict[Node, float], body: Node) -> Node:
     return top
 
 
-def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats], body: Node) -> list[Node]:
-    """The candidate and the siblings that score or read like part of it."""
+def _other_headline(node: Node, heading: Node | None) -> bool:
+    """True when ``node`` holds an ``<h1>`` that is not the page's own headline."""
+    return any(inner.tag == "h1" and inner is not heading for inner in node.iter())
+
+
+def _with_siblings(
+    top: Node, scores: dict[Node, float], stats: dict[Node, Stats], body: Node, heading: Node | None
+) -> list[Node]:
+    """The candidate and the siblings that score or read like part of it.
+
+    A sibling with a headline of its own (an ``<h1>`` that is not the page's) is the next
+    story, not more of this one.
+    """
     parent = top.parent
     if parent is None or top is body:
         return [top]
@@ -184,7 +268,7 @@ def _with_siblings(top: Node, scores: dict[Node, float], stats: dict[Node, Stats
             chosen.append(sibling)
             continue
         own = stats.get(sibling)
-        if own is None:
+        if own is None or _other_headline(sibling, heading):
             continue
         if scores.get(sibling, -1e9) >= threshold:
             chosen.append(sibling)

@@ -84,7 +84,7 @@ def mark_page(body: Node, heading: Node | None, *, by_name: bool) -> dict[Node, 
     page = _Page(body, measure(body, marks))
     protected = _protected(body, heading)
     if by_name:
-        for teaser in find_teasers(body, page.share, lambda node: node in protected or node in marks):
+        for teaser in find_teasers(body, page, lambda node: node in protected or node in marks):
             marks[teaser] = TEASER
     stack = [child for child in reversed(body.children) if isinstance(child, Node)]
     while stack:

@@ -69,7 +69,7 @@ def _article_lines(body: Node, heading: Node | None, *, by_name: bool) -> list[L
     marks = mark_page(body, heading, by_name=by_name)
     stats = measure(body, marks)
     declared = [node for node in body.iter() if node in stats and declares_body(node)]
-    roots = choose_article(body, stats, declared)
+    roots = choose_article(body, stats, declared, heading)
     clean_article(roots, marks, stats)
     if heading is not None and heading not in marks:
         marks[heading] = HEADLINE

@@ -10,15 +10,26 @@ Links to the same page (``#entry-12`` in a live blog) are not teasers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from tui.core.load.html.tree import Node
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_TEASER_SHARE = 0.25
-"""A teaser holds at most this share of the page's prose (its excerpt)."""
+MAX_TEASER_PROSE = 800
+"""A teaser holds at most this share of the page's prose, and this many characters of it
+(its excerpt): a block holding more is the story, whatever heading sits in it."""
 
 
-def find_teasers(body: Node, share: Callable[[Node], float], skip: Callable[[Node], bool]) -> list[Node]:
+class Sizes(Protocol):
+    """How much of the page's prose an element holds."""
+
+    def share(self, node: Node) -> float: ...
+
+    def prose(self, node: Node) -> int: ...
+
+
+def find_teasers(body: Node, sizes: Sizes, skip: Callable[[Node], bool]) -> list[Node]:
     """The teaser blocks under ``body``; ``skip`` says which elements may not be one."""
     headings = [node for node in body.iter() if node.tag in _HEADINGS and _links_away(node)]
     counts: dict[Node, int] = {}
@@ -36,7 +47,8 @@ def find_teasers(body: Node, share: Callable[[Node], float], skip: Callable[[Nod
             and parent is not body
             and counts.get(parent) == 1
             and not skip(parent)
-            and share(parent) <= MAX_TEASER_SHARE
+            and sizes.share(parent) <= MAX_TEASER_SHARE
+            and sizes.prose(parent) <= MAX_TEASER_PROSE
         ):
             block, parent = parent, parent.parent
         if not skip(block):
