@@ -17,25 +17,7 @@ from tui.core.load.html.tree import Node
 
 MIN_PARAGRAPH = 25
 """Characters below which a run of text scores nothing (labels, buttons, dates)."""
-_PARAGRAPH_LIKE = frozenset(
-    {
-        "p",
-        "pre",
-        "td",
-        "th",
-        "li",
-        "dd",
-        "dt",
-        "blockquote",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figcaption",
-        "address",
-    }
-)
+_PARAGRAPH_LIKE = frozenset("p pre td th li dd dt blockquote h2 h3 h4 h5 h6 figcaption address".split())
 _TAG_WEIGHT = {
     "div": 5,
     "article": 5,

@@ -1,10 +1,12 @@
-"""Clean the chosen article: lists of links, teaser grids and widgets that sit inside it.
+"""Clean the chosen article: link lists, teasers and widgets that sit inside it.
 
 The element that gathers a story's paragraphs often also holds a "read more" list, a row of
-teasers or a photo strip. Readability's conditional cleaning finds them by shape: few
-commas (prose has them), and text mostly in links, more list items than paragraphs, more
-images than paragraphs, or form fields. They are kept as boilerplate: the reader can show
-them with ``b``, but they are never compared as the story.
+teasers, related posts or a photo strip. Readability's conditional cleaning finds them by
+shape: few commas (prose has them), and text mostly in links, more list items than
+paragraphs, or more images than paragraphs. A paragraph that is only a link is a
+cross-link; articles nested in the article are related posts; a heading or a short label
+that introduces only such things goes with them. All are kept as boilerplate: the reader
+can show them with ``b``, but they are never compared as the story.
 """
 
 from __future__ import annotations
@@ -19,24 +21,7 @@ LINK_LIST = "link list"
 RELATED = "related links"
 MIN_OWN_PROSE = 200
 """Characters of prose the article must hold outside nested articles to set them aside."""
-_CONDITIONAL = frozenset(
-    {
-        "div",
-        "section",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "form",
-        "aside",
-        "header",
-        "footer",
-        "figure",
-        "nav",
-        "center",
-        "span",
-    }
-)
+_CONDITIONAL = frozenset("div section ul ol dl table form aside header footer figure nav center span".split())
 _LISTS = frozenset({"ul", "ol", "dl"})
 _LINES = frozenset({"p", "li", "dd", "dt"})
 CROSS_LINK = "cross-link"
@@ -56,8 +41,7 @@ def clean_article(roots: list[Node], marks: dict[Node, str], stats: dict[Node, S
 
 
 def _clean_conditionally(roots: list[Node], marks: dict[Node, str], stats: dict[Node, Stats]) -> None:
-    stack = [child for root in roots for child in reversed(root.children) if isinstance(child, Node)]
-    stack.reverse()
+    stack = [child for root in roots for child in root.children if isinstance(child, Node)]
     while stack:
         node = stack.pop()
         own = stats.get(node)

@@ -24,45 +24,11 @@ DROPPED = "dropped"
 """The mark of chrome: removed from the page, not kept as boilerplate."""
 
 NON_CONTENT_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "canvas",
-        "iframe",
-        "object",
-        "embed",
-        "video",
-        "audio",
-        "map",
-        "input",
-        "select",
-        "textarea",
-        "button",
-        "option",
-        "optgroup",
-        "datalist",
-        "label",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "frame",
-        "frameset",
-        "applet",
-        "noembed",
-        "noframes",
-        "dialog",
-        "menu",
-        "nav",
-        "output",
-        "progress",
-        "meter",
-    }
+    (
+        "script style noscript template svg math canvas iframe object embed video audio map input "
+        "select textarea button option optgroup datalist label head title meta link base frame "
+        "frameset applet noembed noframes dialog menu nav output progress meter"
+    ).split()
 )
 """Elements whose text is never part of an article (controls, embeds, scripts, menus)."""
 
@@ -112,24 +78,10 @@ _ASIDE_WORDS: tuple[tuple[str, str], ...] = (
     ("header", r"header"),
 )
 _HIDDEN_CLASSES = frozenset(
-    {
-        "sr-only",
-        "screen-reader-text",
-        "screen-reader-only",
-        "visually-hidden",
-        "visuallyhidden",
-        "screenreader",
-        "offscreen",
-        "off-screen",
-        "sr-text",
-        "a11y-hidden",
-        "hide-text",
-        "hidden",
-        "is-hidden",
-        "u-hidden",
-        "hide",
-        "invisible",
-    }
+    (
+        "sr-only screen-reader-text screen-reader-only visually-hidden visuallyhidden screenreader "
+        "offscreen off-screen sr-text a11y-hidden hide-text hidden is-hidden u-hidden hide invisible"
+    ).split()
 )
 _SHOWN = ("-block", "-flex", "-inline", "-inline-block", "-grid", "-table")
 _POSITIVE = re.compile(

@@ -13,60 +13,12 @@ from dataclasses import dataclass
 from tui.core.load.html.tree import Node
 
 BLOCKS = frozenset(
-    {
-        "#document",
-        "html",
-        "body",
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hgroup",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "address",
-        "form",
-        "fieldset",
-        "legend",
-        "details",
-        "summary",
-        "hr",
-        "center",
-        "menu",
-        "dialog",
-        "search",
-        "listing",
-        "xmp",
-        "noscript",
-        "br",
-    }
+    (
+        "#document html body p div section article main aside header footer nav h1 h2 h3 h4 h5 h6 "
+        "hgroup ul ol li dl dt dd table thead tbody tfoot tr td th caption blockquote pre figure "
+        "figcaption address form fieldset legend details summary hr center menu dialog search listing "
+        "xmp noscript br"
+    ).split()
 )
 """Elements that start a new line of text (``br`` ends one)."""
 COMMAS = (",", "，", "、", "،")

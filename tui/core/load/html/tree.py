@@ -23,162 +23,28 @@ MAX_ELEMENTS = 100_000
 long encyclopedia article some tens of thousands)."""
 
 VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "basefont",
-        "bgsound",
-        "frame",
-    }
+    (
+        "area base br col embed hr img input keygen link meta param source track wbr basefont bgsound frame"
+    ).split()
 )
-HEAD_CONTENT = frozenset(
-    {
-        "base",
-        "basefont",
-        "bgsound",
-        "link",
-        "meta",
-        "noscript",
-        "script",
-        "style",
-        "template",
-        "title",
-    }
-)
+HEAD_CONTENT = frozenset("base basefont bgsound link meta noscript script style template title".split())
 _CLOSES_P = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "center",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "ul",
-        "listing",
-        "xmp",
-        "search",
-        "li",
-        "dd",
-        "dt",
-    }
+    (
+        "address article aside blockquote center details dialog dir div dl fieldset figcaption figure "
+        "footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section summary table "
+        "ul listing xmp search li dd dt"
+    ).split()
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SCOPE = frozenset(
-    {
-        "applet",
-        "caption",
-        "html",
-        "table",
-        "td",
-        "th",
-        "marquee",
-        "object",
-        "template",
-        "body",
-        "#document",
-    }
-)
+_SCOPE = frozenset("applet caption html table td th marquee object template body #document".split())
 """Elements an end tag never closes through (HTML5's "has an element in scope")."""
 _SPECIAL = frozenset(
-    {
-        "address",
-        "applet",
-        "area",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "button",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "html",
-        "li",
-        "main",
-        "marquee",
-        "menu",
-        "nav",
-        "object",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "select",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "#document",
-        "template",
-        "textarea",
-        "iframe",
-        "noscript",
-        "search",
-    }
+    (
+        "address applet area article aside blockquote body button caption center dd details dialog "
+        "dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup html li "
+        "main marquee menu nav object ol p pre section select summary table tbody td tfoot th thead "
+        "tr ul #document template textarea iframe noscript search"
+    ).split()
 )
 """Block-level elements: an inline end tag (``</b>``, ``</span>``) never closes one."""
 _RAW_KEPT = frozenset({"script"})
