@@ -161,6 +161,16 @@ def is_hidden(node: Node) -> bool:
     return not _HIDDEN_CLASSES.isdisjoint(classes)
 
 
+def shown(node: Node, body: Node) -> bool:
+    """True unless the element, or one of its ancestors below ``body``, is hidden or not content."""
+    current: Node | None = node
+    while current is not None and current is not body:
+        if current.tag in NON_CONTENT_TAGS or is_hidden(current):
+            return False
+        current = current.parent
+    return True
+
+
 def chrome_reason(node: Node) -> str | None:
     """Why the element is page chrome (dropped everywhere), or ``None``."""
     role = node.attrs.get("role", "").strip().lower()

@@ -11,7 +11,7 @@ comments get no such bulk safeguard: a long thread can outweigh the post it foll
 
 from __future__ import annotations
 
-from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden
+from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, aside_reason, chrome_reason, is_hidden, shown
 from tui.core.load.html.measure import Stats, measure
 from tui.core.load.html.teasers import find_teasers
 from tui.core.load.html.tree import Node
@@ -122,7 +122,7 @@ def _verdict(node: Node, page: _Page, by_name: bool) -> str | None:
 
 def _protected(body: Node, heading: Node | None) -> set[Node]:
     """The headline, the elements that declare the article, and all their ancestors."""
-    anchors = [node for node in body.iter() if declares_article(node) and not _in_hidden(node, body)]
+    anchors = [node for node in body.iter() if declares_article(node) and shown(node, body)]
     if heading is not None:
         anchors.append(heading)
     protected: set[Node] = set()
@@ -132,12 +132,3 @@ def _protected(body: Node, heading: Node | None) -> set[Node]:
             protected.add(node)
             node = node.parent
     return protected
-
-
-def _in_hidden(node: Node, body: Node) -> bool:
-    current: Node | None = node
-    while current is not None and current is not body:
-        if is_hidden(current):
-            return True
-        current = current.parent
-    return False

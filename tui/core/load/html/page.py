@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tui.core.load.html.choose import choose_article
 from tui.core.load.html.clean import clean_article
-from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, is_hidden
+from tui.core.load.html.hints import DROPPED, NON_CONTENT_TAGS, shown
 from tui.core.load.html.mark import declares_body, mark_page
 from tui.core.load.html.measure import measure
 from tui.core.load.html.metadata import fold, read_metadata, trim_site_name
@@ -97,7 +97,7 @@ def _main_heading(body: Node, headlines: list[str]) -> Node | None:
     matches a ``Blog name: Post title`` title. Without any title to match, a page's only
     ``<h1>`` is taken.
     """
-    headings = [node for node in body.iter() if node.tag in ("h1", "h2") and _visible(node, body)]
+    headings = [node for node in body.iter() if node.tag in ("h1", "h2") and shown(node, body)]
     visible = [node for node in headings if not _links_home(node)]
     ones = [node for node in visible if node.tag == "h1"]
     visible = ones + [node for node in visible if node.tag == "h2"]
@@ -117,15 +117,6 @@ def _links_home(heading: Node) -> bool:
         if path and _HOME.match(path):
             return True
     return False
-
-
-def _visible(node: Node, body: Node) -> bool:
-    current: Node | None = node
-    while current is not None and current is not body:
-        if current.tag in NON_CONTENT_TAGS or is_hidden(current):
-            return False
-        current = current.parent
-    return True
 
 
 def _assemble(lines: list[Line]) -> tuple[str, tuple[Boilerplate, ...]]:
