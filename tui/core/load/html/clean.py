@@ -114,17 +114,32 @@ def _mark_headings_of_boilerplate(roots: list[Node], marks: dict[Node, str]) -> 
     """A heading that introduces only boilerplate is boilerplate too.
 
     So is a label written as a paragraph ("You may also like...", "Related:"): a few words
-    that do not end a sentence.
+    that do not end a sentence. What a heading introduces runs to the next heading; each
+    parent's children are read once, from the last, so a page of thousands of headings stays
+    linear.
     """
     for root in roots:
-        for node in root.iter():
-            parent = node.parent
-            if node in marks or parent is None or not (node.tag in _HEADINGS or _is_label(node)):
-                continue
-            following = _until_next_heading(parent, node)
-            verdicts = [marks.get(item) if isinstance(item, Node) else None for item in following]
-            if following and all(verdicts):
-                marks[node] = next(v for v in verdicts if v)
+        for parent in root.iter():
+            following_marked = True  # everything from here to the next heading is boilerplate
+            following: Node | None = None  # the element right after, unless it is a heading
+            for item in reversed(parent.children):
+                if isinstance(item, str):
+                    if item.strip():
+                        following_marked, following = False, None
+                    continue
+                heading = item.tag in _HEADINGS
+                if (
+                    (heading or _is_label(item))
+                    and item not in marks
+                    and following is not None
+                    and following_marked
+                ):
+                    marks[item] = marks[following]
+                if heading:
+                    following_marked, following = True, None
+                else:
+                    following_marked = following_marked and item in marks
+                    following = item
 
 
 def _is_label(node: Node) -> bool:
@@ -133,18 +148,3 @@ def _is_label(node: Node) -> bool:
     text = " ".join(node.text().split())
     short = 0 < len(text) <= MAX_LABEL_CHARS and len(text.split()) <= MAX_LABEL_WORDS
     return short and not _SENTENCE_END.search(text)
-
-
-def _until_next_heading(parent: Node, heading: Node) -> list[Node | str]:
-    """The siblings after ``heading`` up to the next heading (blank text left out)."""
-    siblings = parent.children
-    found: list[Node | str] = []
-    for item in siblings[siblings.index(heading) + 1 :]:
-        if isinstance(item, str):
-            if item.strip():
-                found.append(item)
-            continue
-        if item.tag in _HEADINGS:
-            break
-        found.append(item)
-    return found

@@ -102,9 +102,9 @@ def _main_heading(body: Node, headlines: list[str]) -> Node | None:
     ones = [node for node in visible if node.tag == "h1"]
     visible = ones + [node for node in visible if node.tag == "h2"]
     wanted = [fold(form) for headline in headlines for form in (headline, trim_site_name(headline, None))]
+    texts = [(node, fold(node.text())) for node in visible]
     for want in filter(None, wanted):
-        for node in visible:
-            text = fold(node.text())
+        for node, text in texts:
             shorter, longer = sorted((text, want), key=len)
             if text == want or (len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "):
                 return node
