@@ -9,6 +9,7 @@ every broken invariant as a message, so a long run can count failures instead of
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import re
@@ -123,6 +124,84 @@ SENTENCES = (
     "{p} told reporters the damage would cost ${n} million.",
     "Rescue teams searched the harbour for {n} hours.",
 )
+TAGS = (
+    "p",
+    "div",
+    "span",
+    "b",
+    "a",
+    "li",
+    "ul",
+    "table",
+    "tr",
+    "td",
+    "form",
+    "nav",
+    "header",
+    "button",
+    "article",
+    "section",
+    "h1",
+    "h2",
+    "pre",
+    "script",
+    "style",
+    "noscript",
+    "aside",
+    "figure",
+    "figcaption",
+    "main",
+    "template",
+    "select",
+    "option",
+    "iframe",
+    "svg",
+    "head",
+    "body",
+    "title",
+)
+ATTRIBUTES = (
+    "",
+    "hidden",
+    "aria-hidden='true'",
+    "style='display:none'",
+    "class='sidebar'",
+    "class='comments'",
+    "class='related-posts'",
+    "class='article-body'",
+    "itemprop='articleBody'",
+    "role='navigation'",
+    "href='https://x'",
+    "class='\u202e&#x202E;'",
+    "id='&#27;]0;t&#7;'",
+)
+ENTITIES = (
+    "&#27;",
+    "&#x1b;",
+    "&#x9b;",
+    "&#155;",
+    "&#x202E;",
+    "&#8238;",
+    "&#x2066;",
+    "&#0;",
+    "&#x85;",
+    "&#7;",
+    "&amp;",
+    "&lt;script&gt;",
+    "&#x110000;",
+    "&#xD800;",
+    "&nbsp;",
+    "&#x1F600;",
+    "&#x2028;",
+)
+JSON_LD = (
+    '{"@type": "NewsArticle", "headline": "Blast \\u001b]0;PWNED\\u0007 at the harbour", '
+    '"author": {"name": "https://evil.example/me"}, "datePublished": "2025-03-24"}',
+    '{"@graph": [{"@type": "Article", "author": {"@id": "#a"}}, {"@id": "#a", "name": "\\u202eJo"}]}',
+    '{"@type": "NewsArticle", "headline": ',
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" * 200,
+    "null",
+)
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal or a file: C0 (except newline; tabs are expanded), DEL, C1,
 bidi controls."""
@@ -179,6 +258,79 @@ def _body(rng: random.Random) -> str:
     return rng.choice(("\n", "\n\n", "\r\n")).join(paragraphs)
 
 
+def hostile_page(rng: random.Random, body: str) -> str:
+    """A web page around ``body``'s paragraphs: tags left open or closed out of order, hidden and
+    junk-named blocks, entities that spell escapes and bidi controls, broken JSON-LD, comments and
+    declarations the tokeniser cannot finish, and now and then very deep nesting."""
+    parts = [
+        "<!doctype html><html><head><title>",
+        rng.choice(ENTITIES),
+        _noise(rng),
+        "</title>",
+        rng.choice(
+            (
+                "<meta property='og:site_name' content='Valley &#x202E;Times'>",
+                "<meta name='author' content='https://evil.example/&#27;]0;x&#7;'>",
+                "",
+            )
+        ),
+        "<script type='application/ld+json'>",
+        rng.choice(JSON_LD),
+        "</script>",
+    ]
+    if rng.random() < 0.5:
+        parts.append("</head>")  # omitted half the time, as HTML5 allows
+    parts.append("<body>")
+    for paragraph in re.split(r"\r?\n+", body):
+        for _ in range(rng.randrange(3)):
+            parts.append(_markup(rng))
+        parts.append(f"<p>{html.escape(paragraph, quote=False)}{rng.choice(ENTITIES)}")
+        if rng.random() < 0.7:
+            parts.append("</p>")
+    if rng.random() < 0.1:
+        depth = rng.randint(200, 6000)
+        parts.append(rng.choice(("<div>", "<span>", "<b><i>", "<table><tr><td>")) * depth)
+        parts.append(html.escape(_sentence(rng), quote=False))
+    parts.append(
+        rng.choice(
+            (
+                "",
+                "</body></html>",
+                "<!-- unterminated",
+                "<![if x]>",
+                "<a href='x",
+                "</div></div></body>",
+                "<script>never closed",
+            )
+        )
+    )
+    return "".join(parts)
+
+
+def _markup(rng: random.Random) -> str:
+    tag = rng.choice(TAGS)
+    attribute = rng.choice(ATTRIBUTES)
+    pick = rng.random()
+    if pick < 0.5:
+        return f"<{tag} {attribute}>{html.escape(_noise(rng), quote=False)}"
+    if pick < 0.8:
+        return f"</{tag}>"
+    return rng.choice(
+        (
+            "<!-- a comment -->",
+            "<![CDATA[x]]>",
+            "<?xml x?>",
+            "<br/>",
+            "<img src=x onerror=alert(1)>",
+            "&#27;[31m",
+            "&#x9b;2J",
+            "&#xD800;",
+            "&#x110000;",
+            "&#0;",
+        )
+    )
+
+
 def article_bytes(rng: random.Random) -> bytes:
     """One random article file: mostly news-like text with hostile pieces, sometimes pure junk."""
     pick = rng.random()
@@ -193,6 +345,8 @@ def article_bytes(rng: random.Random) -> bytes:
             + body.replace("\n", "</p><p>")
             + "</p><script>alert(1)</script></body></html>"
         )
+    elif pick < 0.3:
+        body = hostile_page(rng, body)
     if pick < 0.7:
         title = " ".join(_noise(rng) for _ in range(rng.randint(1, 4))).replace("\n", " ")
         outlet = rng.choice(("Daily [b]News[/b]", "The Times", "\u202eSTIMES", "Wire &amp; Co"))
@@ -275,6 +429,8 @@ def check_comparison(comparison: Comparison) -> list[str]:
                 problems.append(f"article {article.id} {name} keeps a control character: {value[:80]!r}")
         for start, end in article.paragraphs:
             spans("paragraph", article.id, start, end, None)
+        for boilerplate in article.boilerplate:
+            spans("boilerplate", article.id, boilerplate.start, boilerplate.end, None)
     for article_id, units in comparison.units.items():
         for unit in units:
             spans("unit", article_id, unit.start, unit.end, unit.text)

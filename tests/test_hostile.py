@@ -163,3 +163,53 @@ def test_the_cli_reports_broken_annotations_without_a_traceback(tmp_path: Path, 
     exported = _storydiff("export", "story", "--annotations", "bad.yaml", cwd=tmp_path)
     assert "Traceback" not in exported.stderr
     assert json.loads(exported.stdout)["schema"] == "storydiff/1"
+
+
+def _hostile_page(depth: int = 0, filler: int = 0) -> str:
+    """A web page whose markup, entities and metadata try to smuggle escapes and bidi controls."""
+    evil = "&#27;]0;PWNED&#7; &#x1b;[2J &#x9b;7m &#155;31m &#x202E;revo &#8238; &#x2066; &#0; &#x85;"
+    return (
+        "<!doctype html><html><head>"
+        f"<title>[b]Blast[/b] {evil} at the harbour | [red]Evil[/red] Times</title>"
+        f"<meta property='og:site_name' content='[red]Evil[/red] {evil} Times'>"
+        "<meta property='article:author' content='https://evil.example/&#27;]0;x&#7;'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "author": '
+        '{"name": "Jo \\u001b[31mLee\\u202e"}, "headline": "[bold]Blast[/] \\u001b]0;t\\u0007"}</script>'
+        "<body><form><nav><a href='/'>Home</a><button>Menu</nav>"
+        + "<div>" * depth
+        + "<span>filler</span>" * filler
+        + f"<article><h1>Blast {evil}</h1><p>Officials said 40 people were hurt [bold]literal[/] in the "
+        f"blast on Monday.{evil}</p><p hidden>\x1b]0;hidden PWNED\x07</p>"
+        f"<p>Witnesses saw <b>smoke</b> {evil} over the harbour.<p>The mayor said \u201cwe [/] will "
+        "rebuild\u201d on Tuesday.</p><!-- never closed"
+    )
+
+
+@pytest.mark.parametrize(("depth", "filler"), [(0, 0), (50_000, 0), (0, 200_000)])
+def test_a_hostile_web_page_loads_compares_and_exports_clean(tmp_path: Path, depth: int, filler: int) -> None:
+    """Deep nesting and huge pages stay within the tree's bounds; no escape survives an entity."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "page.html").write_text(_hostile_page(depth, filler), encoding="utf-8")
+    (folder / "clean.txt").write_text(CLEAN_BODY, encoding="utf-8")
+    comparison = _compare(folder)
+    assert check_comparison(comparison) == []
+    page = next(a for a in comparison.articles if a.id == "page")
+    assert "[bold]literal[/]" in page.text and "hidden" not in page.text
+    assert page.outlet is not None and page.outlet.startswith("[red]Evil[/red]")
+    assert page.author is not None and "evil.example" not in page.author
+    for fmt in FORMATS:
+        assert check_export(comparison, fmt, render(comparison, ExportRequest(fmt))) == []
+
+
+def test_the_cli_never_prints_escapes_from_a_web_page(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "page.html").write_text(_hostile_page(), encoding="utf-8")
+    (folder / "empty.html").write_text(
+        "<html><body><nav>&#27;]0;PWNED&#7;</nav></body></html>", encoding="utf-8"
+    )
+    result = _storydiff("export", "--format", "txt", "story", cwd=tmp_path)
+    assert "Traceback" not in result.stderr and "no article text" in result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert FORBIDDEN.search(stream) is None

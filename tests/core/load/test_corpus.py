@@ -78,7 +78,7 @@ def test_html_articles_are_reduced_to_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [article] = load_story([tmp_path]).articles
-    assert article.text == "Dam holds\nThe dam held."
+    assert article.text == "Dam holds\n\nThe dam held."
     assert (article.title, article.outlet) == ("Dam holds", "Valley Times")
 
 

@@ -82,3 +82,9 @@ def test_names_written_apart_do_not_join_into_a_compound() -> None:
     vocabulary = compound_vocabulary([["the", "US-Japan", "alliance", "Airforce"]])
     assert keys("U.S. Japan talks", vocabulary) == ["us", "japan", "talk"]
     assert keys("Air Force", vocabulary) == ["air", "forc"]
+
+
+def test_a_run_of_letters_longer_than_any_word_is_kept_as_written() -> None:
+    glued = "filler" * 20_000
+    assert match_key(glued) == glued
+    assert match_key("Colours") == "color"

@@ -1,2 +1,3 @@
-"""Files and folders -> ``Article``: front matter, HTML -> text, sanitising, boilerplate, and
-the files that ship with storydiff. The first stage; it knows nothing of comparison."""
+"""Files and folders -> ``Article``: front matter, HTML -> text (web pages in ``load.html``),
+sanitising, boilerplate and datelines, and the files that ship with storydiff. The first stage;
+it knows nothing of comparison."""

@@ -46,11 +46,15 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’']\s*$")
 _WORD = re.compile(r"\w+")
 
 
-def find_boilerplate(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Boilerplate, ...]:
+def find_boilerplate(
+    text: str, paragraphs: Sequence[tuple[int, int]], *, repeats: bool = True
+) -> tuple[Boilerplate, ...]:
     """Return the paragraphs of ``text`` that are not the story, each with the rule that caught it.
 
     A headline is not boilerplate: it is the outlet's main claim, compared like any statement;
-    only a second copy of it (or of any line) is.
+    only a second copy of it (or of any line) is. ``repeats=False`` leaves repeated lines
+    alone: a page pasted as text repeats its menus, but the article taken out of a web page has
+    lost them, and what it repeats (a recipe's steps, a table's rows) is its own.
     """
     found: list[Boilerplate] = []
     seen: set[str] = set()
@@ -60,7 +64,8 @@ def find_boilerplate(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[
         following = lines[index + 1] if index + 1 < len(lines) else ""
         folded = fold_line(line)
         reason = _reason(line, folded, previous, following, seen)
-        seen.add(folded)
+        if repeats:
+            seen.add(folded)
         if reason:
             found.append(Boilerplate(start, end, reason))
         elif parse_dateline(line) is not None:

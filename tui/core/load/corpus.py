@@ -14,13 +14,16 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.load.boilerplate import find_boilerplate, fold_line
 from tui.core.load.dateline import parse_dateline
 from tui.core.load.frontmatter import read_plain
 from tui.core.load.sanitize import clean_line, clean_text
 from tui.core.story import Article, Boilerplate, Diagnostic, Story
+
+if TYPE_CHECKING:
+    from tui.core.load.html import HtmlDocument
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
@@ -143,6 +146,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     raw = raw.removeprefix("\ufeff")
     metadata: dict[str, Any] = {}
     body = raw
+    document: HtmlDocument | None = None
     match = _FRONT_MATTER.match(raw)
     if match:
         body = raw[match.end() :]
@@ -150,7 +154,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         if problem:
             problems.append(problem)
     if path.lower().endswith((".html", ".htm")) or _looks_like_html(body):
-        from tui.core.load.htmltext import reduce_html  # html.parser only when a story has HTML
+        from tui.core.load.html import reduce_html  # html.parser only when a story has HTML
 
         document = reduce_html(body)
         body = document.text
@@ -158,11 +162,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
             metadata.setdefault(key, value)
     text = clean_text(body)
     if not text.strip():
-        problems.append(
-            Diagnostic(
-                "warning", path, "empty article; skipped", hint="add the article text below the front matter"
-            )
-        )
+        problems.append(_empty(path, document))
         return None, problems
     fields = {key: _field(metadata.get(key)) for key in KNOWN_FIELDS}
     extra = {clean_line(str(k)): clean_line(_scalar(v)) for k, v in metadata.items() if k not in KNOWN_FIELDS}
@@ -171,8 +171,12 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
     title = fields["title"]
     if not title:
         title, editorial = _derived_title(text, paragraphs, Path(path).stem)
-    boilerplate = find_boilerplate(text, paragraphs)
+    boilerplate = find_boilerplate(text, paragraphs, repeats=document is None)
+    if document is not None:
+        boilerplate = _merge_boilerplate(document.boilerplate, boilerplate)
     date = _iso_date(fields["date"]) or _first_dateline(text, boilerplate)
+    headline = _headline(text, paragraphs, title, editorial)
+    boilerplate = tuple(b for b in boilerplate if (b.start, b.end) != headline)
     article = Article(
         id=article_id,
         path=path,
@@ -187,7 +191,7 @@ def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None,
         metadata=extra,
         paragraphs=paragraphs,
         boilerplate=boilerplate,
-        headline=_headline(text, paragraphs, title, editorial),
+        headline=headline,
     )
     return article, problems
 
@@ -208,6 +212,31 @@ def _first_dateline(text: str, boilerplate: Sequence[Boilerplate]) -> str | None
         if span.reason == "dateline":
             return parse_dateline(text[span.start : span.end])
     return None
+
+
+def _merge_boilerplate(
+    structural: tuple[Boilerplate, ...], textual: tuple[Boilerplate, ...]
+) -> tuple[Boilerplate, ...]:
+    """A web page's own boilerplate (asides, link lists) with the text rules' finds, in order."""
+    if not structural:
+        return textual
+    taken = {(b.start, b.end) for b in structural}
+    extra = tuple(b for b in textual if (b.start, b.end) not in taken)
+    return tuple(sorted(structural + extra, key=lambda b: (b.start, b.end)))
+
+
+def _empty(path: str, document: HtmlDocument | None) -> Diagnostic:
+    if document is None:
+        return Diagnostic(
+            "warning", path, "empty article; skipped", hint="add the article text below the front matter"
+        )
+    return Diagnostic(
+        "warning",
+        path,
+        f"no article text in this web page: {document.why_empty}; skipped (the file is left as it is)",
+        hint="save the page again once the article shows in the browser, or paste "
+        "the article's text into a .txt file beside it",
+    )
 
 
 def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:

@@ -68,10 +68,15 @@ def _plain(word: str) -> str:
     return w.strip("'.")
 
 
+LONGEST_WORD = 45
+"""No English word is longer; a longer run of letters (a page's glued filler, hostile input)
+is kept as written rather than spelled, stemmed and derived at a cost that grows with it."""
+
+
 def _word_key(w: str, derive: bool) -> str:
     """Steps 4-6 for one plain word without hyphens."""
     w = w.replace("'", "")
-    if not w.isalpha():
+    if not w.isalpha() or len(w) > LONGEST_WORD:
         return w
     key = stem(americanize(w))
     return derivation_root(key) if derive else key
