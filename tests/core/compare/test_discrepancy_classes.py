@@ -273,3 +273,27 @@ def test_one_word_swapped_in_the_same_frame_is_a_wording_difference() -> None:
         article("b", "The crowd looked up to the skies and cheered as the last balloon rose over Elton."),
     )
     assert differences(same) == [], "an inflection is not another word"
+
+
+def test_where_a_blow_landed_is_compared_in_aligned_and_unlike_sentences() -> None:
+    aligned = compare(
+        article("a", "Police said the guard was shot in the chest outside the Elton bank on Friday."),
+        article("b", "Police said the guard was shot in the head outside the Elton bank on Friday."),
+    )
+    assert {"a": "in the chest", "b": "in the head"} in differences(aligned, "other")
+    unlike = compare(
+        article("a", "In the struggle that followed, Marsh hit him in the shoulder and fled on foot."),
+        article(
+            "b", "Witnesses said the fight was short. Marsh struck the guard in the knee before running."
+        ),
+    )
+    assert {"a": "in the shoulder", "b": "in the knee"} in differences(unlike, "other")
+
+
+def test_on_land_against_at_sea_is_a_contradiction() -> None:
+    result = compare(
+        article("a", "The quake struck inland near the town of Elton on Tuesday, seismologists said."),
+        article("b", "A strong quake struck off Elton's coast on Tuesday, damaging boats in the harbour."),
+    )
+    found = differences(result, "contradiction")
+    assert any(d.get("a") == "inland" and "off" in d.get("b", "") for d in found)

@@ -18,11 +18,13 @@ from tui.core.compare.checks import (
     name,
     number,
     quote,
+    setting,
     spelling,
     substituted_name,
     time,
     title,
     wording,
+    wound,
 )
 from tui.core.compare.checks.base import DiscrepancyCheck, QuotesOf, StatementContext, StoryContext
 from tui.core.compare.finding import Finding
@@ -39,6 +41,8 @@ CHECKS: tuple[DiscrepancyCheck, ...] = (
     title.CHECK,
     substituted_name.CHECK,
     acronym.CHECK,
+    wound.CHECK,
+    setting.CHECK,
     contradiction.CHECK,
     wording.CHECK,
 )
