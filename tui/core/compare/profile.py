@@ -29,6 +29,12 @@ REPORTING = frozenset(
     match_key(w) for w in "say said says told tell tells according report reported reports".split()
 )
 """Attribution, not content: "police said" is shared by statements that say different things."""
+CALENDAR = frozenset(
+    match_key(w)
+    for w in "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+"""Months and weekdays are capitalised, but they say when, not who: plain words."""
 _TERMINAL = tuple(".!?…:;\"'”’)]")
 
 
@@ -102,7 +108,7 @@ def unit_tokens(unit: Unit, mentions: Sequence[Mention]) -> tuple[tuple[Token, .
             flags.append(False)
         else:
             first = unit.text[token.start - unit.start]
-            flags.append(first.islower() or first.isdigit() or n == 0 or shouting)
+            flags.append(first.islower() or first.isdigit() or n == 0 or shouting or keyed.norm in CALENDAR)
     return tuple(tokens), tuple(flags)
 
 
