@@ -4,13 +4,21 @@ the differing values, word diffs against the first member, and a label."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from tui.core.compare.finding import Finding
 from tui.core.compare.labels import label_for
 from tui.core.compare.timing import change_over_time
 from tui.core.compare.wording import WordDiffer, word_diff
-from tui.core.model import Article, Cluster, ClusterKind, Member, Unit
+from tui.core.model import Article, Cluster, ClusterKind, DiffPiece, Member, Unit
+
+
+@lru_cache(maxsize=8192)
+def _diff(text: str, basis: str) -> tuple[DiffPiece, ...]:
+    """One member's word diff against the first member, computed once: a statement whose
+    sources differ in several slots is several clusters with the same members."""
+    return WordDiffer(basis).diff(text)
 
 
 def build_cluster(
@@ -24,7 +32,7 @@ def build_cluster(
 ) -> Cluster:
     """A cluster (id left blank) with members in story order, values, diffs and a label."""
     ordered = sorted(units, key=lambda u: (story_order[u.article], u.start))
-    against_first = WordDiffer(ordered[0].text)
+    first_text = ordered[0].text
     members: list[Member] = []
     for position, unit in enumerate(ordered):
         value = finding.values.get(unit.article) if finding else None
@@ -43,7 +51,7 @@ def build_cluster(
                 value_start=value.start if value else None,
                 value_end=value.end if value else None,
                 diff=(
-                    against_first.diff(text)
+                    _diff(text, first_text)
                     if position
                     else word_diff(text, ordered[1].text if len(ordered) > 1 else None)
                 ),

@@ -62,10 +62,11 @@ def _swap(a: Unit, b: Unit) -> tuple[Value, Value] | None:
 
 
 def swapped_words(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
-    """The first one-word swap between two of the first few members."""
+    """The first one-word swap between two of the first few members (a swap that many sources
+    make shows among the first ones; every source that writes either word is added after)."""
     firsts = units[:REFERENCES]
     for n, first in enumerate(firsts):
-        for other in units[n + 1 :]:
+        for other in units[n + 1 : REFERENCES * 2]:
             if other.article == first.article:
                 continue
             found = _swap(first, other)
