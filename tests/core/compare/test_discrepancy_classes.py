@@ -297,3 +297,13 @@ def test_on_land_against_at_sea_is_a_contradiction() -> None:
     )
     found = differences(result, "contradiction")
     assert any(d.get("a") == "inland" and "off" in d.get("b", "") for d in found)
+
+
+def test_an_uncertain_difference_says_so_in_its_label() -> None:
+    result = compare(
+        article("a", "The blast at the Elton depot killed at least five people on Monday, police said."),
+        article("b", "The blast at the Elton depot killed 24 people on Monday, police said."),
+    )
+    [found] = [c for c in result.clusters if c.discrepancy_type == "number"]
+    assert dict(found.values) == {"a": "at least five", "b": "24"}
+    assert "possibly a different count" in found.label

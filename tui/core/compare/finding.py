@@ -31,3 +31,6 @@ class Finding:
     groups: tuple[tuple[str, ...], ...]
     subject: str | None = None
     units: tuple[Unit, ...] = ()
+    caveat: str | None = None
+    """What makes the difference uncertain, said in the label rather than hidden: "possibly a
+    different count" when a figure is a bound or vague, "possibly one time in two zones"."""

@@ -73,4 +73,6 @@ def label_for(
     text = f"{title}: {' / '.join(parts)}"
     if finding.subject:
         text += f" {finding.subject}" if finding.type == "number" else f" [{finding.subject}]"
+    if finding.caveat:
+        text += f" ({finding.caveat})"
     return text

@@ -78,7 +78,17 @@ def _finding(slots: Sequence[NumberSlot], where: str) -> Finding | None:
         subject = f"people {fates.pop()}" if not any(s.counted for s in slots) else None
     if where:
         subject = f"{subject or ''} in {where}".strip()
-    return Finding("number", values, groups, subject, tuple(s.unit for s in slots))
+    return Finding("number", values, groups, subject, tuple(s.unit for s in slots), _caveat(slots, where))
+
+
+def _caveat(slots: Sequence[NumberSlot], where: str) -> str | None:
+    """Why two figures may not be rivals after all: one is a bound or vague ("at least five",
+    "dozens"), or they leave out different things."""
+    if any(s.excludes for s in slots):
+        return "possibly counting different sets"
+    if any(s.quantity.hedge not in ("exact", "about", "nearly") for s in slots):
+        return "possibly a different count: a bound or a vague figure"
+    return None
 
 
 def _value(slot: NumberSlot) -> Value:

@@ -33,7 +33,9 @@ def _finding(entries: Sequence[Slot], subject: str) -> Finding | None:
         return None
     values = {u.article: Value(t.text, t.start, t.end) for u, t in entries}
     groups = tuple(tuple(entries[n][0].article for n in cls) for cls in classes)
-    return Finding("date", values, groups, subject, tuple(u for u, _t in entries))
+    zones = {t.zone for _u, t in entries if t.clock and t.zone}
+    caveat = "possibly one time given in different zones" if len(zones) > 1 else None
+    return Finding("date", values, groups, subject, tuple(u for u, _t in entries), caveat)
 
 
 def times_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:

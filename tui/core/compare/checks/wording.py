@@ -94,7 +94,9 @@ def _with_all_sources(units: Sequence[Unit], *sides: tuple[Unit, Value]) -> Find
                 used.add(unit.article)
                 break
     members = tuple(u for u in units if u.article in values)
-    return Finding("other", values, tuple(tuple(g) for g in groups), "wording", members)
+    return Finding(
+        "other", values, tuple(tuple(g) for g in groups), "wording", members, "possibly a paraphrase"
+    )
 
 
 CHECK = DiscrepancyCheck("wording", in_statement=swapped_words, last_resort=True)
