@@ -65,6 +65,9 @@ def to_document(report: Report) -> dict[str, Any]:
                 "boilerplate": [
                     {"start": b.start, "end": b.end, "reason": b.reason} for b in article.boilerplate
                 ],
+                "headline": (
+                    {"start": article.headline[0], "end": article.headline[1]} if article.headline else None
+                ),
             }
             for article in comparison.articles
         ],
