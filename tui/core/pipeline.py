@@ -23,6 +23,7 @@ from tui.core.compare.labels import short_ids
 from tui.core.compare.phrases import find_reuse, origins
 from tui.core.compare.timing import change_over_time
 from tui.core.model import Annotations, Article, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
+from tui.core.text.memo import clear_story_caches
 from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.text.normalize import fold
 from tui.core.text.segment import segment_article
@@ -49,13 +50,15 @@ def build_comparison(
     The cyclic garbage collector is paused meanwhile: the comparison makes millions of
     objects and no reference cycles, and each full collection over that growing heap held
     the interpreter lock for up to a second, freezing the reader that runs this in a worker
-    (and costing the export ~13% of its time on a 10 MB article).
+    (and costing the export ~13% of its time on a 10 MB article). The per-text caches of
+    :mod:`tui.core.text.memo` are emptied when it ends.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         return _build(story, annotations, progress, should_stop)
     finally:
+        clear_story_caches()
         if collecting:
             gc.enable()
 

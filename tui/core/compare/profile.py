@@ -18,7 +18,8 @@ from functools import lru_cache
 from tui.core.compare.numbers import number_slots
 from tui.core.model import Mention, Unit
 from tui.core.text.match import match_key
-from tui.core.text.normalize import STOPWORDS, Token, tokens_with_spans
+from tui.core.text.memo import story_cache
+from tui.core.text.normalize import STOPWORDS, Token, mention_spans, relative_tokens, shifted
 
 MAX_DF_FRACTION = 0.5
 MIN_COMMON_DF = 10
@@ -90,24 +91,33 @@ def unit_tokens(unit: Unit, mentions: Sequence[Mention]) -> tuple[tuple[Token, .
     """The statement's content tokens keyed for matching, and which of them are plain.
 
     Annotated entities stay one ``@id`` token and number runs one canonical number; every other
-    word gets its match key (stem, American spelling, derivation root).
+    word gets its match key (stem, American spelling, derivation root). Computed once per
+    distinct text (and headline flag and mentions), then moved to the unit's offsets.
     """
-    raw_tokens = tokens_with_spans(unit.text, mentions, unit.start)
-    shouting = unit.headline or title_case(unit.text)
+    tokens, flags = _keyed_tokens(
+        unit.text, unit.headline, mention_spans(mentions, unit.start, len(unit.text))
+    )
+    return shifted(tokens, unit.start), flags
+
+
+@story_cache
+def _keyed_tokens(
+    text: str, headline: bool, spans: tuple[tuple[int, int, str], ...]
+) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
+    raw_tokens = relative_tokens(text, spans)
+    shouting = headline or title_case(text)
     tokens: list[Token] = []
     flags: list[bool] = []
     for n, token in enumerate(raw_tokens):
         if token.norm.startswith("@") or token.norm[:1].isdigit():
             keyed = token
         else:
-            keyed = Token(
-                token.start, token.end, _key(unit.text[token.start - unit.start : token.end - unit.start])
-            )
+            keyed = Token(token.start, token.end, _key(text[token.start : token.end]))
         tokens.append(keyed)
         if keyed.norm.startswith("@") or keyed.norm in REPORTING:
             flags.append(False)
         else:
-            first = unit.text[token.start - unit.start]
+            first = text[token.start]
             flags.append(first.islower() or first.isdigit() or n == 0 or shouting or keyed.norm in CALENDAR)
     return tuple(tokens), tuple(flags)
 

@@ -9,7 +9,7 @@ first source gives neither value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, TypeVar
 
 S = TypeVar("S")
@@ -44,25 +44,35 @@ def group_slots(
     slots: Sequence[Sequence[S]],
     match: Callable[[S, S], float],
     article_of: Callable[[int], str],
+    shape: Callable[[int], Hashable] | None = None,
 ) -> list[list[tuple[int, S]]]:
     """Slot groups across members (index into ``slots``), each with at most one slot per article.
 
     Members are matched against up to ``REFERENCES`` reference members; within each pair the
-    best-matching slots pair up one to one (greedily, best first).
+    best-matching slots pair up one to one (greedily, best first). ``shape(i)``, when given,
+    is a key such that two members of one shape score alike against every reference (the
+    same text, when their slots and ``match`` depend on the text alone): the pairing is then
+    computed once per shape and reference, however many sources carry the statement.
     """
     refs = [i for i, s in enumerate(slots) if s][:REFERENCES]
     union = _Union()
     strength: dict[tuple[int, int], float] = {}
+    known: dict[tuple[Hashable, Hashable], list[tuple[float, int, int]]] = {}
     for i, own in enumerate(slots):
         if not own:
             continue
         for r in refs:
             if r == i or article_of(r) == article_of(i) or (i in refs and r > i):
                 continue
-            scored = sorted(
-                ((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
-                key=lambda t: (-t[0], t[1], t[2]),
-            )
+            key = None if shape is None else (shape(i), shape(r))
+            scored = None if key is None else known.get(key)
+            if scored is None:
+                scored = sorted(
+                    ((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
+                    key=lambda t: (-t[0], t[1], t[2]),
+                )
+                if key is not None:
+                    known[key] = scored
             used_x: set[int] = set()
             used_y: set[int] = set()
             for score, x, y in scored:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from tui.core.model import Article, Mention, Unit
-from tui.core.text.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
+from tui.core.text.normalize import STOPWORDS, TOKEN_RE, content_tokens, fold, join_compound_words
 from tui.core.text.slots.extract import article_slots
 
 # Abbreviations that precede a name or a number and so never end a sentence.
@@ -80,7 +80,6 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
             if own[following].end > start:
                 unit_mentions.append(own[following])
             following += 1
-        tokens = tokens_with_spans(text[start:end], unit_mentions, start)
         units.append(
             Unit(
                 id=f"{article.id}:{index}",
@@ -90,7 +89,7 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
                 end=end,
                 text=text[start:end],
                 paragraph=article.paragraph_at(start),
-                tokens=tuple(t.norm for t in tokens),
+                tokens=content_tokens(text[start:end], unit_mentions, start),
                 quantities=quantities[index],
                 dates=dates[index],
                 times=times[index],
