@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from tui.core.compare.numbers import number_slots
 from tui.core.model import Mention, Unit
@@ -52,8 +53,9 @@ class Weights:
         return self.idf.get(key, self.default)
 
     def mass(self, keys: frozenset[str]) -> float:
-        """The summed weight of a set of keys, in a fixed order so sums are reproducible."""
-        return math.fsum(self.of(k) for k in keys)
+        """The summed weight of a set of keys, exactly rounded (``fsum``), so the sum does not
+        depend on the order a set gives its keys in."""
+        return math.fsum(map(self.idf.get, keys, repeat(self.default)))
 
 
 @dataclass(frozen=True)
