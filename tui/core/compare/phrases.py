@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import sub
 
 from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
 
@@ -23,18 +25,23 @@ WIRE_MIN_WORDS = 25
 MAX_WIRE_PARTNERS = 3
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_JOINERS = re.compile(r"[-'’.]")
+_DROP_JOINERS = str.maketrans("", "", "-'’.")
 
 
 @dataclass(frozen=True)
 class _Words:
+    """An article's words outside boilerplate: each as an integer id (one id per key, the
+    word lower-cased without its joiners) and its span."""
+
     article: str
-    keys: tuple[str, ...]
+    keys: tuple[int, ...]
     spans: tuple[tuple[int, int], ...]
 
 
-def _words(article: Article) -> _Words:
-    keys: list[str] = []
+def _words(article: Article, ids: dict[str, int], written: dict[str, int]) -> _Words:
+    """The article's words; ``ids`` gives each key its id, ``written`` each spelling its key's
+    id (so a spelling is keyed once per story)."""
+    keys: list[int] = []
     spans: list[tuple[int, int]] = []
     skip = sorted((b.start, b.end) for b in article.boilerplate)
     at = 0
@@ -44,7 +51,11 @@ def _words(article: Article) -> _Words:
             at += 1
         if at < len(skip) and skip[at][0] <= start:
             continue
-        keys.append(_JOINERS.sub("", match.group().casefold()))
+        raw = match.group()
+        key = written.get(raw)
+        if key is None:
+            key = written[raw] = ids.setdefault(raw.casefold().translate(_DROP_JOINERS), len(ids))
+        keys.append(key)
         spans.append((start, end))
     return _Words(article.id, tuple(keys), tuple(spans))
 
@@ -52,37 +63,58 @@ def _words(article: Article) -> _Words:
 def find_reuse(
     articles: Sequence[Article], *, min_words: int = SHINGLE
 ) -> tuple[tuple[SharedPhrase, ...], tuple[WireCopy, ...]]:
-    """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs."""
+    """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs.
+
+    Words are integer ids, and each article's shingles (runs of ``min_words`` ids) are made
+    in one pass. The words two articles share as wire copy are counted from the starts of
+    their shared shingles (a union of fixed-length runs), not by filling sets word by word:
+    a shingle links each of its later occurrences to its first ``MAX_WIRE_PARTNERS``, the
+    first of which are the phrase seeds themselves.
+    """
     ordered = sorted(articles, key=lambda a: a.id)
     texts = {a.id: a.text for a in ordered}
-    words = [_words(a) for a in ordered]
-    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    ids: dict[str, int] = {}
+    written: dict[str, int] = {}
+    words = [_words(a, ids, written) for a in ordered]
+    index: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
     for rank, doc in enumerate(words):
-        seen: set[tuple[str, ...]] = set()
-        for pos in range(len(doc.keys) - min_words + 1):
-            shingle = doc.keys[pos : pos + min_words]
-            if shingle in seen:
-                continue
-            seen.add(shingle)
+        shingles = list(zip(*(doc.keys[k:] for k in range(min_words)), strict=False))
+        first: dict[tuple[int, ...], int] = {}
+        for pos, shingle in enumerate(shingles):
+            first.setdefault(shingle, pos)
+        for shingle, pos in first.items():
             index[shingle].append((rank, pos))
 
     seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    covered: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for occurrences in index.values():
         if len(occurrences) < 2:
             continue
         center_rank, center_pos = occurrences[0]
         for rank, pos in occurrences[1:]:
             seeds[(center_rank, rank)].append((center_pos, pos))
-        for k, (rank, pos) in enumerate(occurrences[1:], start=1):
-            for partner_rank, partner_pos in occurrences[: min(k, MAX_WIRE_PARTNERS)]:
-                left, right = covered.setdefault((partner_rank, rank), (set(), set()))
-                left.update(range(partner_pos, partner_pos + min_words))
-                right.update(range(pos, pos + min_words))
+        for k in range(1, min(len(occurrences) - 1, MAX_WIRE_PARTNERS)):
+            partner_rank, partner_pos = occurrences[k]
+            for rank, pos in occurrences[k + 1 :]:
+                partners[(partner_rank, rank)].append((partner_pos, pos))
 
     phrases = _phrases(words, texts, seeds, min_words)
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for pair in seeds.keys() | partners.keys():
+        links = seeds.get(pair, []) + partners.get(pair, [])
+        covered[pair] = (
+            _covered([a for a, _b in links], min_words),
+            _covered([b for _a, b in links], min_words),
+        )
     wire = _wire(words, covered)
     return phrases, wire
+
+
+def _covered(starts: list[int], width: int) -> int:
+    """How many words the runs of ``width`` words starting at ``starts`` (distinct) cover."""
+    ordered = sorted(starts)
+    gaps: map[int] = map(sub, ordered[1:], ordered)
+    return sum(map(min, repeat(width), gaps)) + width
 
 
 def _phrases(
@@ -91,7 +123,7 @@ def _phrases(
     seeds: Mapping[tuple[int, int], list[tuple[int, int]]],
     min_words: int,
 ) -> tuple[SharedPhrase, ...]:
-    found: dict[tuple[str, ...], set[tuple[str, int, int]]] = defaultdict(set)
+    found: dict[tuple[int, ...], set[tuple[str, int, int]]] = defaultdict(set)
     for (left_rank, right_rank), pairs in seeds.items():
         left, right = words[left_rank], words[right_rank]
         pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
@@ -121,13 +153,14 @@ def _phrases(
 
 
 def _wire(
-    words: Sequence[_Words], covered: Mapping[tuple[int, int], tuple[set[int], set[int]]]
+    words: Sequence[_Words], covered: Mapping[tuple[int, int], tuple[int, int]]
 ) -> tuple[WireCopy, ...]:
+    """Article pairs whose shared shingles cover (``covered``: words of each side) enough of them."""
     wire: list[WireCopy] = []
     for (left_rank, right_rank), (left, right) in sorted(covered.items()):
-        shared = min(len(left), len(right))
+        shared = min(left, right)
         sizes = (len(words[left_rank].keys), len(words[right_rank].keys))
-        ratio = max(len(left) / max(sizes[0], 1), len(right) / max(sizes[1], 1))
+        ratio = max(left / max(sizes[0], 1), right / max(sizes[1], 1))
         if shared >= WIRE_MIN_WORDS and ratio >= WIRE_RATIO:
             pair = (words[left_rank].article, words[right_rank].article)
             wire.append(WireCopy(pair, shared, round(ratio, 3)))
