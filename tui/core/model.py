@@ -158,6 +158,12 @@ class Unit:
     headline: bool = False
     times: tuple[TimeMention, ...] = ()
 
+    def __hash__(self) -> int:
+        """By id and span only (equal units have equal ids and spans): a statement is a key of
+        the engine's per-comparison caches, and hashing every token and slot of it on each
+        lookup cost more than most lookups saved."""
+        return hash((self.id, self.start, self.end))
+
 
 @dataclass(frozen=True)
 class DiffPiece:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from tui.core.model import Article, Mention, Unit
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS, TOKEN_RE, content_tokens, fold, join_compound_words
 from tui.core.text.slots.extract import article_slots
 
@@ -129,12 +130,10 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
     must still have two words. A title-case line ("Hegseth Announces U.S.-Japan Military
     Command Upgrade") capitalises every word, so it says nothing about names: none.
     """
-    if _title_case(text, start, end):
-        return ()
     names: list[str] = []
-    for match in _NAME_RE.finditer(text, start, end):
-        initial = bool(_SENTENCE_OPENING.fullmatch(text, start, match.start()))
-        for words in _split_lists(match.group().split()):
+    for initial, lists in _name_runs(text[start - 1 : start] if start else "", text[start:end]):
+        for listed in lists:
+            words = list(listed)
             while words and (words[0].lower() in STOPWORDS or initial and _ordinary(words[0], ordinary)):
                 words.pop(0)
                 initial = False
@@ -143,6 +142,23 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
                 words[-1] = _POSSESSIVE.sub("", words[-1])
                 names.append(" ".join(words))
     return tuple(dict.fromkeys(names))
+
+
+@story_cache
+def _name_runs(before: str, sentence: str) -> tuple[tuple[bool, tuple[tuple[str, ...], ...]], ...]:
+    """The capitalised runs of a sentence (``before`` is the character just before it, which
+    decides a word boundary at its start), each with whether it opens the sentence and its
+    words split into listed names: what :func:`find_names` reads, once per distinct sentence."""
+    text, start, end = before + sentence, len(before), len(before) + len(sentence)
+    if _title_case(text, start, end):
+        return ()
+    return tuple(
+        (
+            bool(_SENTENCE_OPENING.fullmatch(text, start, match.start())),
+            tuple(tuple(words) for words in _split_lists(match.group().split())),
+        )
+        for match in _NAME_RE.finditer(text, start, end)
+    )
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
