@@ -174,12 +174,13 @@ def _trimmed(group: list[Profile], items: Sequence[Statement], weights: Weights)
     if len(group) < 2:
         return group
     out = []
+    lengths = sorted((len(p.tokens) for p in group), reverse=True)
     for member in group:
-        others = [p for p in group if p is not member]
-        longest = max(len(p.tokens) for p in others)
+        longest = lengths[1] if len(member.tokens) == lengths[0] else lengths[0]
         if not member.whole or len(member.tokens) < TRIM_RATIO * longest:
             out.append(member)
             continue
+        others = [p for p in group if p is not member]
         shared = frozenset().union(*(member.keys & p.keys for p in others))
         span = best_window(member, shared, weights)
         item = next(i for i in items if i.unit is member.unit)

@@ -145,8 +145,8 @@ def common_name_words(units: Sequence[Unit], articles: int) -> frozenset[str]:
     """The name words more than half of the sources use: the story's setting and cast."""
     seen: dict[str, set[str]] = {}
     for unit in units:
-        for slot in name_slots(unit):
-            for word in slot.words:
+        for _start, _name, words, _before, _after in _name_runs(unit.text):
+            for word in words:
                 seen.setdefault(word, set()).add(unit.article)
     return frozenset(w for w, found in seen.items() if len(found) * 2 > articles)
 
