@@ -1,0 +1,88 @@
+"""Patterns tried only where they can begin (``matches_at``) find exactly what a scan of every
+character finds: the same matches, spans and groups, on texts crowded with near misses."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from tui.core.text.slots import forms
+from tui.core.text.slots.scan import matches_at
+
+PIECES = [
+    "45-year-old",
+    "a 46 year old",
+    "Forty-Year-Old",
+    "aged 7",
+    "AGED  81",
+    "Smith, 45, of Dover",
+    "a 40-bed clinic",
+    "200-seat",
+    "a 4,000-strong force",
+    "seventeen-year",
+    "ONE-year-old",
+    "won 3-1",
+    "an 8–3 record",
+    "(7-3)",
+    "1945-year",
+    "x-year-old",
+    "12,000-strong crowd",
+    "her fourth title",
+    "-years",
+    "9-",
+    "--",
+    "(",
+    ")",
+    ", 3,",
+    "year",
+    "years",
+    "old",
+    "ſix-year-old",
+    "six-bed",
+    "Ten-storey",
+    "two-week",
+    "Twenty-strong",
+    "Seventeen-storey",
+    "K",
+    "and",
+    "the",
+    "7",
+    "1,234",
+    "3.5-metre",
+    "it",
+    "\n",
+    "  ",
+]
+
+
+def _texts() -> Iterable[str]:
+    rng = random.Random(19)
+    for _ in range(300):
+        yield "".join(rng.choice([*PIECES, " ", " ", "-", ","]) for _ in range(rng.randint(1, 40)))
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (forms._AGE, forms._age_starts),
+        (forms._COMPOUND, lambda text: forms._compound_starts(text, forms._number_starts(text))),
+        (forms._SCORE, lambda text: forms._score_starts(text, forms._number_starts(text))),
+    ],
+    ids=["age", "compound", "score"],
+)
+def test_tried_only_where_they_can_begin_the_forms_match_as_a_full_scan(
+    pattern: re.Pattern[str], starts: Callable[[str], Iterable[int]]
+) -> None:
+    found = 0
+    for text in _texts():
+        expected = _spans(pattern.finditer(text))
+        assert _spans(matches_at(pattern, text, starts(text))) == expected, text
+        found += len(expected)
+    assert found > 100
