@@ -17,6 +17,7 @@ Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
@@ -41,26 +42,39 @@ def to_json(report: Report) -> str:
     fast to write, small, and still easy to page, grep and diff record by record. A request
     with ``pretty`` indents every level instead (the same document, larger and slower).
     """
-    document = to_document(report)
     if report.request.pretty:
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _record_per_line(document)
+        return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+    return _record_per_line(_fields(report))
 
 
-def _record_per_line(document: dict[str, Any]) -> str:
-    fields = []
-    for key, value in document.items():
-        head = f"  {_ENCODE(key)}: "
-        if isinstance(value, list) and value:
-            records = ",\n".join(f"    {_ENCODE(item)}" for item in value)
-            fields.append(f"{head}[\n{records}\n  ]")
+def _record_per_line(fields: dict[str, Any]) -> str:
+    """Each record is encoded as soon as it is made and dropped, so only the text is ever held
+    whole, never the document as Python data as well."""
+    pieces = ["{\n"]
+    for n, (key, value) in enumerate(fields.items()):
+        pieces.append(f",\n  {_ENCODE(key)}: " if n else f"  {_ENCODE(key)}: ")
+        if isinstance(value, Iterator):
+            records = 0
+            for item in value:
+                pieces.append(",\n    " if records else "[\n    ")
+                pieces.append(_ENCODE(item))
+                records += 1
+            pieces.append("\n  ]" if records else "[]")
         else:
-            fields.append(head + _ENCODE(value))
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+            pieces.append(_ENCODE(value))
+    pieces.append("\n}\n")
+    return "".join(pieces)
 
 
 def to_document(report: Report) -> dict[str, Any]:
     """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
+    return {
+        key: list(value) if isinstance(value, Iterator) else value for key, value in _fields(report).items()
+    }
+
+
+def _fields(report: Report) -> dict[str, Any]:
+    """The document's fields in order, its long lists as iterators of records."""
     comparison, chosen, entity_id = report.comparison, report.clusters, report.entity_id
     explicit = None if report.request.clusters is None else chosen
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {
@@ -77,7 +91,7 @@ def to_document(report: Report) -> dict[str, Any]:
             "annotations": comparison.annotations.path,
         },
         "filter": _filter(report.only, explicit, entity_id),
-        "articles": [
+        "articles": (
             {
                 "id": article.id,
                 "title": known(article.title),
@@ -96,10 +110,10 @@ def to_document(report: Report) -> dict[str, Any]:
                 ),
             }
             for article in comparison.articles
-        ],
-        "clusters": [_cluster(cluster, excerpts) for cluster in chosen],
-        "entities": [_entity(e, comparison) for e in entities],
-        "orphans": [
+        ),
+        "clusters": (_cluster(cluster, excerpts) for cluster in chosen),
+        "entities": (_entity(e, comparison) for e in entities),
+        "orphans": (
             {
                 "claim": orphan.claim,
                 "matches": orphan.matches,
@@ -112,8 +126,8 @@ def to_document(report: Report) -> dict[str, Any]:
                 },
             }
             for orphan in comparison.orphans
-        ],
-        "shared_phrases": [
+        ),
+        "shared_phrases": (
             {
                 "text": phrase.text,
                 "words": phrase.words,
@@ -122,12 +136,12 @@ def to_document(report: Report) -> dict[str, Any]:
                 ],
             }
             for phrase in comparison.phrases
-        ],
-        "wire": [
+        ),
+        "wire": (
             {"articles": list(copy.articles), "shared_words": copy.shared_words, "ratio": copy.ratio}
             for copy in comparison.wire
-        ],
-        "diagnostics": [_diagnostic(d) for d in diagnostics],
+        ),
+        "diagnostics": (_diagnostic(d) for d in diagnostics),
     }
 
 
