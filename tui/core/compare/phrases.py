@@ -11,6 +11,7 @@ wire copy: they are one origin, not independent confirmations.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,18 +32,26 @@ _DROP_JOINERS = str.maketrans("", "", "-'’.")
 @dataclass(frozen=True)
 class _Words:
     """An article's words outside boilerplate: each as an integer id (one id per key, the
-    word lower-cased without its joiners) and its span."""
+    word lower-cased without its joiners) and where it starts and ends."""
 
     article: str
     keys: tuple[int, ...]
-    spans: tuple[tuple[int, int], ...]
+    starts: array[int]
+    ends: array[int]
+
+
+_Links = tuple["array[int]", "array[int]"]
+"""The positions, in two articles, of the shingles they share (left article's, right's)."""
+_POSITION = (1 << 32) - 1
+"""An occurrence is ``rank << 32 | position``: one integer, not a tuple, per shingle seen."""
 
 
 def _words(article: Article, ids: dict[str, int], written: dict[str, int]) -> _Words:
     """The article's words; ``ids`` gives each key its id, ``written`` each spelling its key's
     id (so a spelling is keyed once per story)."""
     keys: list[int] = []
-    spans: list[tuple[int, int]] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
     skip = sorted((b.start, b.end) for b in article.boilerplate)
     at = 0
     for match in _WORD.finditer(article.text):
@@ -56,8 +65,9 @@ def _words(article: Article, ids: dict[str, int], written: dict[str, int]) -> _W
         if key is None:
             key = written[raw] = ids.setdefault(raw.casefold().translate(_DROP_JOINERS), len(ids))
         keys.append(key)
-        spans.append((start, end))
-    return _Words(article.id, tuple(keys), tuple(spans))
+        starts.append(start)
+        ends.append(end)
+    return _Words(article.id, tuple(keys), starts, ends)
 
 
 def find_reuse(
@@ -65,49 +75,67 @@ def find_reuse(
 ) -> tuple[tuple[SharedPhrase, ...], tuple[WireCopy, ...]]:
     """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs.
 
-    Words are integer ids, and each article's shingles (runs of ``min_words`` ids) are made
-    in one pass. The words two articles share as wire copy are counted from the starts of
-    their shared shingles (a union of fixed-length runs), not by filling sets word by word:
-    a shingle links each of its later occurrences to its first ``MAX_WIRE_PARTNERS``, the
-    first of which are the phrase seeds themselves.
+    Words are integer ids, and a shingle (a run of ``min_words`` ids) is one integer, the ids
+    as digits in base "number of ids", rolled along each article in one pass: exact (two
+    shingles have one code only if they are the same words), and far smaller than tuples of
+    words when hundreds of sources share most of their text. The words two articles share as
+    wire copy are counted from the starts of their shared shingles (a union of fixed-length
+    runs), not by filling sets word by word: a shingle links each of its later occurrences to
+    its first ``MAX_WIRE_PARTNERS``, the first of which are the phrase seeds themselves.
     """
     ordered = sorted(articles, key=lambda a: a.id)
     texts = {a.id: a.text for a in ordered}
     ids: dict[str, int] = {}
     written: dict[str, int] = {}
     words = [_words(a, ids, written) for a in ordered]
-    index: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
+    base = max(len(ids), 1)
+    top = base ** (min_words - 1)
+    index: dict[int, list[int]] = defaultdict(list)
     for rank, doc in enumerate(words):
-        shingles = list(zip(*(doc.keys[k:] for k in range(min_words)), strict=False))
-        first: dict[tuple[int, ...], int] = {}
-        for pos, shingle in enumerate(shingles):
-            first.setdefault(shingle, pos)
-        for shingle, pos in first.items():
-            index[shingle].append((rank, pos))
+        code = 0
+        for key in doc.keys[: min_words - 1]:
+            code = code * base + key
+        first: dict[int, int] = {}
+        for pos, key in enumerate(doc.keys[min_words - 1 :]):
+            code = code % top * base + key
+            first.setdefault(code, pos)
+        at = rank << 32
+        for code, pos in first.items():
+            index[code].append(at | pos)
 
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    seeds: dict[tuple[int, int], _Links] = {}
+    partners: dict[tuple[int, int], _Links] = {}
     for occurrences in index.values():
         if len(occurrences) < 2:
             continue
-        center_rank, center_pos = occurrences[0]
-        for rank, pos in occurrences[1:]:
-            seeds[(center_rank, rank)].append((center_pos, pos))
-        for k in range(1, min(len(occurrences) - 1, MAX_WIRE_PARTNERS)):
-            partner_rank, partner_pos = occurrences[k]
-            for rank, pos in occurrences[k + 1 :]:
-                partners[(partner_rank, rank)].append((partner_pos, pos))
+        places = [(o >> 32, o & _POSITION) for o in occurrences]
+        center_rank, center_pos = places[0]
+        for rank, pos in places[1:]:
+            _link(seeds, (center_rank, rank), center_pos, pos)
+        for k in range(1, min(len(places) - 1, MAX_WIRE_PARTNERS)):
+            partner_rank, partner_pos = places[k]
+            for rank, pos in places[k + 1 :]:
+                _link(partners, (partner_rank, rank), partner_pos, pos)
 
     phrases = _phrases(words, texts, seeds, min_words)
+    empty: _Links = (array("q"), array("q"))
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for pair in seeds.keys() | partners.keys():
-        links = seeds.get(pair, []) + partners.get(pair, [])
+        (seed_left, seed_right), (more_left, more_right) = seeds.get(pair, empty), partners.get(pair, empty)
         covered[pair] = (
-            _covered([a for a, _b in links], min_words),
-            _covered([b for _a, b in links], min_words),
+            _covered([*seed_left, *more_left], min_words),
+            _covered([*seed_right, *more_right], min_words),
         )
     wire = _wire(words, covered)
     return phrases, wire
+
+
+def _link(links: dict[tuple[int, int], _Links], pair: tuple[int, int], left: int, right: int) -> None:
+    found = links.get(pair)
+    if found is None:
+        found = links[pair] = (array("q"), array("q"))
+    found[0].append(left)
+    found[1].append(right)
 
 
 def _covered(starts: list[int], width: int) -> int:
@@ -120,13 +148,13 @@ def _covered(starts: list[int], width: int) -> int:
 def _phrases(
     words: Sequence[_Words],
     texts: Mapping[str, str],
-    seeds: Mapping[tuple[int, int], list[tuple[int, int]]],
+    seeds: Mapping[tuple[int, int], _Links],
     min_words: int,
 ) -> tuple[SharedPhrase, ...]:
     found: dict[tuple[int, ...], set[tuple[str, int, int]]] = defaultdict(set)
-    for (left_rank, right_rank), pairs in seeds.items():
+    for (left_rank, right_rank), (lefts, rights) in seeds.items():
         left, right = words[left_rank], words[right_rank]
-        pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
+        pairs = sorted(zip(lefts, rights, strict=True), key=lambda p: (p[0] - p[1], p[0]))
         run_start = 0
         for k in range(1, len(pairs) + 1):
             if k < len(pairs):
@@ -138,9 +166,7 @@ def _phrases(
             count = last[0] - first[0] + min_words
             key = left.keys[first[0] : first[0] + count]
             for doc, begin in ((left, first[0]), (right, first[1])):
-                start = doc.spans[begin][0]
-                end = doc.spans[begin + count - 1][1]
-                found[key].add((doc.article, start, end))
+                found[key].add((doc.article, doc.starts[begin], doc.ends[begin + count - 1]))
     phrases: list[SharedPhrase] = []
     for key, spots in found.items():
         occurrences = tuple(PhraseOccurrence(a, s, e) for a, s, e in sorted(spots))
