@@ -22,7 +22,7 @@ from tui.core.compare.clustering import (
     agglomerate,
     candidate_pairs,
 )
-from tui.core.compare.profile import Profile, Statement, Weights, key_set, profile_of, statement, weights_for
+from tui.core.compare.profile import Profile, Statement, Weights, profile_of, statement, weights_for
 from tui.core.compare.similarity import score
 from tui.core.compare.windows import best_window, window_pair
 from tui.core.model import Mention, Unit
@@ -52,7 +52,7 @@ def align_units(
     its pieces in article then text order. The result does not depend on the order of ``units``."""
     ordered = sorted(units, key=lambda u: (u.article, u.start))
     items = [statement(u, (mentions or {}).get(u.article, ())) for u in ordered]
-    weights = weights_for([key_set(item.tokens) for item in items])
+    weights = weights_for([item.keys for item in items])
     profiles = [profile_of(item, weights) for item in items]
     if progress is not None:
         progress(0.2)
