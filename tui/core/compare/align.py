@@ -110,7 +110,7 @@ def _with_windows(
     """The groups, with the windows of statements that did not align as wholes added."""
     held = [set(group) for group in groups]
     links: list[tuple[float, int, int, Profile, Profile]] = []
-    for (i, j), _score in sorted(pairs.items()):
+    for i, j in sorted(pairs):
         if home[i] == home[j] or j in held[home[i]] or i in held[home[j]]:
             continue
         found = window_pair(items[i], profiles[i], items[j], profiles[j], weights)

@@ -57,7 +57,7 @@ def candidate_pairs(
         lookups.append(rare)
         for key in rare:
             index[key].append(i)
-    capped = {key: [(j, articles[j]) for j in posting[:POSTING_CAP]] for key, posting in index.items()}
+    capped = {key: posting[:POSTING_CAP] for key, posting in index.items()}
     readers: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, rare in enumerate(lookups):
         readers[rare].append(i)
@@ -68,7 +68,7 @@ def candidate_pairs(
         overlap: dict[int, float] = defaultdict(float)
         for key in rare:
             weight = of(key)
-            for j, _article in capped[key]:
+            for j in capped[key]:
                 overlap[j] += weight
         own = Counter(articles[m] for m in members)
         skipped = Counter(articles[j] for j in overlap)
@@ -149,8 +149,8 @@ def agglomerate(
             i = parent[i]
         return i
 
-    edges = sorted(((s, i, j) for (i, j), s in pairs.items() if s >= LINK), key=lambda e: (-e[0], e[1], e[2]))
-    for _s, i, j in edges:
+    edges = sorted((pair for pair, s in pairs.items() if s >= LINK), key=lambda pair: (-pairs[pair], pair))
+    for i, j in edges:
         gi, gj = find(i), find(j)
         if gi == gj:
             continue
@@ -167,19 +167,24 @@ def agglomerate(
         kept.reps = (kept.reps + merged.reps)[:MAX_REPRESENTATIVES]
     ordered = [sorted(g.members) for _k, g in sorted(groups.items())]
     home = {m: g for g, members in enumerate(ordered) for m in members}
-    add_secondary(profiles, pairs, ordered, home, scores)
+    add_secondary(profiles, edges, ordered, home, scores)
     return ordered, home
 
 
 def add_secondary(
-    profiles: Sequence[Profile], pairs: Pairs, groups: list[list[int]], home: dict[int, int], scores: _Scores
+    profiles: Sequence[Profile],
+    edges: Sequence[tuple[int, int]],
+    groups: list[list[int]],
+    home: dict[int, int],
+    scores: _Scores,
 ) -> None:
     """A statement that says what another group says joins that group too, when its article
-    is not there yet and it agrees with the group's first members on average."""
+    is not there yet and it agrees with the group's first members on average. ``edges`` are
+    the pairs that score at least ``LINK``, best first."""
     articles = [{profiles[m].article for m in g} for g in groups]
     joined: list[tuple[int, int]] = []
-    for (i, j), s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < LINK or home[i] == home[j]:
+    for i, j in edges:
+        if home[i] == home[j]:
             continue
         for x, y in ((i, j), (j, i)):
             g = home[y]
