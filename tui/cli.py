@@ -156,21 +156,27 @@ def _annotations_path(given: Path | None, found: str | None) -> Path | None:
 
 def _export(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
-    from tui.core.load.atomic import atomic_write_text
+    from tui.core.load.atomic import atomic_write_chunks
     from tui.core.pipeline import build_comparison
-    from tui.export import ExportRequest, render
+    from tui.export import ExportRequest, render_pieces
 
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
     try:
-        output = render(comparison, ExportRequest(options.format, only=options.only, pretty=options.pretty))
+        pieces = render_pieces(
+            comparison, ExportRequest(options.format, only=options.only, pretty=options.pretty)
+        )
     except ValueError as error:
         raise InputError(str(error)) from error
     if options.output is None:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        last = ""
+        for last in pieces:
+            sys.stdout.write(last)
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
         return EXIT_OK
     try:
-        atomic_write_text(options.output, output, overwrite=options.force)
+        atomic_write_chunks(options.output, pieces, overwrite=options.force)
     except FileExistsError as error:
         raise InputError(f"{options.output}: already exists; use --force to overwrite it") from error
     except OSError as error:

@@ -42,28 +42,28 @@ def to_json(report: Report) -> str:
     fast to write, small, and still easy to page, grep and diff record by record. A request
     with ``pretty`` indents every level instead (the same document, larger and slower).
     """
+    return "".join(json_pieces(report))
+
+
+def json_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_json` piece by piece. Each record is encoded as soon as it is made and
+    dropped, so neither the document as Python data nor (when the pieces go straight to a
+    file) the whole text is ever held."""
     if report.request.pretty:
-        return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
-    return _record_per_line(_fields(report))
-
-
-def _record_per_line(fields: dict[str, Any]) -> str:
-    """Each record is encoded as soon as it is made and dropped, so only the text is ever held
-    whole, never the document as Python data as well."""
-    pieces = ["{\n"]
-    for n, (key, value) in enumerate(fields.items()):
-        pieces.append(f",\n  {_ENCODE(key)}: " if n else f"  {_ENCODE(key)}: ")
+        yield json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+        return
+    yield "{\n"
+    for n, (key, value) in enumerate(_fields(report).items()):
+        yield f",\n  {_ENCODE(key)}: " if n else f"  {_ENCODE(key)}: "
         if isinstance(value, Iterator):
             records = 0
             for item in value:
-                pieces.append(",\n    " if records else "[\n    ")
-                pieces.append(_ENCODE(item))
+                yield (",\n    " if records else "[\n    ") + _ENCODE(item)
                 records += 1
-            pieces.append("\n  ]" if records else "[]")
+            yield "\n  ]" if records else "[]"
         else:
-            pieces.append(_ENCODE(value))
-    pieces.append("\n}\n")
-    return "".join(pieces)
+            yield _ENCODE(value)
+    yield "\n}\n"
 
 
 def to_document(report: Report) -> dict[str, Any]:
