@@ -31,6 +31,14 @@ def story_cache(func: F) -> F:
     return cast(F, cached)
 
 
+def story_dict() -> dict[Any, Any]:
+    """A dictionary for results a caller files itself (when the work needs more than the key),
+    emptied with the story caches."""
+    found: dict[Any, Any] = {}
+    _CLEARS.append(found.clear)
+    return found
+
+
 def clear_story_caches() -> None:
     """Empty every story cache (the pipeline calls this when a comparison ends)."""
     for clear in _CLEARS:
