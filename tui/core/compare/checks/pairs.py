@@ -43,6 +43,7 @@ def candidate_pairs(
     shape = [shapes.setdefault(tokens, len(shapes)) for tokens in items]
     rarest: dict[int, list[str]] = {}
     measured: dict[tuple[int, int], tuple[int, float]] = {}
+    postings: dict[str, list[tuple[int, Hashable]]] = {}
     pairs: dict[tuple[int, int], tuple[int, float]] = {}
     for i, tokens in enumerate(items):
         rare = rarest.get(shape[i])
@@ -53,29 +54,36 @@ def candidate_pairs(
         own = group_of[i]
         seen: set[int] = set()
         for token in rare:
-            taken = 0
-            for group, posting in index[token].items():
-                if group == own:
+            listed = postings.get(token)
+            if listed is None:
+                listed = postings[token] = _first_postings(index[token])
+            for j in [j for j, group in listed if group != own][:POSTING_CAP]:
+                if j in seen:
                     continue
-                for j in posting[: POSTING_CAP - taken]:
-                    taken += 1
-                    if j in seen:
-                        continue
-                    seen.add(j)
-                    key = (i, j) if i < j else (j, i)
-                    if key not in pairs:
-                        both = (shape[key[0]], shape[key[1]])
-                        found = measured.get(both)
-                        if found is None:
-                            shared = items[i] & items[j]
-                            found = measured[both] = (
-                                len(shared),
-                                sum(map(idf.get, sorted(shared), repeat(default))),
-                            )
-                        pairs[key] = found
-                if taken >= POSTING_CAP:
-                    break
+                seen.add(j)
+                key = (i, j) if i < j else (j, i)
+                if key not in pairs:
+                    both = (shape[key[0]], shape[key[1]])
+                    found = measured.get(both)
+                    if found is None:
+                        shared = items[i] & items[j]
+                        found = measured[both] = (
+                            len(shared),
+                            sum(map(idf.get, sorted(shared), repeat(default))),
+                        )
+                    pairs[key] = found
     return pairs
+
+
+def _first_postings(by_group: dict[Hashable, list[int]]) -> list[tuple[int, Hashable]]:
+    """A token's postings group after group, as far as any item can read them: its first
+    ``POSTING_CAP`` items outside its own group (whose postings are at most that many)."""
+    listed: list[tuple[int, Hashable]] = []
+    for group, posting in by_group.items():
+        listed.extend((j, group) for j in posting)
+        if len(listed) >= 2 * POSTING_CAP:
+            break
+    return listed[: 2 * POSTING_CAP]
 
 
 def in_order(
