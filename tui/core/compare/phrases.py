@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from operator import sub
 
 from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
@@ -40,34 +40,44 @@ class _Words:
     ends: array[int]
 
 
-_Links = tuple["array[int]", "array[int]"]
-"""The positions, in two articles, of the shingles they share (left article's, right's)."""
 _POSITION = (1 << 32) - 1
-"""An occurrence is ``rank << 32 | position``: one integer, not a tuple, per shingle seen."""
+"""An occurrence is ``rank << 32 | position``, a link between two articles ``left position <<
+32 | right position``: one integer, not a tuple, per shingle seen or shared."""
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_LEFT, _RIGHT = (32).__rrshift__, _POSITION.__and__
+"""The two positions of a link, for ``map`` (no Python code per link)."""
 
 
 def _words(article: Article, ids: dict[str, int], written: dict[str, int]) -> _Words:
     """The article's words; ``ids`` gives each key its id, ``written`` each spelling its key's
-    id (so a spelling is keyed once per story)."""
-    keys: list[int] = []
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    skip = sorted((b.start, b.end) for b in article.boilerplate)
+    id (so a spelling is keyed once per story). The work per word is done by ``map`` over
+    the matches; Python code runs only for new spellings and boilerplate."""
+    matches = list(_WORD.finditer(article.text))
+    if article.boilerplate:
+        matches = _outside_boilerplate(matches, sorted((b.start, b.end) for b in article.boilerplate))
+    raws = list(map(_GROUP, matches))
+    for raw in sorted(set(raws).difference(written)):
+        written[raw] = ids.setdefault(raw.casefold().translate(_DROP_JOINERS), len(ids))
+    return _Words(
+        article.id,
+        tuple(map(written.__getitem__, raws)),
+        array("q", map(_START, matches)),
+        array("q", map(_END, matches)),
+    )
+
+
+def _outside_boilerplate(matches: list[re.Match[str]], skip: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The words not inside a boilerplate span (``skip``, sorted)."""
+    kept = []
     at = 0
-    for match in _WORD.finditer(article.text):
+    for match in matches:
         start, end = match.span()
         while at < len(skip) and skip[at][1] < end:
             at += 1
         if at < len(skip) and skip[at][0] <= start:
             continue
-        raw = match.group()
-        key = written.get(raw)
-        if key is None:
-            key = written[raw] = ids.setdefault(raw.casefold().translate(_DROP_JOINERS), len(ids))
-        keys.append(key)
-        starts.append(start)
-        ends.append(end)
-    return _Words(article.id, tuple(keys), starts, ends)
+        kept.append(match)
+    return kept
 
 
 def find_reuse(
@@ -75,86 +85,89 @@ def find_reuse(
 ) -> tuple[tuple[SharedPhrase, ...], tuple[WireCopy, ...]]:
     """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs.
 
-    Words are integer ids, and a shingle (a run of ``min_words`` ids) is one integer, the ids
-    as digits in base "number of ids", rolled along each article in one pass: exact (two
-    shingles have one code only if they are the same words), and far smaller than tuples of
-    words when hundreds of sources share most of their text. The words two articles share as
-    wire copy are counted from the starts of their shared shingles (a union of fixed-length
-    runs), not by filling sets word by word: a shingle links each of its later occurrences to
-    its first ``MAX_WIRE_PARTNERS``, the first of which are the phrase seeds themselves.
+    Words are integer ids; an article's shingles (runs of ``min_words`` ids) are made, and the
+    first place of each found, in one pass of C code (``zip`` and ``dict``); an occurrence
+    is one integer. The words two articles share as wire copy are counted from the starts
+    of their shared shingles (a union of fixed-length runs), not by filling sets word by
+    word: a shingle links each of its later occurrences to its first ``MAX_WIRE_PARTNERS``,
+    the first of which are the phrase seeds themselves; a link is one integer in an array.
     """
     ordered = sorted(articles, key=lambda a: a.id)
     texts = {a.id: a.text for a in ordered}
     ids: dict[str, int] = {}
     written: dict[str, int] = {}
     words = [_words(a, ids, written) for a in ordered]
-    base = max(len(ids), 1)
-    top = base ** (min_words - 1)
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for rank, doc in enumerate(words):
-        code = 0
-        for key in doc.keys[: min_words - 1]:
-            code = code * base + key
-        first: dict[int, int] = {}
-        for pos, key in enumerate(doc.keys[min_words - 1 :]):
-            code = code % top * base + key
-            first.setdefault(code, pos)
+        shingles = list(zip(*(doc.keys[k:] for k in range(min_words)), strict=False))
+        first = dict(zip(reversed(shingles), range(len(shingles) - 1, -1, -1), strict=True))
         at = rank << 32
-        for code, pos in first.items():
-            index[code].append(at | pos)
+        for shingle, pos in first.items():
+            index[shingle].append(at | pos)
 
-    seeds: dict[tuple[int, int], _Links] = {}
-    partners: dict[tuple[int, int], _Links] = {}
+    seeds: defaultdict[tuple[int, int], array[int]] = defaultdict(_links)
+    partners: defaultdict[tuple[int, int], array[int]] = defaultdict(_links)
     for occurrences in index.values():
         if len(occurrences) < 2:
             continue
         places = [(o >> 32, o & _POSITION) for o in occurrences]
-        center_rank, center_pos = places[0]
-        for rank, pos in places[1:]:
-            _link(seeds, (center_rank, rank), center_pos, pos)
-        for k in range(1, min(len(places) - 1, MAX_WIRE_PARTNERS)):
+        for k in range(min(len(places) - 1, MAX_WIRE_PARTNERS)):
             partner_rank, partner_pos = places[k]
+            partner = partner_pos << 32
+            filed = seeds if k == 0 else partners
             for rank, pos in places[k + 1 :]:
-                _link(partners, (partner_rank, rank), partner_pos, pos)
+                filed[(partner_rank, rank)].append(partner | pos)
 
     phrases = _phrases(words, texts, seeds, min_words)
-    empty: _Links = (array("q"), array("q"))
+    empty = _links()
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for pair in seeds.keys() | partners.keys():
-        (seed_left, seed_right), (more_left, more_right) = seeds.get(pair, empty), partners.get(pair, empty)
+        links = [*seeds.get(pair, empty), *partners.get(pair, empty)]
+        if not _may_be_wire(len(links) * min_words, len(words[pair[0]].keys), len(words[pair[1]].keys)):
+            continue
         covered[pair] = (
-            _covered([*seed_left, *more_left], min_words),
-            _covered([*seed_right, *more_right], min_words),
+            _covered(list(map(_LEFT, links)), min_words),
+            _covered(list(map(_RIGHT, links)), min_words),
         )
     wire = _wire(words, covered)
     return phrases, wire
 
 
-def _link(links: dict[tuple[int, int], _Links], pair: tuple[int, int], left: int, right: int) -> None:
-    found = links.get(pair)
-    if found is None:
-        found = links[pair] = (array("q"), array("q"))
-    found[0].append(left)
-    found[1].append(right)
+def _may_be_wire(most: int, left_size: int, right_size: int) -> bool:
+    """Whether two articles whose shared shingles cover at most ``most`` words of each can
+    pass :func:`_wire`'s test: the exact count is needed only then."""
+    left, right = min(most, left_size), min(most, right_size)
+    return (
+        min(left, right) >= WIRE_MIN_WORDS
+        and max(left / max(left_size, 1), right / max(right_size, 1)) >= WIRE_RATIO
+    )
+
+
+def _links() -> array[int]:
+    return array("q")
 
 
 def _covered(starts: list[int], width: int) -> int:
-    """How many words the runs of ``width`` words starting at ``starts`` (distinct) cover."""
+    """How many words the runs of ``width`` words starting at ``starts`` (distinct) cover: each
+    gap between two starts counts, up to ``width`` (sorted, so both sums run in C)."""
     ordered = sorted(starts)
-    gaps: map[int] = map(sub, ordered[1:], ordered)
-    return sum(map(min, repeat(width), gaps)) + width
+    gaps: list[int] = sorted(map(sub, ordered[1:], ordered))
+    short = bisect_left(gaps, width)
+    return sum(gaps[:short]) + width * (len(gaps) - short + 1)
 
 
 def _phrases(
     words: Sequence[_Words],
     texts: Mapping[str, str],
-    seeds: Mapping[tuple[int, int], _Links],
+    seeds: Mapping[tuple[int, int], array[int]],
     min_words: int,
 ) -> tuple[SharedPhrase, ...]:
     found: dict[tuple[int, ...], set[tuple[str, int, int]]] = defaultdict(set)
-    for (left_rank, right_rank), (lefts, rights) in seeds.items():
+    for (left_rank, right_rank), links in seeds.items():
         left, right = words[left_rank], words[right_rank]
-        pairs = sorted(zip(lefts, rights, strict=True), key=lambda p: (p[0] - p[1], p[0]))
+        pairs = sorted(
+            zip(map(_LEFT, links), map(_RIGHT, links), strict=True), key=lambda p: (p[0] - p[1], p[0])
+        )
         run_start = 0
         for k in range(1, len(pairs) + 1):
             if k < len(pairs):
