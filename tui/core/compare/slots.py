@@ -65,21 +65,17 @@ def group_slots(
             if r == i or article_of(r) == article_of(i) or (i in refs and r > i):
                 continue
             key = None if shape is None else (shape(i), shape(r))
-            scored = None if key is None else known.get(key)
-            if scored is None:
-                scored = sorted(
-                    ((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
-                    key=lambda t: (-t[0], t[1], t[2]),
+            paired = None if key is None else known.get(key)
+            if paired is None:
+                paired = _paired(
+                    sorted(
+                        ((match(a, b), x, y) for x, a in enumerate(own) for y, b in enumerate(slots[r])),
+                        key=lambda t: (-t[0], t[1], t[2]),
+                    )
                 )
                 if key is not None:
-                    known[key] = scored
-            used_x: set[int] = set()
-            used_y: set[int] = set()
-            for score, x, y in scored:
-                if score <= 0 or x in used_x or y in used_y:
-                    continue
-                used_x.add(x)
-                used_y.add(y)
+                    known[key] = paired
+            for score, x, y in paired:
                 union.join((i, x), (r, y))
                 for node in ((i, x), (r, y)):
                     strength[node] = max(strength.get(node, 0.0), score)
@@ -96,6 +92,23 @@ def group_slots(
         if len(best) >= 2:
             out.append([(i, slots[i][x]) for i, x in sorted(best.values())])
     return out
+
+
+def _paired(scored: Sequence[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The slot pairs two members match, one to one, best first, from their scored pairs
+    (best first): each slot is taken by its best match still free; nothing scoring 0 pairs."""
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    paired = []
+    for score, x, y in scored:
+        if score <= 0:
+            break
+        if x in used_x or y in used_y:
+            continue
+        used_x.add(x)
+        used_y.add(y)
+        paired.append((score, x, y))
+    return paired
 
 
 def agreement_classes(entries: Sequence[tuple[int, S]], agree: Callable[[S, S], bool]) -> list[list[int]]:
