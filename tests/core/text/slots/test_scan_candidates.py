@@ -57,6 +57,13 @@ PIECES = [
     "at 5.30pm",
     "23.59",
     "12 PM (local time)",
+    "midnight",
+    "Mid-morning",
+    "late in the  evening",
+    "early\n on the night",
+    "happened overnight",
+    "at dawn",
+    "Earlyevening",
     "and",
     "the",
     "7",
@@ -86,8 +93,9 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict
         (forms._SCORE, lambda text: forms._score_starts(text, forms._number_starts(text))),
         (times._GAME, times._game_starts),
         (times._CLOCK, times._clock_starts),
+        (times._PART, times._part_starts),
     ],
-    ids=["age", "compound", "score", "game", "clock"],
+    ids=["age", "compound", "score", "game", "clock", "part"],
 )
 def test_tried_only_where_they_can_begin_the_patterns_match_as_a_full_scan(
     pattern: re.Pattern[str], starts: Callable[[str], Iterable[int]]

@@ -35,6 +35,10 @@ _GAME = re.compile(
 )
 _GAME_EDGE = re.compile(r"[Ee]arly|[Ll]ate|[Mm]idway")
 _DIGITS = re.compile(r"\d+")
+_PART_WORD = re.compile(
+    r"(?=morning|afternoon|evening|night|overnight|midnight|noon|dawn|daybreak|dusk|midday)"
+)
+_PART_LEADS = frozenset("EarlyLateMidoninthe-")
 """Where the game and clock patterns can begin: tried only there (see ``matches_at``)."""
 _PARTS = {
     "dawn": (240, 420),
@@ -71,7 +75,7 @@ def find_times(text: str) -> tuple[TimeMention, ...]:
         time = _clock(text, match)
         if time is not None and not _inside(out, time.start):
             out.append(time)
-    for match in _PART.finditer(text):
+    for match in matches_at(_PART, text, _part_starts(text)):
         if _inside(out, match.start("part")):
             continue
         low, high = _PARTS[match.group("part").lower()]
@@ -88,6 +92,18 @@ def find_times(text: str) -> tuple[TimeMention, ...]:
 def _game_starts(text: str) -> list[int]:
     """Where a game period may begin: "early", "late" or "midway"."""
     return [m.start() for m in _GAME_EDGE.finditer(text)]
+
+
+def _part_starts(text: str) -> list[int]:
+    """Where a part of the day may begin: anywhere in the run of spaces, hyphens and letters of
+    "early", "late", "mid", "on", "in" and "the" that ends where a part-of-day word begins."""
+    starts: list[int] = []
+    for match in _PART_WORD.finditer(text):
+        begin = match.start()
+        while begin and (text[begin - 1] in _PART_LEADS or text[begin - 1].isspace()):
+            begin -= 1
+        starts.extend(range(begin, match.start() + 1))
+    return starts
 
 
 def _clock_starts(text: str) -> list[int]:
