@@ -155,6 +155,17 @@ def _annotations_path(given: Path | None, found: str | None) -> Path | None:
 
 
 def _export(options: argparse.Namespace) -> int:
+    # A one-shot process whose objects all live to its end: the cyclic collector would only
+    # walk them again and again while the files are read and the export is written (the
+    # comparison pauses it itself).
+    gc.disable()
+    try:
+        return _export_story(options)
+    finally:
+        gc.enable()
+
+
+def _export_story(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
     from tui.core.load.atomic import atomic_write_chunks
     from tui.core.pipeline import build_comparison
