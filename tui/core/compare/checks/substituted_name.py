@@ -11,6 +11,7 @@ source gives where the other gives none is an omission, not a conflict.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -143,12 +144,18 @@ def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
 
 def common_name_words(units: Sequence[Unit], articles: int) -> frozenset[str]:
     """The name words more than half of the sources use: the story's setting and cast."""
-    seen: dict[str, set[str]] = {}
+    by_article: dict[str, set[str]] = {}
     for unit in units:
-        for _start, _name, words, _before, _after in _name_runs(unit.text):
-            for word in words:
-                seen.setdefault(word, set()).add(unit.article)
-    return frozenset(w for w, found in seen.items() if len(found) * 2 > articles)
+        by_article.setdefault(unit.article, set()).update(_text_name_words(unit.text))
+    sources: Counter[str] = Counter()
+    for words in by_article.values():
+        sources.update(words)
+    return frozenset(w for w, found in sources.items() if found * 2 > articles)
+
+
+@story_cache
+def _text_name_words(text: str) -> frozenset[str]:
+    return frozenset(word for _start, _name, words, _before, _after in _name_runs(text) for word in words)
 
 
 def _all_words(unit: Unit) -> frozenset[str]:
