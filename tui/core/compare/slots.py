@@ -16,23 +16,6 @@ S = TypeVar("S")
 REFERENCES = 4
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: tuple[int, int], b: tuple[int, int]) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 class SlotGroup(Generic[S]):
     """One slot across members: at most one slot per member (the best matched)."""
 
@@ -55,8 +38,21 @@ def group_slots(
     computed once per shape and reference, however many sources carry the statement.
     """
     refs = [i for i, s in enumerate(slots) if s][:REFERENCES]
-    union = _Union()
-    strength: dict[tuple[int, int], float] = {}
+    first = [0]
+    for own in slots:
+        first.append(first[-1] + len(own))
+    # Union-find over slots: slot x of member i is first[i] + x, so numbers order slots as
+    # (member, slot) pairs do, and the smaller one stays the root.
+    parent = list(range(first[-1]))
+    strength = [0.0] * first[-1]
+    joined: set[int] = set()
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
     known: dict[tuple[Hashable, Hashable], list[tuple[float, int, int]]] = {}
     for i, own in enumerate(slots):
         if not own:
@@ -76,21 +72,26 @@ def group_slots(
                 if key is not None:
                     known[key] = paired
             for score, x, y in paired:
-                union.join((i, x), (r, y))
-                for node in ((i, x), (r, y)):
-                    strength[node] = max(strength.get(node, 0.0), score)
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node in sorted(union.parent):
-        groups.setdefault(union.find(node), []).append(node)
+                a, b = first[i] + x, first[r] + y
+                joined.update((a, b))
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+                strength[a] = max(strength[a], score)
+                strength[b] = max(strength[b], score)
+    member = [i for i, own in enumerate(slots) for _ in own]
+    groups: dict[int, list[int]] = {}
+    for node in sorted(joined):
+        groups.setdefault(find(node), []).append(node)
     out = []
     for nodes in groups.values():
-        best: dict[str, tuple[int, int]] = {}
+        best: dict[str, int] = {}
         for node in nodes:
-            article = article_of(node[0])
-            if article not in best or strength.get(node, 0) > strength.get(best[article], 0):
+            article = article_of(member[node])
+            if article not in best or strength[node] > strength[best[article]]:
                 best[article] = node
         if len(best) >= 2:
-            out.append([(i, slots[i][x]) for i, x in sorted(best.values())])
+            out.append([(member[n], slots[member[n]][n - first[member[n]]]) for n in sorted(best.values())])
     return out
 
 
