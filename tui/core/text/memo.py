@@ -3,9 +3,11 @@
 A story repeats itself: wire copy, boilerplate, and sources that reprint a sentence word for
 word. What the engine derives from a statement's text alone (its tokens, its names, its
 words) is therefore computed once per distinct text and reused for every copy. Such caches
-are keyed by plain strings, never by objects that hold a whole statement, and the pipeline
-empties them all when a comparison ends (:func:`clear_story_caches`), so a reader that
-compares story after story keeps none of the previous one's text alive.
+are keyed by plain strings (one, ``number_slots``, by the statement itself, because its slots
+come from the article), and the pipeline empties them all when a comparison ends
+(:func:`clear_story_caches`), so a reader that compares story after story keeps none of the
+previous one's text alive. Work done outside a comparison (a view segmenting one article)
+fills them too, up to their bound, until the next comparison ends.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def story_cache(func: F) -> F:
 
 def story_dict() -> dict[Any, Any]:
     """A dictionary for results a caller files itself (when the work needs more than the key),
-    emptied with the story caches."""
+    emptied with the story caches; the caller bounds what it files (one entry per member of
+    a cluster, say)."""
     found: dict[Any, Any] = {}
     _CLEARS.append(found.clear)
     return found
