@@ -59,7 +59,10 @@ def test_markdown_grid_counts_agreement_disagreement_and_wire_copy() -> None:
 
 def test_markdown_reads_the_rising_toll_as_a_change() -> None:
     out = render(build_comparison(), ExportRequest("md"))
-    assert "2026-03-02: 40 × 3 sources → 2026-03-03: 45 × 1 source; reads as a change over time" in out
+    assert (
+        "2026-03-02: 40 × 3 sources → 2026-03-03: 45 × 1 source; a change over time: one value per date"
+        in out
+    )
     assert "| Times | 2026-03-03 |" in out and "later than most |" in out
 
 

@@ -65,9 +65,16 @@ def group_words(row: ValueRow, index: int) -> str:
     return f"{mark}{group.text} \u00d7 {support_words(group)}"
 
 
-def row_title(row: ValueRow) -> str:
+TYPE_TAGS = {"quote-wording": "quote", "contradiction": "contra", "spelling": "spell"}
+"""Shorter names of the discrepancy types, where a column is narrow."""
+
+
+def row_title(row: ValueRow, *, short: bool = False) -> str:
     """'number: The quake killed [?] people in the port': what the row is about."""
-    return f"{row.type or 'discrepancy'}: {row.frame}" if row.frame else row.label
+    kind: str = row.type or "discrepancy"
+    if short:
+        kind = TYPE_TAGS.get(kind, kind)
+    return f"{kind}: {row.frame}" if row.frame else row.label
 
 
 def row_counts(row: ValueRow) -> str:
@@ -122,22 +129,22 @@ def pair_words(overview: Overview, i: int, j: int) -> str:
     return text
 
 
-def heat_cell(overview: Overview, i: int, j: int) -> tuple[str, str]:
-    """The two characters of one heat-map cell and the kind that styles it.
+def heat_cell(overview: Overview, i: int, j: int) -> tuple[str, str, str]:
+    """One heat-map cell: its shade glyph, its mark and the kind that styles the mark.
 
-    The first is the shade of agreement; the second ≠ when they differ on a value, w when one
-    copies the other (both when both), else the shade again: no colour needed to read it.
+    The shade is the agreement level; the mark ≠ when they differ on a value, w when one copies
+    the other (≠ wins), else the shade again: no colour is needed to read it.
     """
     if i == j:
-        return "\u2572\u2572", "self"
+        return "\u2572", "\u2572", "self"
     grid = overview.agreement
     facts = grid.pair(i, j)
     shade = HEAT_GLYPHS[grid.level(i, j)]
     if facts.differ:
-        return shade + DIFFER_MARK, "differ"
+        return shade, DIFFER_MARK, "differ"
     if facts.wire is not None or facts.same_origin:
-        return shade + WIRE_MARK, "wire"
-    return shade * 2, "agree"
+        return shade, WIRE_MARK, "wire"
+    return shade, shade, "agree"
 
 
 def share_words(share: SourceShare) -> str:
@@ -172,12 +179,25 @@ def step_words(row: ValueRow, line: TimelineRow) -> list[str]:
     ]
 
 
+READINGS = {
+    "change": "a change over time",
+    "leading-change": "a change, some disagree",
+    "steady": "the same value leads",
+    "conflict": "a conflict",
+}
+"""How a discrepancy reads over time, in a few words."""
+
+READING_MARKS = {"change": "\u2197", "leading-change": "\u2197", "steady": "=", "conflict": "\u2260"}
+
+
 def reading_words(line: TimelineRow) -> str:
-    """How a discrepancy reads over time, in a few words."""
+    """How a discrepancy reads over time, said in full."""
     words = {
-        "change": "reads as a change over time: one value per date, none comes back",
-        "conflict": "a conflict: sources of one date disagree, or a value comes back",
-        "steady": "every dated source gives one value; the others are undated",
+        "change": "a change over time: one value per date, none comes back",
+        "leading-change": "a change over time: the value most sources of each date give changes and "
+        "never comes back, though some sources of one date disagree",
+        "steady": "the same value leads on every date; the differences are between sources of one date",
+        "conflict": "a conflict: a value comes back after another replaced it",
     }[line.reading]
     if line.undated:
         words += f" ({plural(line.undated, 'source')} without a date)"

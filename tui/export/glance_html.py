@@ -158,9 +158,9 @@ def _who_agrees(overview: Overview, escape: Callable[[str | None], str]) -> list
     for i, source in enumerate(overview.sources):
         cells = [f"<th>{escape(f'{i + 1}. {source.label}')}</th>"]
         for j in range(size):
-            glyphs, kind = heat_cell(overview, i, j)
+            shade, mark, kind = heat_cell(overview, i, j)
             title = f' title="{escape(pair_words(overview, i, j))}"' if titled else ""
-            cells.append(f'<td class="h-{kind}"{title}>{escape(glyphs)}</td>')
+            cells.append(f'<td class="h-{kind}"{title}>{escape(shade + mark)}</td>')
         out.append(f"<tr>{''.join(cells)}</tr>")
     out.append("</table>")
     return out

@@ -10,6 +10,7 @@ from tests.core.views.glance_story import build_comparison
 from tui.core.compare.phrases import origins
 from tui.core.model import Comparison
 from tui.core.views.overview import Overview, build_overview
+from tui.core.views.timeline import timeline
 from tui.core.views.who_says import ABSENT, SILENT
 
 
@@ -140,7 +141,28 @@ def test_a_rising_toll_reads_as_a_change(overview: Overview) -> None:
     ]
 
 
-def test_two_values_on_one_date_read_as_a_conflict(overview: Overview) -> None:
+def test_one_date_split_while_the_same_value_leads_reads_as_steady(overview: Overview) -> None:
     rows = {row.cluster: row for row in overview.timeline}
-    assert rows["c003"].reading == "conflict"
+    assert rows["c003"].reading == "steady"  # March 2: Ana Ruiz twice, Anna Ruis once; March 3: Ana Ruiz
     assert rows["c004"].reading == "change"
+
+
+def readings(cells: list[int], dates: list[str | None]) -> str | None:
+    order = [f"s{i}" for i in range(len(cells))]
+    line = timeline("c", cells, order, dates)
+    return None if line is None else line.reading
+
+
+def test_a_value_that_comes_back_reads_as_a_conflict() -> None:
+    assert readings([0, 1, 0], ["2026-03-01", "2026-03-02", "2026-03-03"]) == "conflict"
+
+
+def test_a_leading_value_that_moves_on_reads_as_a_change_despite_stragglers() -> None:
+    dates = ["2026-03-01", "2026-03-01", "2026-03-01", "2026-03-02", "2026-03-02"]
+    assert readings([0, 0, 1, 1, 1], dates) == "leading-change"
+    assert readings([0, 0, 0, 1, 1], dates) == "change"
+
+
+def test_one_date_or_no_value_gives_no_timeline() -> None:
+    assert readings([0, 1], ["2026-03-01", "2026-03-01"]) is None
+    assert readings([0, 1, -1], ["2026-03-01", None, "2026-03-02"]) is None  # the dated one is silent

@@ -2,7 +2,9 @@
 
 A figure that sources of later dates give differently (a toll that rises from day to day, an
 office that changed hands) is a change, not a conflict, when no two sources of one date
-disagree and no value comes back after another replaced it. Dates are the articles' own ISO
+disagree and no value comes back after another replaced it. When sources of one date do
+disagree, the value most of them give (the date's leading value) still tells a change from a
+conflict: it changes from date to date and never comes back, or it stays, or it returns. Dates are the articles' own ISO
 dates at the precision known (``2025``, ``2025-03``, ``2025-03-30``); a month and a day of
 that month are different steps, ordered as written.
 """
@@ -16,7 +18,7 @@ from typing import Literal
 
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
-Reading = Literal["change", "conflict", "steady"]
+Reading = Literal["change", "leading-change", "steady", "conflict"]
 
 
 def story_date(value: str | None) -> str | None:
@@ -40,8 +42,9 @@ class TimelineRow:
     """One discrepancy's values date by date, and how it reads.
 
     ``reading`` is "change" when each date has one value and no value returns after another
-    replaced it, "steady" when every dated source gives the same value (the others differ
-    without a date), else "conflict". ``undated`` counts the sources that give a value but no date.
+    replaced it; "leading-change" when that holds of each date's leading value while some
+    sources of a date disagree; "steady" when the same value leads on every date; else
+    "conflict" (a leading value comes back after another replaced it). ``undated`` counts the sources that give a value but no date.
     """
 
     cluster: str
@@ -83,13 +86,10 @@ def timeline(
 
 
 def _reading(steps: Sequence[DateStep]) -> Reading:
-    seen: list[int] = []
-    for step in steps:
-        if len(step.values) > 1:
-            return "conflict"
-        group = step.values[0][0]
-        if seen and seen[-1] != group and group in seen:
-            return "conflict"
-        if not seen or seen[-1] != group:
-            seen.append(group)
-    return "change" if len(seen) > 1 else "steady"
+    leading = [step.values[0][0] for step in steps]
+    runs = [group for k, group in enumerate(leading) if k == 0 or leading[k - 1] != group]
+    if len(runs) == 1:
+        return "steady"
+    if len(set(runs)) < len(runs):
+        return "conflict"
+    return "change" if all(len(step.values) == 1 for step in steps) else "leading-change"
