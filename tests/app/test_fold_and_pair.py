@@ -10,7 +10,7 @@ from tui.app.overview.pair import PairScreen, PairText, PickOther
 
 
 def pane_text(pane: FoldPane) -> str:
-    return str(pane.text.content)
+    return pane.text_content.plain
 
 
 def pane_of(screen: FoldScreen, article: str) -> FoldPane:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tui.core.compare.phrases import origins
 from tui.core.model import Comparison
+from tui.core.views.agreement import LEVELS
 from tui.core.views.overview import Overview, build_overview
 from tui.core.views.shares import SHARE_KINDS, SourceShare
 from tui.core.views.timeline import TimelineRow
@@ -129,22 +130,32 @@ def pair_words(overview: Overview, i: int, j: int) -> str:
     return text
 
 
-def heat_cell(overview: Overview, i: int, j: int) -> tuple[str, str, str]:
-    """One heat-map cell: its shade glyph, its mark and the kind that styles the mark.
+def heat_row(overview: Overview, i: int) -> list[tuple[str, str, str]]:
+    """Every heat-map cell of row ``i``: its shade glyph, its mark and the kind that styles the
+    mark. The shade is the agreement level; the mark is ≠ when the two differ on a value, w
+    when one copies the other (≠ wins), else the shade again: no colour is needed to read it.
 
-    The shade is the agreement level; the mark ≠ when they differ on a value, w when one copies
-    the other (≠ wins), else the shade again: no colour is needed to read it.
+    A whole row at once, straight from the grid's numbers: a 200-source map draws 40,000 cells.
     """
-    if i == j:
-        return "\u2572", "\u2572", "self"
     grid = overview.agreement
-    facts = grid.pair(i, j)
-    shade = HEAT_GLYPHS[grid.level(i, j)]
-    if facts.differ:
-        return shade, DIFFER_MARK, "differ"
-    if facts.wire is not None or facts.same_origin:
-        return shade, WIRE_MARK, "wire"
-    return shade, shade, "agree"
+    agreed, differ = grid.agreed[i], grid.differ[i]
+    origins = [source.origin for source in overview.sources]
+    mine = origins[i]
+    top = grid.most_agreed
+    cells: list[tuple[str, str, str]] = []
+    for j, count in enumerate(agreed):
+        if j == i:
+            cells.append(("\u2572", "\u2572", "self"))
+            continue
+        level = 0 if count <= 0 or top <= 0 else max(1, min(LEVELS, round(LEVELS * count / top)))
+        shade = HEAT_GLYPHS[level]
+        if differ[j]:
+            cells.append((shade, DIFFER_MARK, "differ"))
+        elif origins[j] == mine:  # wire copy, directly or through other copies
+            cells.append((shade, WIRE_MARK, "wire"))
+        else:
+            cells.append((shade, shade, "agree"))
+    return cells
 
 
 def share_words(share: SourceShare) -> str:

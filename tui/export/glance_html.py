@@ -23,7 +23,7 @@ from tui.export.glance import (
     WIRE_MARK,
     cell_meaning,
     cell_words,
-    heat_cell,
+    heat_row,
     pair_words,
     plural,
     reading_words,
@@ -157,8 +157,7 @@ def _who_agrees(overview: Overview, escape: Callable[[str | None], str]) -> list
     out.append('<table class="heat">')
     for i, source in enumerate(overview.sources):
         cells = [f"<th>{escape(f'{i + 1}. {source.label}')}</th>"]
-        for j in range(size):
-            shade, mark, kind = heat_cell(overview, i, j)
+        for j, (shade, mark, kind) in enumerate(heat_row(overview, i)):
             title = f' title="{escape(pair_words(overview, i, j))}"' if titled else ""
             cells.append(f'<td class="h-{kind}"{title}>{escape(shade + mark)}</td>')
         out.append(f"<tr>{''.join(cells)}</tr>")

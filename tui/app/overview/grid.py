@@ -6,8 +6,10 @@ says which cell was chosen. What the cells hold comes from a ``GridModel``: each
 says what, the heat map, the per-source bars, the values over time) is one model. Rows are
 drawn on demand, so a 200 x 200 heat map costs what its visible part costs.
 
-Styles are the widget's TCSS component classes (``styles/overview.tcss``), named by the
-model for each piece of text; the text is the sources' own, drawn as plain segments, never
+Styles are TCSS component classes of the screen holding the grid (``GRID_CLASSES``, in
+``styles/overview.tcss``), named by the model for each piece of text. They sit on the screen,
+as the reader's highlights do: Textual restyles a widget's component classes whenever its
+focus changes, and two dozen of them on the grid cost more than drawing it; the text is the sources' own, drawn as plain segments, never
 parsed as markup.
 """
 
@@ -73,6 +75,8 @@ class GridModel:
     ``row_cursor`` models move a whole-row cursor (lists); the others a cell cursor.
     """
 
+    width: int = 0
+    """The terminal width the model was laid out for."""
     rows: int = 0
     columns: int = 1
     column_width: int = 1
@@ -103,8 +107,6 @@ class GridModel:
 
 class GlanceGrid(ScrollView, can_focus=True):
     """A scrolling grid of cells with a fixed label column, fixed header lines and a cursor."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(GRID_CLASSES)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(0, -1)", "Up", show=False),
@@ -139,6 +141,7 @@ class GlanceGrid(ScrollView, can_focus=True):
         self.model = model
         self.cursor = (0, 0)
         """(row, column) of the cursor."""
+        self._forget()
 
     def on_mount(self) -> None:
         self._resize_virtual()
@@ -146,6 +149,7 @@ class GlanceGrid(ScrollView, can_focus=True):
     def set_model(self, model: GridModel) -> None:
         """Show another model (the same view laid out for a new width), keeping the cursor."""
         self.model = model
+        self._drawn.clear()
         row, column = self.cursor
         self.cursor = (min(row, max(model.rows - 1, 0)), min(column, max(model.columns - 1, 0)))
         self._resize_virtual()
@@ -158,22 +162,63 @@ class GlanceGrid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ drawing
 
-    def _style(self, name: str) -> Style:
-        return self.get_visual_style(name).rich_style if name else self.rich_style
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget()
 
-    def _cursor_style(self) -> Style:
-        """The cursor's text style from the stylesheet (bold, reverse...), laid over each cell's
-        own colours: a cell keeps its value colour and still shows where the cursor is."""
-        return self.get_component_rich_style("grid--cursor", partial=True)
+    def _forget(self) -> None:
+        """Drop the resolved styles and drawn rows (new theme, new stylesheet, new model)."""
+        self._styles: dict[str, Style] = {}
+        self._drawn: dict[int, tuple[Strip, Strip]] = {}
+
+    def _style(self, name: str) -> Style:
+        """A component class's style over the widget's own, resolved once (Textual's lookup of
+        a widget's style costs a quarter of a millisecond, and a row has hundreds of pieces)."""
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            screen = self.screen
+            if name == "grid--cursor":
+                style = screen.get_component_rich_style(name, partial=True)
+            else:
+                style = base + screen.get_visual_style(name).rich_style if name else base
+            self._styles[name] = style
+        return style
 
     def _strip(self, pieces: list[Piece], width: int) -> Strip:
-        base = self.rich_style
-        segments = [Segment(text, base + self._style(name) if name else base) for text, name in pieces]
-        return Strip(segments).adjust_cell_length(width, base)
+        """The pieces as one strip of ``width`` cells, runs of one style joined into one segment."""
+        style = self._style
+        segments: list[Segment] = []
+        run: list[str] = []
+        name = None
+        for text, piece_style in pieces:
+            if piece_style != name and run:
+                segments.append(Segment("".join(run), style(name or "")))
+                run = []
+            name = piece_style
+            run.append(text)
+        if run:
+            segments.append(Segment("".join(run), style(name or "")))
+        return Strip(segments).adjust_cell_length(width, style(""))
+
+    def _row(self, row: int) -> tuple[Strip, Strip]:
+        """A row's label and cells, drawn once: moving the cursor redraws no cell."""
+        drawn = self._drawn.get(row)
+        if drawn is None:
+            model = self.model
+            drawn = (
+                self._strip(model.label(row), model.label_width),
+                self._strip(model.cells(row), model.columns * model.column_width),
+            )
+            if len(self._drawn) > 4096:
+                self._drawn.clear()
+            self._drawn[row] = drawn
+        return drawn
 
     def render_line(self, y: int) -> Strip:
         model = self.model
         width = self.size.width
+        base = self._style("")
         label_width = min(model.label_width, width)
         scroll_x, scroll_y = int(self.scroll_offset.x), int(self.scroll_offset.y)
         cells_width = model.columns * model.column_width
@@ -184,11 +229,11 @@ class GlanceGrid(ScrollView, can_focus=True):
         else:
             row = scroll_y + y - model.header_height
             if row >= model.rows:
-                return Strip.blank(width, self.rich_style)
-            left = self._strip(model.label(row), label_width)
-            right = self._strip(model.cells(row), cells_width)
+                return Strip.blank(width, base)
+            left, right = self._row(row)
+            left = left.crop(0, label_width)
             if row == self.cursor[0]:
-                cursor = self._cursor_style()
+                cursor = self._style("grid--cursor")
                 if model.row_cursor:
                     left, right = _over(left, cursor), _over(right, cursor)
                 else:
@@ -199,7 +244,7 @@ class GlanceGrid(ScrollView, can_focus=True):
                     )
                     left = _over(left, cursor)
         visible = right.crop(scroll_x, scroll_x + view) if view else Strip([])
-        return Strip.join([left, visible]).adjust_cell_length(width, self.rich_style)
+        return Strip.join([left, visible]).adjust_cell_length(width, base)
 
     # ------------------------------------------------------------------ moving
 

@@ -19,7 +19,7 @@ from tui.export.glance import (
     READINGS,
     SHARE_GLYPHS,
     cell_meaning,
-    heat_cell,
+    heat_row,
     pair_words,
     reading_words,
     row_counts,
@@ -43,6 +43,7 @@ class WhoSaysWhat(GridModel):
 
     def __init__(self, overview: Overview, width: int) -> None:
         self.overview = overview
+        self.width = width
         self.rows = len(overview.rows)
         self.header_height = 1
         sources = len(overview.sources)
@@ -164,6 +165,7 @@ class WhoAgrees(GridModel):
 
     def __init__(self, overview: Overview, width: int) -> None:
         self.overview = overview
+        self.width = width
         size = len(overview.sources)
         self.rows = self.columns = size
         self.digits = len(str(size))
@@ -199,8 +201,7 @@ class WhoAgrees(GridModel):
         shades = width - 1 if width <= 2 else width - 2
         gap = "" if width <= 2 else " "
         pieces: list[Piece] = []
-        for j in range(self.columns):
-            shade, mark, kind = heat_cell(self.overview, row, j)
+        for shade, mark, kind in heat_row(self.overview, row):
             pieces.append((shade * shades, "heat--self" if kind == "self" else "heat--agree"))
             pieces.append((mark + gap, f"heat--{kind}"))
         return pieces
@@ -230,6 +231,7 @@ class PerSource(GridModel):
 
     def __init__(self, overview: Overview, width: int) -> None:
         self.overview = overview
+        self.width = width
         self.rows = len(overview.shares)
         self.header_height = 1
         self.row_cursor = True
@@ -272,6 +274,7 @@ class OverTime(GridModel):
 
     def __init__(self, overview: Overview, width: int) -> None:
         self.overview = overview
+        self.width = width
         self.row_cursor = True
         self.label_width = 0
         self.column_width = max(width - SCROLLBAR, 20)

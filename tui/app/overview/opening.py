@@ -62,12 +62,12 @@ def open_overview(reader: Reader, tab: Tab = "who") -> None:
     comparison = _comparison(reader)
     if comparison is None:
         return
-    screen = OverviewScreen(overview_for(comparison), tab=tab, cluster=reader.current_cluster)
+    screen = OverviewScreen(comparison, overview_for(comparison), tab=tab, cluster=reader.current_cluster)
     reader.app.push_screen(screen, lambda choice: chosen(reader, choice))
 
 
 def chosen(reader: Reader, choice: Choice | None) -> None:
-    """Do what the user chose: go to a discrepancy, read a source, or compare two."""
+    """Do what the user chose: go to a discrepancy, or read a source."""
     if choice is None:
         return
     index = _pane_index(reader.panes, choice.article)
@@ -77,8 +77,6 @@ def chosen(reader: Reader, choice: Choice | None) -> None:
             reader.focus_pane(index)
     elif choice.kind == "source" and index is not None:
         reader.focus_pane(index)
-    elif choice.kind == "pair" and choice.article is not None and choice.other is not None:
-        open_two_sources(reader, choice.article, choice.other)
 
 
 def _pane_index(panes: Sequence[ArticlePane], article: str | None) -> int | None:

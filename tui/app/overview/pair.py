@@ -22,10 +22,10 @@ from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.overview.lines import draw_row, line_strip
 from tui.app.widgets.lazy_text import Row, wrap_rows
 from tui.core.compare.wording import word_diff
 from tui.core.model import Article, Comparison
@@ -71,8 +71,6 @@ class Drawn:
 class PairText(ScrollView, can_focus=True):
     """Both sources' statements in aligned rows, drawn line by line."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = set(PAIR_CLASSES)
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "lines(1)", "Down", show=False),
         Binding("up,k", "lines(-1)", "Up", show=False),
@@ -94,8 +92,8 @@ class PairText(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._drawn = [self._draw(row) for row in self.rows]
-        if self.size.width:
-            self.lay_out(self.size.width)
+        # The width it will have (the screen's), so the first layout is the last one.
+        self.lay_out(self.size.width or self.app.size.width)
 
     def on_resize(self, event: Resize) -> None:
         self.lay_out(event.size.width)
@@ -136,7 +134,7 @@ class PairText(ScrollView, can_focus=True):
     def _side(self, row: PairRow, side: Side | None) -> Content | None:
         if side is None:
             return None
-        style = self.get_visual_style
+        style = self.screen.get_visual_style
         spans: list[Span] = []
         text = ""
         for piece in side.pieces:
@@ -163,21 +161,21 @@ class PairText(ScrollView, can_focus=True):
         row = self.rows[line.row]
         drawn = self._drawn[line.row]
         cursor = line.row == self.current and (line.left is not None or line.right is not None)
-        extra = self.get_visual_style("pair--cursor") if cursor else None
+        extra = self.screen.get_visual_style("pair--cursor") if cursor else None
         column = self.column
         sign = " "
         if line.first:
             sign = MOVED if row.moved else SIGNS[row.kind]
-        gutter = self.get_visual_style("pair--gutter")
+        gutter = self.screen.get_visual_style("pair--gutter")
         space = base.rich_style
         segments = [
-            *_cells(drawn.left, line.left, column, base, extra),
+            *draw_row(drawn.left, line.left, column, base, extra),
             Segment(" ", space),
             Segment(sign, (base + gutter).rich_style),
             Segment(" ", space),
-            *_cells(drawn.right, line.right, column, base, extra),
+            *draw_row(drawn.right, line.right, column, base, extra),
         ]
-        return Strip(segments).adjust_cell_length(width, base.rich_style)
+        return line_strip(segments, width, base)
 
     # ------------------------------------------------------------------ moving
 
@@ -206,29 +204,10 @@ class PairText(ScrollView, can_focus=True):
         return self.lines[number].row if number < len(self.lines) else 0
 
 
-def _cells(
-    content: Content | None, row: Row | None, column: int, base: Style, extra: Style | None
-) -> list[Segment]:
-    """One side of one line: the wrapped piece of its text, padded to the column."""
-    if content is None or row is None:
-        return [Segment(" " * column, base.rich_style)]
-    piece = content[row.start : row.end].rstrip()
-    segments = []
-    used = 0
-    for text, text_style in piece.render(base, end=""):
-        style = base + text_style
-        if extra is not None:
-            style = style + extra
-        segments.append(Segment(text, style.rich_style))
-        used += len(text)
-    segments.append(
-        Segment(" " * max(column - used, 0), (base + extra).rich_style if extra else base.rich_style)
-    )
-    return list(Strip(segments).adjust_cell_length(column, base.rich_style))
-
-
 class PairScreen(Screen[str | None]):
     """Two sources side by side; Esc (or c) goes back, Enter goes back at the row's fact."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = Screen.COMPONENT_CLASSES | PAIR_CLASSES
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,c", "back", "Back"),
@@ -251,14 +230,14 @@ class PairScreen(Screen[str | None]):
         summary = (
             f"\u2260 {counts['differs']} values differ \u00b7 ~ {counts['reworded']} worded differently \u00b7 "
             f"{counts['same']} the same \u00b7 \u25c0 {counts['left']} only left \u00b7 "
-            f"\u25b6 {counts['right']} only right \u00b7 \u2195 said elsewhere"
+            f"\u25b6 {counts['right']} only right \u00b7 \u2195 said elsewhere  "
+            "] [ differences \u00b7 Enter go there \u00b7 s swap \u00b7 Esc back"
         )
         yield Static(Content(summary), classes="glance-legend", markup=False)
         with Horizontal(id="pair-heads"):
             yield Static(_head(self.left), classes="pair-head", markup=False)
             yield Static(_head(self.right), classes="pair-head", markup=False)
         yield PairText(self.rows)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(PairText).focus()
