@@ -257,8 +257,8 @@ class PerSource(GridModel):
         ]
         pieces += [(glyphs, f"share--{kind}") for kind, glyphs in share_bar(share, self.bar)]
         pieces.append(("".join(f"{share.share(kind):>5.0%}" for kind in SHARE_KINDS[:4]), ""))
-        if share.flags:
-            pieces.append(("  \u25b2 " + ", ".join(share.flags), "grid--flag"))
+        if share.flags:  # said in full in the detail line
+            pieces.append(("  \u25b2 " + ", ".join(f.removesuffix(" than most") for f in share.flags), "grid--flag"))
         return pieces
 
     def detail(self, row: int, column: int) -> str:
