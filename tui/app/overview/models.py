@@ -258,7 +258,9 @@ class PerSource(GridModel):
         pieces += [(glyphs, f"share--{kind}") for kind, glyphs in share_bar(share, self.bar)]
         pieces.append(("".join(f"{share.share(kind):>5.0%}" for kind in SHARE_KINDS[:4]), ""))
         if share.flags:  # said in full in the detail line
-            pieces.append(("  \u25b2 " + ", ".join(f.removesuffix(" than most") for f in share.flags), "grid--flag"))
+            pieces.append(
+                ("  \u25b2 " + ", ".join(f.removesuffix(" than most") for f in share.flags), "grid--flag")
+            )
         return pieces
 
     def detail(self, row: int, column: int) -> str:
@@ -347,7 +349,7 @@ LEGENDS: dict[str, list[Piece]] = {
         (" not mentioned  ", ""),
         (" one ", "value--1"),
         (" colour ", "value--2"),
-        (" per value ", "value--3"),
+        (" per value in its row ", "value--3"),
     ],
     "agree": [
         ("\u2591\u2592\u2593\u2588", "heat--agree"),
