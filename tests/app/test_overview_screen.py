@@ -183,3 +183,23 @@ async def test_with_one_source_every_view_still_opens(open_reader: ReaderOpener)
         await pilot.press("3", "enter")  # the one source can still be read
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_a_theme_change_repaints_the_views(open_reader: ReaderOpener) -> None:
+    async with open_reader(quake()) as (app, pilot, reader):
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+
+        def label_background() -> object:
+            first = next(iter(screen.grid.render_line(2)))  # a row's label, not under the cursor
+            return first.style.bgcolor if first.style else None
+
+        dark = label_background()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert label_background() != dark
+        toll = next(line for line in lines(screen.grid) if line.startswith("number: The quake"))
+        assert toll.split()[-5:] == ["★40", "★40", "★40", "45", "–"]  # the same words, new colours

@@ -117,6 +117,11 @@ class FoldPane(ScrollView, can_focus=True):
         self.border_title = Content(f"{self.article.label}{date}")
         self.border_subtitle = Content(self.article.title)
         self.render_entries()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        # The new theme's styles are applied after this refresh; paint with them then.
+        self.call_after_refresh(self.render_entries)
 
     def on_resize(self, event: Resize) -> None:
         self._wrap()

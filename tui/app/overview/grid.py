@@ -145,6 +145,14 @@ class GlanceGrid(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._resize_virtual()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        def repaint() -> None:
+            self._forget()
+            self.refresh()
+
+        self.call_after_refresh(repaint)  # the new theme's styles are applied by then
 
     def set_model(self, model: GridModel) -> None:
         """Show another model (the same view laid out for a new width), keeping the cursor."""

@@ -92,11 +92,19 @@ class PairText(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._drawn = [self._draw(row) for row in self.rows]
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         # The width it will have (the screen's), so the first layout is the last one.
         self.lay_out(self.size.width or self.app.size.width)
 
     def on_resize(self, event: Resize) -> None:
         self.lay_out(event.size.width)
+
+    def _theme_changed(self) -> None:
+        def repaint() -> None:
+            self._drawn = [self._draw(row) for row in self.rows]
+            self.refresh()
+
+        self.call_after_refresh(repaint)  # the new theme's styles are applied by then
 
     @property
     def column(self) -> int:

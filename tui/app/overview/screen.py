@@ -98,6 +98,10 @@ class OverviewScreen(Screen[Choice | None]):
 
     def on_mount(self) -> None:
         self._show(self.tab)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.call_after_refresh(self._legend)  # the new theme's styles are applied by then
 
     @property
     def grid(self) -> GlanceGrid:
@@ -128,6 +132,14 @@ class OverviewScreen(Screen[Choice | None]):
         if grid.cursor != (0, 0):  # bring it into view once the grid has its size
             self.call_after_refresh(grid.move_to, *grid.cursor)
         self._describe()
+
+    def _legend(self) -> None:
+        """What the marks of the view shown mean, in the colours the grid draws them."""
+        pieces = LEGENDS[self.tab]
+        legend = Content.assemble(
+            *((text, self.get_visual_style(name)) if name else text for text, name in pieces)
+        )
+        self.query_one("#glance-legend", Static).update(legend, layout=False)
 
     def _tabs(self) -> None:
         """The tab bar: the four views by key, the one shown reversed, then the story's numbers."""
