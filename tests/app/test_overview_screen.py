@@ -183,6 +183,9 @@ async def test_with_one_source_every_view_still_opens(open_reader: ReaderOpener)
         await pilot.press("3", "enter")  # the one source can still be read
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("c")  # and nothing can be put beside it
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
 
 
 async def test_a_theme_change_repaints_the_views(open_reader: ReaderOpener) -> None:

@@ -94,7 +94,7 @@ class FoldPane(ScrollView, can_focus=True):
         cluster: str
 
     def __init__(self, comparison: Comparison, article_id: str) -> None:
-        super().__init__(classes="fold-pane")
+        super().__init__()
         self.comparison = comparison
         self.article = comparison.story.article(article_id)
         self.unique = False

@@ -106,6 +106,9 @@ def open_two_sources(reader: Reader, left: str | None = None, right: str | None 
     comparison = _comparison(reader)
     if comparison is None or not reader.panes:
         return
+    if len(reader.panes) < 2:
+        reader.app.notify("This story has one source: nothing to put beside it.", markup=False)
+        return
     from tui.app.overview.pair import PairScreen, PickOther
 
     if left is None:
