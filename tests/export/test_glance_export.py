@@ -8,6 +8,7 @@ from tests.core.views.glance_story import build_comparison
 from tests.export.checks import assert_safe_html, assert_safe_markdown, parse_html
 from tui.core.model import Comparison, Member, WireCopy
 from tui.export import ExportRequest, render
+from tui.export.glance import clip
 from tui.export.palette import overview_palette, parse_palette
 
 
@@ -138,3 +139,10 @@ def test_the_palette_reads_hex_colours_only() -> None:
     assert palette["value--1"] == ("#112233", "#FFFFFF")
     assert "cell--absent" not in palette
     assert palette["heat--agree"] == (None, "#0072B2")
+
+
+def test_a_long_value_is_cut_at_a_word_in_the_tables() -> None:
+    assert clip("ready, robust and credible deterrence", 20) == "ready, robust and…"
+    assert clip("short  value", 20) == "short value"
+    assert clip("Unbreakablewordwithoutspaces", 10) == "Unbreakabl…"
+    assert clip("any length at all", None) == "any length at all"

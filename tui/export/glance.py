@@ -59,11 +59,21 @@ def support_words(group: ValueGroup) -> str:
     return text
 
 
-def group_words(row: ValueRow, index: int) -> str:
-    """'★ 40 × 3 sources (2 independent)': one value with its support, the majority marked."""
+def clip(text: str, limit: int | None) -> str:
+    """``text`` on one line, cut at a word with … past ``limit`` characters (None: whole)."""
+    line = " ".join(text.split())
+    if limit is None or len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(",;:") + "\u2026"
+
+
+def group_words(row: ValueRow, index: int, limit: int | None = None) -> str:
+    """'★ 40 × 3 sources (2 independent)': one value with its support, the majority marked;
+    a value longer than ``limit`` characters (a whole quotation) is cut."""
     group = row.groups[index]
     mark = f"{MAJORITY} " if row.majority == index else ""
-    return f"{mark}{group.text} \u00d7 {support_words(group)}"
+    return f"{mark}{clip(group.text, limit)} \u00d7 {support_words(group)}"
 
 
 TYPE_TAGS = {"quote-wording": "quote", "contradiction": "contra", "spelling": "spell"}
@@ -78,9 +88,10 @@ def row_title(row: ValueRow, *, short: bool = False) -> str:
     return f"{kind}: {row.frame}" if row.frame else row.label
 
 
-def row_counts(row: ValueRow) -> str:
-    """Every value with its support, then who gives no figure and who does not mention it."""
-    parts = [group_words(row, index) for index in range(len(row.groups))]
+def row_counts(row: ValueRow, limit: int | None = None) -> str:
+    """Every value with its support, then who gives no figure and who does not mention it;
+    values longer than ``limit`` characters are cut."""
+    parts = [group_words(row, index, limit) for index in range(len(row.groups))]
     if row.silent:
         parts.append(f"{NO_FIGURE} no figure: {plural(row.silent, 'source')}")
     if row.absent:
@@ -90,14 +101,14 @@ def row_counts(row: ValueRow) -> str:
     return "; ".join(parts)
 
 
-def cell_words(row: ValueRow, index: int) -> str:
+def cell_words(row: ValueRow, index: int, limit: int | None = None) -> str:
     """What one source gives in a row: its value (★ when the majority's), – or ·."""
     cell = row.cells[index]
     if cell == SILENT:
         return NO_FIGURE
     if cell == ABSENT:
         return NOT_MENTIONED
-    text = row.groups[cell].text
+    text = clip(row.groups[cell].text, limit)
     return f"{MAJORITY} {text}" if row.majority == cell else text
 
 

@@ -27,6 +27,9 @@ from tui.export.glance import (
 
 SOURCE_COLUMNS = 8
 """Up to this many sources, who-says-what has a column per source; past it, counts only."""
+VALUE_CHARS = 60
+"""A value longer than this (a whole quotation) is cut in the tables; the sections below the
+overview quote it in full."""
 GRID_SOURCES = 12
 """Up to this many sources, who-agrees-with-whom is a table; past it, groups and top pairs."""
 TOP_PAIRS = 10
@@ -64,9 +67,9 @@ def _who_says_what(overview: Overview, escape: Callable[[str], str]) -> list[str
     head = ["Discrepancy", "Values"] + ([escape(s.label) for s in overview.sources] if columns else [])
     out += [_row(head), _row(["---"] * len(head))]
     for row in overview.rows:
-        cells = [escape(row_title(row)), escape(row_counts(row))]
+        cells = [escape(row_title(row)), escape(row_counts(row, VALUE_CHARS))]
         if columns:
-            cells += [escape(cell_words(row, i)) for i in range(len(overview.sources))]
+            cells += [escape(cell_words(row, i, VALUE_CHARS)) for i in range(len(overview.sources))]
         out.append(_row(cells))
     return out
 
