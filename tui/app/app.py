@@ -31,6 +31,7 @@ class ReaderApp(App[None]):
         styles_dir() / "highlights.tcss",
         styles_dir() / "sidebar.tcss",
         styles_dir() / "dialogs.tcss",
+        styles_dir() / "overview.tcss",
     ]
     TITLE = "storydiff"
     COMMANDS = App.COMMANDS | {FactCommands}

@@ -74,6 +74,26 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Add the search text or current mention as an alias of an entity",
     ),
     Binding(
+        "o",
+        "overview",
+        "Overview",
+        tooltip="The story at a glance: who says what, who agrees with whom, per source, over time",
+    ),
+    Binding(
+        "d",
+        "fold_mode",
+        "Only differences",
+        show=False,
+        tooltip="Fold mode: only what differs, agreed text folded (Enter opens a fold)",
+    ),
+    Binding(
+        "c",
+        "two_sources",
+        "Two sources",
+        show=False,
+        tooltip="This source and another side by side, rows aligned, word differences marked",
+    ),
+    Binding(
         "ctrl+s", "screenshot", "Screenshot", show=False, tooltip="Save an SVG screenshot in this folder"
     ),
 ]

@@ -729,6 +729,24 @@ class ReaderScreen(Screen[None]):
         """Ask which entity the search text (or current mention) names, then add it as an alias."""
         self.tools.add_alias()
 
+    def action_overview(self) -> None:
+        """Open the story at a glance (who says what, who agrees with whom, per source, over time)."""
+        from tui.app.overview.opening import open_overview
+
+        open_overview(self)
+
+    def action_fold_mode(self) -> None:
+        """Show only what differs in the shown sources, agreed text folded."""
+        from tui.app.overview.opening import open_fold
+
+        open_fold(self)
+
+    def action_two_sources(self) -> None:
+        """Put the focused source beside another, rows aligned and word differences marked."""
+        from tui.app.overview.opening import open_two_sources
+
+        open_two_sources(self)
+
     def action_screenshot(self) -> None:
         """Save an SVG of the screen in the current folder."""
         self.tools.screenshot()
