@@ -46,7 +46,7 @@ async def test_question_mark_lists_every_key_with_its_description(
                 assert (binding.tooltip or binding.description) in text, binding.description
                 assert key_label(reader, binding) in text, binding.key
         assert "Command palette" in text
-        assert "≠ (gutter)" in text and "▶ (gutter)" in text  # the legend of the marks
+        assert "≠ differs" in text and "▶ current" in text and "copied text" in text  # the legend
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader

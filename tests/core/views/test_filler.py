@@ -42,7 +42,7 @@ def test_filler_goes_before_the_paragraph_unless_it_holds_the_statement_aligned_
 def test_statements_in_a_different_order_are_not_all_aligned_and_nothing_moves_back() -> None:
     a = [_anchor("x", 1), _anchor("y", 5), _anchor("z", 9)]
     b = [_anchor("y", 1), _anchor("x", 5), _anchor("z", 7)]
-    order = shared_order([a, b])
+    order = [key for key, _ in shared_order([a, b])]
     assert len(order) == 2 and order[-1] == "z"
     after = _rows_after([a, b], filler_rows([a, b]))
     assert after[0]["z"] == after[1]["z"]
@@ -64,5 +64,16 @@ def test_three_columns_and_statements_two_of_them_share() -> None:
 def test_statements_on_one_row_are_aligned_once_and_unique_ones_are_ignored() -> None:
     a = [_anchor("left", 3), _anchor("right", 3), _anchor("only-a", 7)]
     b = [_anchor("left", 6), _anchor("right", 9), _anchor("only-b", 1)]
-    assert shared_order([a, b]) == ["left", "right"]
+    assert [key for key, _ in shared_order([a, b])] == ["left", "right"]
     assert filler_rows([a, b]) == [{300: 3}, {}]
+
+
+def test_two_columns_that_agree_stay_level_where_a_third_tells_it_the_other_way_round() -> None:
+    a = [_anchor("quake", 0), _anchor("toll", 20), _anchor("size", 35)]
+    b = [_anchor("quake", 0), _anchor("toll", 5), _anchor("size", 30)]
+    c = [_anchor("quake", 2), _anchor("size", 10), _anchor("toll", 25)]
+    order = shared_order([a, b, c])
+    assert order == [("quake", {0, 1, 2}), ("toll", {0, 1, 2}), ("size", {0, 1})]
+    after = _rows_after([a, b, c], filler_rows([a, b, c]))
+    assert after[0]["toll"] == after[1]["toll"] == after[2]["toll"]
+    assert after[0]["size"] == after[1]["size"]

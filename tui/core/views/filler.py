@@ -5,8 +5,8 @@ has less before them; then one scroll position serves every column. Prose is ali
 statement rather than by line, and statements can be reordered between sources, so:
 
 1. the statements two or more columns share are put in one order that every column
-   agrees with (a merge of the columns' own orders; a statement that crosses others is left
-   out, the one whose position disagrees most first);
+   agrees with (a merge of the columns' own orders; where statements cross, a statement is
+   left out of the columns that place it against the others' order);
 2. walking that order, each shared statement gets the row of the column where it sits
    lowest, and every other column holding it gets blank rows to reach that row: before the
    statement's paragraph when the paragraph starts after the previous aligned statement,
@@ -37,17 +37,20 @@ class Anchor:
     pad_offset: int
 
 
-def shared_order(columns: Sequence[Sequence[Anchor]]) -> list[str]:
-    """The keys held by two or more columns, in an order every column agrees with.
+def shared_order(columns: Sequence[Sequence[Anchor]]) -> list[tuple[str, frozenset[int]]]:
+    """The keys held by two or more columns, in an order every column agrees with, each with
+    the columns it is aligned in.
 
     Each column's anchors are read top to bottom. A key is taken when it is next in every
-    column that holds it (the top-most of those first); when no key is (statements cross),
-    the key that is furthest from next in some column is dropped.
+    column that holds it (the top-most of those first). When no key is (statements cross),
+    the next key with the fewest columns agreeing it is next is left out of those columns: the
+    other columns can still align it, as two of three sources telling two facts in the same
+    order still line up while the third tells them the other way round.
     """
-    holders: dict[str, list[int]] = {}
+    holders: dict[str, set[int]] = {}
     for index, column in enumerate(columns):
         for key in dict.fromkeys(anchor.key for anchor in column):
-            holders.setdefault(key, []).append(index)
+            holders.setdefault(key, set()).add(index)
     sequences = [
         list(
             dict.fromkeys(
@@ -56,19 +59,20 @@ def shared_order(columns: Sequence[Sequence[Anchor]]) -> list[str]:
         )
         for column in columns
     ]
-    rank = [{key: i for i, key in enumerate(sequence)} for sequence in sequences]
     lowest = {
         key: max(anchor.row for column in columns for anchor in column if anchor.key == key)
-        for key in holders
-        if len(holders[key]) > 1
+        for key, held in holders.items()
+        if len(held) > 1
     }
     pointers = [0] * len(columns)
     settled: set[str] = set()
-    order: list[str] = []
+    order: list[tuple[str, frozenset[int]]] = []
     while True:
         heads: dict[int, str] = {}
         for index, sequence in enumerate(sequences):
-            while pointers[index] < len(sequence) and sequence[pointers[index]] in settled:
+            while pointers[index] < len(sequence) and (
+                sequence[pointers[index]] in settled or index not in holders[sequence[pointers[index]]]
+            ):
                 pointers[index] += 1
             if pointers[index] < len(sequence):
                 heads[index] = sequence[pointers[index]]
@@ -78,13 +82,14 @@ def shared_order(columns: Sequence[Sequence[Anchor]]) -> list[str]:
         ready = [key for key in candidates if all(heads.get(i) == key for i in holders[key])]
         if ready:
             key = min(ready, key=lambda k: (lowest[k], k))
-            order.append(key)
-        else:
-            key = max(
-                candidates,
-                key=lambda k: (max(rank[i][k] - pointers[i] for i in holders[k]), k),
-            )
-        settled.add(key)
+            order.append((key, frozenset(holders[key])))
+            settled.add(key)
+            continue
+        at_head = {key: {i for i, head in heads.items() if head == key} for key in candidates}
+        key = min(candidates, key=lambda k: (len(at_head[k]) / len(holders[k]), -lowest[k], k))
+        holders[key] -= at_head[key]
+        if len(holders[key]) < 2:
+            settled.add(key)
 
 
 def filler_rows(columns: Sequence[Sequence[Anchor]]) -> list[dict[int, int]]:
@@ -96,8 +101,8 @@ def filler_rows(columns: Sequence[Sequence[Anchor]]) -> list[dict[int, int]]:
     pads: list[dict[int, int]] = [{} for _ in columns]
     shift = [0] * len(columns)
     last_row = [-1] * len(columns)
-    for key in shared_order(columns):
-        held = [(index, anchors[key]) for index, anchors in enumerate(by_key) if key in anchors]
+    for key, aligned in shared_order(columns):
+        held = [(index, by_key[index][key]) for index in sorted(aligned)]
         if any(anchor.row <= last_row[index] for index, anchor in held):
             continue  # on the row of the statement aligned before it: nothing can go between
         target = max(anchor.row + shift[index] for index, anchor in held)
