@@ -625,7 +625,8 @@ class ReaderScreen(Screen[None]):
         where = comparison.annotations.path or "the annotation file"
         self.status.show_problems(
             f"{count} curated claim quote{'s' if count != 1 else ''} in {where} no longer "
-            "match the text, so they are not applied (Esc hides this; storydiff check lists them):",
+            f"match{'es' if count == 1 else ''} the text, so the claim is not applied "
+            "(Esc hides this; storydiff check lists them):",
             [*errors, *(orphan.message for orphan in comparison.orphans)],
         )
 

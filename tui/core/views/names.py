@@ -34,8 +34,8 @@ def site_of(url: str | None) -> str | None:
         host = urlsplit(address if "//" in address else f"//{address}").hostname
     except ValueError:
         return None
-    if not host:
-        return None
+    if not host or "." not in host or any(c.isspace() for c in host):
+        return None  # not an address: the user's note, or a local name
     return host.removeprefix("www.")
 
 
