@@ -166,10 +166,9 @@ class ReaderScreen(Screen[None]):
         """True once the facts list, variants, sidebar and search box are mounted."""
         self.names: dict[str, str] = {}
         """Article id -> the source's name as the reader shows it."""
-        self._place: Place | None = None
-        """The place to show again once a layout change has settled."""
-        self._pending_jump: Cluster | None = None
-        """The fact whose members the panes scroll to once they are filled level."""
+        self._place: Place | Cluster | None = None
+        """Where the user is, shown again each time a layout change settles, until they scroll:
+        the fact jumped to (every pane at its member), or the text at the top of the panes."""
         self._level_scheduled = False
         self._painted_theme = ""
         """The theme the highlights were last resolved in."""
@@ -400,6 +399,11 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------- level panes, kept place
 
+    @property
+    def settling(self) -> bool:
+        """True while the panes wait to be filled level after a change (tests wait for it)."""
+        return self._level_scheduled
+
     def schedule_level(self) -> None:
         """Fill the panes on screen level once the layout in progress is done (once per frame)."""
         if not self._level_scheduled:
@@ -420,11 +424,11 @@ class ReaderScreen(Screen[None]):
     def _settle(self) -> None:
         if self._level_scheduled:
             return  # the layout changed again: the next pass scrolls, once it is final
-        cluster, self._pending_jump = self._pending_jump, None
-        if cluster is not None:
-            self._scroll_to_members(cluster)
-        elif self._place is not None:  # kept until the user moves: layouts change in steps
-            self._restore_place(self._place)
+        place = self._place  # kept until the user moves: layouts change in steps
+        if isinstance(place, Place):
+            self._restore_place(place)
+        elif place is not None:
+            self._scroll_to_members(place)
 
     @on(PaneScroll.Moved)
     def _user_scrolled(self) -> None:
@@ -436,7 +440,8 @@ class ReaderScreen(Screen[None]):
 
     def remember_place(self) -> None:
         """Note the text at the top of every pane on screen, to show it again after each change
-        of layout until the user scrolls or jumps (the first note wins until then)."""
+        of layout until the user scrolls or jumps (a fact jumped to, or the first note, wins
+        until then)."""
         if self._place is not None or not self.panes:
             return
         tops: dict[int, tuple[int, float] | None] = {}
@@ -667,7 +672,7 @@ class ReaderScreen(Screen[None]):
             return
         self.current_cluster = cluster_id
         self._show_variants()
-        self._place = None  # the fact is the new place
+        self._place = cluster  # the fact is the new place
         holders = self._holders(cluster)
         if self.zoomed is not None:
             if holders and self.zoomed not in holders:
@@ -682,7 +687,6 @@ class ReaderScreen(Screen[None]):
             hints.append(f"{shown} of its {len(holders)} sources shown")
         if hints:
             self.status.show_hint(" · ".join(hints))
-        self._pending_jump = cluster
         self.schedule_level()
 
     def _scroll_to_members(self, cluster: Cluster) -> None:

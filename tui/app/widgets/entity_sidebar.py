@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static, Tree
@@ -216,7 +217,10 @@ class EntitySidebar(Vertical):
         yield Button(Content("Source × entity grid (E)"), id="open-grid", compact=True)
 
     def on_mount(self) -> None:
-        self._rebuild()
+        try:
+            self._rebuild()
+        except NoMatches:
+            return  # the reader closed (q at once) while the sidebar was being mounted
 
     @property
     def entity_tree(self) -> Tree[SidebarItem]:
