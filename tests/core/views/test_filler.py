@@ -33,10 +33,13 @@ def test_filler_goes_before_the_paragraph_unless_it_holds_the_statement_aligned_
     a = [_anchor("first", 4), _anchor("second", 9)]
     b = [_anchor("first", 1), _anchor("second", 12, paragraph_row=10)]
     assert filler_rows([a, b]) == [{900: 6}, {100: 3}]
-    # b's second statement shares its paragraph with the first: the filler goes right before it
+    # b's second statement shares its paragraph with the first: a few rows go right before it...
     b = [_anchor("first", 2, paragraph_row=0), _anchor("second", 5, paragraph_row=0)]
+    a = [_anchor("first", 2), _anchor("second", 8)]
+    assert filler_rows([a, b]) == [{}, {500: 3}]
+    # ...but never a screenful inside a paragraph: there it stays where its paragraph puts it
     a = [_anchor("first", 2), _anchor("second", 20)]
-    assert filler_rows([a, b]) == [{}, {500: 15}]
+    assert filler_rows([a, b]) == [{}, {}]
 
 
 def test_statements_in_a_different_order_are_not_all_aligned_and_nothing_moves_back() -> None:

@@ -690,13 +690,25 @@ class ReaderScreen(Screen[None]):
         self.schedule_level()
 
     def _scroll_to_members(self, cluster: Cluster) -> None:
+        """Scroll every pane holding the fact to its member; the panes on screen that do not
+        hold it stay level with the focused holder (with synced scrolling)."""
         with self.sync.moving_followers():
             starts = first_start_per_article(cluster)
+            holders: list[ArticlePane] = []
             for pane in self.panes:
                 if pane.article.id in starts:
                     pane.cursor = starts[pane.article.id]
                     if pane.is_mounted:  # a pane not yet shown is built (and placed) when shown
                         pane.scroll_to_offset(starts[pane.article.id])
+                        holders.append(pane)
+            shown = [pane for pane in holders if pane.display]
+            if not (self.sync_enabled and shown):
+                return
+            leader = next((p for p in shown if p.pane_index == self.focused_pane), shown[0])
+            for pane in self.visible_panes:
+                if pane not in holders and pane.is_mounted:
+                    y = self.sync.map_scroll(leader, pane, leader.scroller.scroll_y)
+                    pane.scroller.scroll_to(y=y, animate=False, immediate=True)
 
     def _walk_start(self, direction: int) -> int:
         """Where ] [ } { start (see ``step_kind``): right after (or before) the current fact
@@ -790,7 +802,7 @@ class ReaderScreen(Screen[None]):
         with self.sync.moving_followers():
             for follower in self.visible_panes:
                 if follower is not leader:
-                    y = self.sync.map_scroll(leader, follower, new)
+                    y = self.sync.follow(leader, follower, old, new)
                     follower.scroller.scroll_to(y=y, animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

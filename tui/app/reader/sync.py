@@ -2,8 +2,9 @@
 
 Plain state, no widget. The panes on screen are kept level the way vimdiff keeps its windows:
 filler rows (``tui.core.views.filler``) put the statements two or more of them share on the
-same row, so a follower simply takes the leader's scroll position and aligned statements stay
-side by side. A huge article's pane (whose rows are estimates) cannot be filled exactly; with
+same row, so level panes have one scroll position, and a follower moves by as many rows as
+the leader (as vim's scrollbind does): aligned statements stay side by side, and a pane that
+a jump left on its own statement of a fact keeps it in view. A huge article's pane (whose rows are estimates) cannot be filled exactly; with
 such a pane the leader's reading line is mapped between the shared statements instead
 (``tui.core.views.scrollsync``). Only statement-level facts align text: a story-level
 discrepancy ("the minister's name differs") links sentences that say different things.
@@ -100,6 +101,15 @@ class ScrollSync:
             self._anchors[key] = anchors
         line = interpolate(anchors, reading_line(y, lead.max_scroll_y, lead_height))
         return scroll_for_line(line, follow.max_scroll_y, follow_height)
+
+    def follow(self, leader: ArticlePane, follower: ArticlePane, old: float, new: float) -> float:
+        """Where the follower goes when the leader scrolls from ``old`` to ``new``: by as many
+        rows (panes filled level stay level, and a pane a jump left showing its own statement
+        of a fact that cannot be level keeps showing it), or mapped for a huge article."""
+        if leader.sized or follower.sized:
+            return self.map_scroll(leader, follower, new)
+        scroller = follower.scroller
+        return min(max(scroller.scroll_y + new - old, 0.0), scroller.max_scroll_y)
 
     def statement_starts(self) -> list[tuple[str, dict[str, int]]]:
         """(cluster id, where each article's first member starts) of every statement-level

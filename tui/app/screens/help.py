@@ -7,6 +7,7 @@ up here without anyone editing this file.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -38,8 +39,8 @@ LIST_KEYS = (
 
 
 GUTTER_NOTE = (
-    "gutter",
-    "the glyph left of each row: what the row holds; on the current fact's rows, what that fact is",
+    "(gutter)",
+    "the glyphs left of each row say what it holds; on the current fact's rows, what that fact is",
 )
 """What the marks' legend adds about the gutter, which is why no highlight depends on colour alone."""
 
@@ -119,6 +120,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+KEYS_WIDTH = 18
+"""Columns of the keys in the help ("space (facts list)")."""
+
+HELP_TEXT_WIDTH = 52
+"""Columns of a key's description in the help (the box shows 75, the keys take 21)."""
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader, grouped by where it works."""
 
@@ -141,7 +149,9 @@ class HelpScreen(ModalScreen[None]):
             rows.append(Content.assemble((title, "bold underline")))
             if title == "What the marks mean":  # drawn as the panes draw them
                 rows.extend(legend_rows(self.reader.get_visual_style))
-                rows.append(Content.assemble(("  " + GUTTER_NOTE[0], "bold"), "  ", GUTTER_NOTE[1]))
-                continue
-            rows.extend(Content.assemble((f"  {keys:<16} ", "bold"), text) for keys, text in entries)
+                entries = [GUTTER_NOTE]
+            for keys, text in entries:  # a hanging indent keeps the keys a column of their own
+                lines = textwrap.wrap(text, HELP_TEXT_WIDTH) or [""]
+                rows.append(Content.assemble((f"  {keys:<{KEYS_WIDTH}} ", "bold"), lines[0]))
+                rows.extend(Content(" " * (KEYS_WIDTH + 3) + line) for line in lines[1:])
         return Content("\n").join(rows)

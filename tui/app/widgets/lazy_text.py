@@ -40,10 +40,24 @@ FILLER_SPACING = 4
 """Columns between two stripes of the filler hatching."""
 
 
-def filler_line(y: int, width: int) -> str:
+FILLER_CAPTION_ROWS = 4
+"""A run of at least this many filler rows says on its first row what it is."""
+
+
+def filler_line(y: int, width: int, rows: int = 0) -> str:
     """Row ``y`` of the filler hatching, ``width`` cells wide: a stripe every few columns,
-    shifted one column a row so the stripes run diagonally."""
-    return "".join(FILLER_MARK if (x + y) % FILLER_SPACING == 0 else " " for x in range(width))
+    shifted one column a row so the stripes run diagonally. The first row of a long run
+    (``rows`` of it) says why the gap is there."""
+    line = "".join(FILLER_MARK if (x + y) % FILLER_SPACING == 0 else " " for x in range(width))
+    if rows < FILLER_CAPTION_ROWS:
+        return line
+    caption = f" {rows} rows: other sources say more here "
+    if len(caption) > width - 2:
+        caption = " other sources say more "
+    if len(caption) > width - 2:
+        return line
+    start = (width - len(caption)) // 2
+    return line[:start] + caption + line[start + len(caption) :]
 
 
 class Row(NamedTuple):
@@ -99,13 +113,18 @@ def pad_rows(rows: list[Row], pads: Mapping[int, int], end: int | None = None) -
             text_row += 1
             limit = starts[text_row] if text_row < len(starts) else end
             while next_pad < len(wanted) and (limit is None or wanted[next_pad][0] < limit):
-                padded.extend([Row(row.start, row.start, True, 0, FILLER)] * wanted[next_pad][1])
+                padded.extend(_filler(row.start, wanted[next_pad][1]))
                 next_pad += 1
         padded.append(row)
     last = rows[-1].end if rows else 0
     for _, count in wanted[next_pad:]:
-        padded.extend([Row(last, last, True, 0, FILLER)] * count)
+        padded.extend(_filler(last, count))
     return padded
+
+
+def _filler(offset: int, count: int) -> list[Row]:
+    """``count`` filler rows at ``offset``; the first one's ``column`` holds the run's length."""
+    return [Row(offset, offset, True, count if index == 0 else 0, FILLER) for index in range(count)]
 
 
 class LazyText(Static):
@@ -198,7 +217,9 @@ class LazyText(Static):
         row = rows[y]
         segments = [Segment(s.text, base + s.style if s.style else base) for s in self.gutter_cells(y, width)]
         if row.line == FILLER:
-            segments.append(Segment(filler_line(y, width - self.GUTTER), base + RichStyle(dim=True)))
+            segments.append(
+                Segment(filler_line(y, width - self.GUTTER, row.column), base + RichStyle(dim=True))
+            )
         elif row.line >= 0:
             end = row.end if row.last else row.start + len(visual.plain[row.start : row.end].rstrip())
             piece = visual[row.start : end]

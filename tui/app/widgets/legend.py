@@ -39,9 +39,9 @@ LEGEND: tuple[LegendItem, ...] = (
     LegendItem("◆", "gutter--unique", "only here", "mark--unique", "only this source says it (italic)"),
     LegendItem("·", "gutter--boilerplate", "boilerplate", "mark--boilerplate", "not the story (b hides it)"),
     LegendItem("", "", "copied text", "mark--phrase", "words another source has verbatim"),
-    LegendItem("", "", "entity", "mark--mention", "an annotated entity, underlined (e lists them)"),
+    LegendItem("", "", "entity", "mark--mention", "an annotated entity, underlined (e: the list)"),
     LegendItem("", "", "match", "mark--search", "a search match (/, then n and N)"),
-    LegendItem("", "", "╱ ╱ ╱", "", "filler: other sources say more before the next shared line (s: off)"),
+    LegendItem("", "", "╱ ╱ ╱", "", "filler: other sources say more here (s: none)"),
 )
 """Every mark of the panes, in the order the legend lists them."""
 

@@ -10,7 +10,9 @@ statement rather than by line, and statements can be reordered between sources, 
 2. walking that order, each shared statement gets the row of the column where it sits
    lowest, and every other column holding it gets blank rows to reach that row: before the
    statement's paragraph when the paragraph starts after the previous aligned statement,
-   else right before the statement's own row.
+   else right before the statement's own row, but only a few (``INLINE_FILLER``): a
+   paragraph cut by a screenful of blank rows no longer reads as one, so such a statement
+   stays where its paragraph puts it in that column.
 
 Pure arithmetic on rows, free of widgets, so it can be tested on its own.
 """
@@ -19,6 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+INLINE_FILLER = 3
+"""Most blank rows put inside a paragraph (before a statement that does not start it)."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,14 @@ def filler_rows(columns: Sequence[Sequence[Anchor]]) -> list[dict[int, int]]:
         if any(anchor.row <= last_row[index] for index, anchor in held):
             continue  # on the row of the statement aligned before it: nothing can go between
         target = max(anchor.row + shift[index] for index, anchor in held)
-        for index, anchor in held:
+        level = [
+            (index, anchor)
+            for index, anchor in held
+            if anchor.pad_row > last_row[index] or target - anchor.row - shift[index] <= INLINE_FILLER
+        ]
+        if len(level) < 2:
+            continue
+        for index, anchor in level:
             need = target - anchor.row - shift[index]
             if need > 0:
                 offset = anchor.pad_offset if anchor.pad_row > last_row[index] else anchor.offset
