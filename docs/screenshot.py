@@ -1,4 +1,4 @@
-"""Make the README's screenshot with storydiff itself: the bundled story after pressing ``]``.
+"""Make the README's screenshot with storydiff itself: the bundled story after pressing ``]`` (its first discrepancy, every side of it level).
 
 Run from the repository root: ``python docs/screenshot.py`` writes ``docs/reader.svg``
 (Textual's own screen export) and, when ``rsvg-convert`` is installed (Debian's
@@ -12,27 +12,37 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
 from tui.app.app import ReaderApp  # noqa: E402
+from tui.app.state import ReaderState  # noqa: E402
 from tui.core.annotate.schema import load_annotations  # noqa: E402
 from tui.core.load.corpus import load_story  # noqa: E402
 from tui.core.load.resources import bundled_story  # noqa: E402
 
 SIZE = (160, 44)
-KEYS = ("right_square_bracket", "right_square_bracket", "right_square_bracket")
+KEYS = ("right_square_bracket",)
 
 
 async def capture(keys: tuple[str, ...], name: str) -> Path:
     story = load_story([bundled_story()])
     annotations = load_annotations(Path(story.annotations_path) if story.annotations_path else None)
-    app = ReaderApp(story, annotations)
+    with tempfile.TemporaryDirectory() as folder:  # the user's own state stays untouched
+        state = ReaderState(Path(folder))
+        state.see_legend()  # the picture shows the reader, not the first run's legend
+        state.theme = "textual-dark"
+        return await _capture(ReaderApp(story, annotations, state=state), keys, name)
+
+
+async def _capture(app: ReaderApp, keys: tuple[str, ...], name: str) -> Path:
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(3):  # the tools, then the comparison, then the panes filled level
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
