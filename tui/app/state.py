@@ -67,6 +67,11 @@ class ReaderState:
         value = self._data.get(key)
         return value if isinstance(value, str) else None
 
+    def _set(self, key: str, value: object) -> None:
+        if self._data.get(key) != value:
+            self._data[key] = value
+            self._write()
+
     @property
     def theme(self) -> str | None:
         """The theme last chosen, if any."""
@@ -74,9 +79,7 @@ class ReaderState:
 
     @theme.setter
     def theme(self, name: str) -> None:
-        if name != self.theme:
-            self._data["theme"] = name
-            self._write()
+        self._set("theme", name)
 
     @property
     def export_format(self) -> str | None:
@@ -85,9 +88,7 @@ class ReaderState:
 
     @export_format.setter
     def export_format(self, fmt: str) -> None:
-        if fmt != self.export_format:
-            self._data["export_format"] = fmt
-            self._write()
+        self._set("export_format", fmt)
 
     @property
     def legend_seen(self) -> bool:
@@ -96,9 +97,7 @@ class ReaderState:
 
     def see_legend(self) -> None:
         """Remember that the legend was shown."""
-        if not self.legend_seen:
-            self._data["legend_seen"] = True
-            self._write()
+        self._set("legend_seen", True)
 
     def _stories(self) -> dict[str, object]:
         stories = self._data.get("stories")
