@@ -1,6 +1,7 @@
 """Make the README's screenshots with storydiff itself.
 
-- ``reader``: the bundled story after pressing ``]`` three times;
+- ``reader``: the bundled story after pressing ``]`` (its first discrepancy, every side of
+  it level);
 - ``overview``: the bundled story's overview, who says what (``o``);
 - ``overview-200`` and ``agreement-200``: who says what and who agrees with whom on the
   synthetic story of 200 sources (``tests/benchmarks/make_story.py``; compared first, which
@@ -25,16 +26,15 @@ from typing import NamedTuple
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
-from textual.worker import WorkerState  # noqa: E402
-
 from tests.benchmarks.bench_engine import write_story  # noqa: E402
 from tui.app.app import ReaderApp  # noqa: E402
+from tui.app.state import ReaderState  # noqa: E402
 from tui.core.annotate.schema import load_annotations  # noqa: E402
 from tui.core.load.corpus import load_story  # noqa: E402
 from tui.core.load.resources import bundled_story  # noqa: E402
 
 SIZE = (160, 44)
-KEYS = ("right_square_bracket", "right_square_bracket", "right_square_bracket")
+KEYS = ("right_square_bracket",)
 
 
 class Shot(NamedTuple):
@@ -59,12 +59,18 @@ async def capture(
 ) -> Path:
     story = load_story([folder or bundled_story()])
     annotations = load_annotations(Path(story.annotations_path) if story.annotations_path else None)
-    app = ReaderApp(story, annotations)
+    with tempfile.TemporaryDirectory() as state_folder:  # the user's own state stays untouched
+        state = ReaderState(Path(state_folder))
+        state.see_legend()  # the picture shows the reader, not the first run's legend
+        state.theme = "textual-dark"
+        return await _capture(ReaderApp(story, annotations, state=state), keys, name, size)
+
+
+async def _capture(app: ReaderApp, keys: tuple[str, ...], name: str, size: tuple[int, int]) -> Path:
     async with app.run_test(size=size) as pilot:
-        # The tools worker starts the comparison's worker: wait until neither is left.
-        while any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+        for _ in range(3):  # the tools, then the comparison, then the panes filled level
             await app.workers.wait_for_complete()
-        await pilot.pause()
+            await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()

@@ -21,7 +21,15 @@ if TYPE_CHECKING:
     from tui.core.model import Comparison
     from tui.export.report import Report
 
-__all__ = ["FORMATS", "REGISTRY", "ExportFormat", "ExportRequest", "export_format", "render"]
+__all__ = [
+    "FORMATS",
+    "REGISTRY",
+    "ExportFormat",
+    "ExportRequest",
+    "export_format",
+    "format_for_file",
+    "render",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,8 @@ class ExportFormat:
     name: str
     module: str
     writer: str
+    suffixes: tuple[str, ...] = ()
+    """File extensions that mean this format (``-o report.md``), besides ``.<name>``."""
 
     def load(self) -> Callable[[Report], str]:
         """The writer, imported on first use."""
@@ -40,9 +50,9 @@ class ExportFormat:
 
 REGISTRY: tuple[ExportFormat, ...] = (
     ExportFormat("json", "tui.export.json_export", "to_json"),
-    ExportFormat("md", "tui.export.markdown", "to_markdown"),
-    ExportFormat("html", "tui.export.html", "to_html"),
-    ExportFormat("txt", "tui.export.text", "to_text"),
+    ExportFormat("md", "tui.export.markdown", "to_markdown", (".markdown",)),
+    ExportFormat("html", "tui.export.html", "to_html", (".htm",)),
+    ExportFormat("txt", "tui.export.text", "to_text", (".text",)),
 )
 FORMATS = tuple(f.name for f in REGISTRY)
 """The values ``storydiff export --format`` accepts, in the order the dialog lists them."""
@@ -57,6 +67,15 @@ def export_format(name: str) -> ExportFormat:
         if candidate.name == name:
             return candidate
     raise ValueError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+
+
+def format_for_file(name: str) -> str | None:
+    """The format a file name's extension asks for (``out.md`` -> "md"), or None."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    for candidate in REGISTRY:
+        if suffix and suffix in (f".{candidate.name}", *candidate.suffixes):
+            return candidate.name
+    return None
 
 
 def render(comparison: Comparison, request: ExportRequest) -> str:
