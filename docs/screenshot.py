@@ -1,8 +1,15 @@
-"""Make the README's screenshot with storydiff itself: the bundled story after pressing ``]``.
+"""Make the README's screenshots with storydiff itself.
 
-Run from the repository root: ``python docs/screenshot.py`` writes ``docs/reader.svg``
-(Textual's own screen export) and, when ``rsvg-convert`` is installed (Debian's
-librsvg2-bin), ``docs/reader.png`` for the README.
+- ``reader``: the bundled story after pressing ``]`` (its first discrepancy, every side of
+  it level);
+- ``overview``: the bundled story's overview, who says what (``o``);
+- ``overview-200`` and ``agreement-200``: who says what and who agrees with whom on the
+  synthetic story of 200 sources (``tests/benchmarks/make_story.py``; compared first, which
+  takes a few seconds).
+
+Run from the repository root: ``python docs/screenshot.py [NAME ...]`` writes
+``docs/NAME.svg`` (Textual's own screen export) and, when ``rsvg-convert`` is installed
+(Debian's librsvg2-bin), ``docs/NAME.png`` for the README.
 """
 
 from __future__ import annotations
@@ -12,27 +19,58 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
+from tests.benchmarks.bench_engine import write_story  # noqa: E402
 from tui.app.app import ReaderApp  # noqa: E402
+from tui.app.state import ReaderState  # noqa: E402
 from tui.core.annotate.schema import load_annotations  # noqa: E402
 from tui.core.load.corpus import load_story  # noqa: E402
 from tui.core.load.resources import bundled_story  # noqa: E402
 
 SIZE = (160, 44)
-KEYS = ("right_square_bracket", "right_square_bracket", "right_square_bracket")
+KEYS = ("right_square_bracket",)
 
 
-async def capture(keys: tuple[str, ...], name: str) -> Path:
-    story = load_story([bundled_story()])
+class Shot(NamedTuple):
+    """One screenshot: its file name, the story (None: the bundled one), the keys, the size."""
+
+    name: str
+    sources: int | None
+    keys: tuple[str, ...]
+    size: tuple[int, int]
+
+
+SHOTS = (
+    Shot("reader", None, KEYS, SIZE),
+    Shot("overview", None, ("o", "down"), (120, 30)),
+    Shot("overview-200", 200, ("o",), SIZE),
+    Shot("agreement-200", 200, ("o", "2", "right", "right", "right"), SIZE),
+)
+
+
+async def capture(
+    keys: tuple[str, ...], name: str, folder: Path | None = None, size: tuple[int, int] = SIZE
+) -> Path:
+    story = load_story([folder or bundled_story()])
     annotations = load_annotations(Path(story.annotations_path) if story.annotations_path else None)
-    app = ReaderApp(story, annotations)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    with tempfile.TemporaryDirectory() as state_folder:  # the user's own state stays untouched
+        state = ReaderState(Path(state_folder))
+        state.see_legend()  # the picture shows the reader, not the first run's legend
+        state.theme = "textual-dark"
+        return await _capture(ReaderApp(story, annotations, state=state), keys, name, size)
+
+
+async def _capture(app: ReaderApp, keys: tuple[str, ...], name: str, size: tuple[int, int]) -> Path:
+    async with app.run_test(size=size) as pilot:
+        for _ in range(3):  # the tools, then the comparison, then the panes filled level
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
@@ -43,12 +81,25 @@ async def capture(keys: tuple[str, ...], name: str) -> Path:
 
 
 def main() -> None:
-    svg = asyncio.run(capture(KEYS, "reader"))
-    print(f"wrote {svg}")
-    if shutil.which("rsvg-convert"):
-        png = svg.with_suffix(".png")
-        subprocess.run(["rsvg-convert", "-o", str(png)], input=_hard_spaces(svg.read_bytes()), check=True)
-        print(f"wrote {png}")
+    wanted = set(sys.argv[1:]) or {shot.name for shot in SHOTS}
+    with tempfile.TemporaryDirectory() as tmp:
+        stories: dict[int, Path] = {}
+        for shot in SHOTS:
+            if shot.name not in wanted:
+                continue
+            folder = None
+            if shot.sources is not None:
+                if shot.sources not in stories:
+                    stories[shot.sources] = write_story(Path(tmp) / str(shot.sources), shot.sources)
+                folder = stories[shot.sources]
+            svg = asyncio.run(capture(shot.keys, shot.name, folder, shot.size))
+            print(f"wrote {svg}")
+            if shutil.which("rsvg-convert"):
+                png = svg.with_suffix(".png")
+                subprocess.run(
+                    ["rsvg-convert", "-o", str(png)], input=_hard_spaces(svg.read_bytes()), check=True
+                )
+                print(f"wrote {png}")
 
 
 def _hard_spaces(svg: bytes) -> bytes:

@@ -144,3 +144,63 @@ def test_export_pretty_indents_the_same_document(capsys: pytest.CaptureFixture[s
     pretty = capsys.readouterr().out
     assert json.loads(compact) == json.loads(pretty)
     assert compact.count("\n") < 200 < pretty.count("\n")
+
+
+def _small_story(folder: Path) -> Path:
+    """Two short reports of one made-up fire, and an annotation file with two claims."""
+    folder.mkdir()
+    (folder / "harbour-news.txt").write_text(
+        "---\ntitle: Fire at the harbour\noutlet: Harbour News\n---\n"
+        "A fire broke out at the harbour warehouse on Sunday night.\n"
+        "Firefighters said 30 crews fought the blaze until dawn.\n",
+        encoding="utf-8",
+    )
+    (folder / "city-daily.txt").write_text(
+        "---\ntitle: Warehouse fire\noutlet: City Daily\n---\n"
+        "A fire broke out at the harbour warehouse on Sunday night.\n"
+        "Firefighters said 40 crews fought the blaze until dawn.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_export_takes_the_format_from_the_output_files_extension(tmp_path: Path) -> None:
+    story = _small_story(tmp_path / "fire")
+    for name, starts in (("out.md", "#"), ("out.html", "<!doctype html"), ("out.json", "{")):
+        assert main(["export", str(story), "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").lower().startswith(starts), name
+    assert main(["export", str(story), "-o", str(tmp_path / "report.markdown")]) == 0
+    assert (tmp_path / "report.markdown").read_text(encoding="utf-8").startswith("#")
+    # --format wins over the extension; an extension that names no format means json
+    assert main(["export", str(story), "--format", "txt", "-o", str(tmp_path / "notes.md")]) == 0
+    assert not (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("#")
+    assert main(["export", str(story), "-o", str(tmp_path / "data.out")]) == 0
+    assert json.loads((tmp_path / "data.out").read_text(encoding="utf-8"))["schema"] == "storydiff/1"
+
+
+def test_check_reports_orphaned_claims_with_their_line_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _small_story(tmp_path / "fire")
+    (story / "annotations.yaml").write_text(
+        "claims:\n"
+        "  - id: crews\n"
+        "    kind: verdict\n"
+        "    verdict: rounding\n"
+        "    quote: {exact: 30 crews fought}\n"
+        "  - id: gone\n"
+        "    kind: fact\n"
+        "    quote: {exact: The mayor visited the site}\n"
+        "  - id: twice\n"
+        "    kind: fact\n"
+        "    quote: {exact: A fire broke out}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(story)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 2, captured.err  # the two orphans; the claim that matches is fine
+    gone, twice = lines
+    assert "annotations.yaml:6:" in gone and "error" in gone and "The mayor visited the site" in gone
+    assert "annotations.yaml:9:" in twice and "matches 2 times" in twice
+    assert "3 claims (2 orphaned quotes); 2 errors" in captured.out

@@ -71,8 +71,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             "--format",
             "-f",
             choices=FORMATS,
-            default="json",
-            help="output format (default: json, schema storydiff/1)",
+            help="output format (default: from the -o file's extension, else json, schema storydiff/1)",
         )
         parser.add_argument(
             "--only", metavar="KIND", help="only these clusters: shared, discrepancy, unique or entity:ID"
@@ -169,14 +168,13 @@ def _export_story(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
     from tui.core.load.atomic import atomic_write_chunks
     from tui.core.pipeline import build_comparison
-    from tui.export import ExportRequest, render_pieces
+    from tui.export import ExportRequest, format_for_file, render_pieces
 
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
+    fmt = options.format or (options.output and format_for_file(options.output.name)) or "json"
     try:
-        pieces = render_pieces(
-            comparison, ExportRequest(options.format, only=options.only, pretty=options.pretty)
-        )
+        pieces = render_pieces(comparison, ExportRequest(fmt, only=options.only, pretty=options.pretty))
     except ValueError as error:
         raise InputError(str(error)) from error
     if options.output is None:
@@ -197,14 +195,26 @@ def _export_story(options: argparse.Namespace) -> int:
 
 
 def _check(options: argparse.Namespace) -> int:
+    """Every problem in the articles and the annotation file, and every curated claim quote
+    that no longer matches the text exactly once (an orphan: the claim is not applied, so it
+    counts as an error and the exit code is 1)."""
     story, annotations = _load(options)
-    problems = (*story.diagnostics, *annotations.diagnostics)
+    from tui.core.annotate.claims import quote_orphans
+    from tui.core.model import Diagnostic
+
+    orphans = [
+        Diagnostic(
+            "error", annotations.path or "annotations", orphan.message, line=claim.line, field="claims"
+        )
+        for claim, orphan in quote_orphans(annotations.claims, story.articles)
+    ]
+    problems = (*story.diagnostics, *annotations.diagnostics, *orphans)
     _report(problems)
     errors = sum(1 for d in problems if d.severity == "error")
     warnings = len(problems) - errors
     print(
         f"{story.title}: {len(story.articles)} articles, {len(annotations.entities)} entities, "
-        f"{len(annotations.claims)} claims; {errors} errors, {warnings} warnings"
+        f"{len(annotations.claims)} claims ({len(orphans)} orphaned quotes); {errors} errors, {warnings} warnings"
     )
     return EXIT_INPUT if errors else EXIT_OK
 

@@ -46,6 +46,9 @@ async def wait_for_comparison(pilot: Pilot[None]) -> ReaderScreen:
     assert isinstance(screen, ReaderScreen)
     if screen.comparison is None:
         raise AssertionError("the reader's workers finished without installing a comparison")
+    while screen.settling:  # the panes are filled level a frame or two later
+        await pilot.pause()
+    await pilot.pause()
     return screen
 
 

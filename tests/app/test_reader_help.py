@@ -36,6 +36,7 @@ async def test_question_mark_lists_every_key_with_its_description(
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         text = str(help_screen.query_one("#help-text").content)
+        flat = " ".join(text.split())  # long descriptions wrap under their own column
         owners = {type(reader), ReaderApp, PaneScroll, FactsPanel}
         listed = {
             cls for cls in owners if any(b in cls.BINDINGS for _, bs in binding_sections(reader) for b in bs)
@@ -43,10 +44,10 @@ async def test_question_mark_lists_every_key_with_its_description(
         assert listed == owners
         for owner in owners:
             for binding in owner.BINDINGS:
-                assert (binding.tooltip or binding.description) in text, binding.description
+                assert (binding.tooltip or binding.description) in flat, binding.description
                 assert key_label(reader, binding) in text, binding.key
         assert "Command palette" in text
-        assert "≠ (gutter)" in text and "▶ (gutter)" in text  # the legend of the marks
+        assert "≠ differs" in text and "▶ current" in text and "copied text" in text  # the legend
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader

@@ -25,11 +25,19 @@ async def test_every_source_gets_a_pane_headed_by_outlet_title_and_date(
         assert isinstance(screen, ReaderScreen)
         assert [p.article.id for p in screen.visible_panes] == ["a", "b", "c"]
         headers = [_text(p.query_one(".pane-header")) for p in screen.panes]
-        assert "Quake hits coast" in headers[0] and "2026-03-02" in headers[0]
-        assert "(editorial title)" in headers[1] and "(editorial title)" not in headers[0]
+        assert headers == ["Quake hits coast", "Dozens feared dead", "Coast shaken"]  # one line each
         assert [str(p.border_title) for p in screen.panes] == ["Wire One", "Daily Two", "Radio Three"]
+        # The date and whether the title is the editor's go in the bottom border.
+        assert [str(p.border_subtitle) for p in screen.panes] == [
+            "2026-03-02",
+            "2026-03-02 · editorial title",
+            "2026-03-02",
+        ]
         assert _text(screen.panes[0].blocks[0]).split("\n")[0] == QUAKE
-        assert "3 sources, 2 shared, 2 discrepancies, 1 unique" in _text(screen.query_one("#status-text"))
+        assert (
+            _text(screen.query_one("#status-text"))
+            == "3 sources · 2 shared · 2 discrepancies · 1 unique · Quake on the coast"
+        )
 
 
 async def test_the_gutter_repeats_what_the_colours_say(open_reader: ReaderOpener) -> None:
@@ -96,7 +104,8 @@ async def test_p_picks_which_sources_are_shown(open_reader: ReaderOpener) -> Non
         picker = app.screen
         assert isinstance(picker, PanePicker)
         assert picker.query_one(SelectionList).selected == [0, 1, 2]
-        await pilot.press("space", "a")
+        assert app.focused is picker.query_one("#picker-filter")  # type to filter at once
+        await pilot.press("down", "space", "enter")  # to the list, untick the first, show
         await pilot.pause()
         assert app.screen is screen
         assert screen.window.shown == [1, 2]
@@ -104,6 +113,41 @@ async def test_p_picks_which_sources_are_shown(open_reader: ReaderOpener) -> Non
         await pilot.press("p", "escape")
         await pilot.pause()
         assert screen.window.shown == [1, 2]
+
+
+async def test_the_picker_filters_two_hundred_sources_and_unticks_them_all_at_once(
+    open_reader: ReaderOpener,
+) -> None:
+    from tests.app.quake_story import build_article
+    from tui.core.model import Annotations, Story
+
+    articles = tuple(
+        build_article(f"s{i:03d}", f"Outlet {i}", f"Report number {i}", {}, count=2) for i in range(200)
+    )
+    story = Story(title="Many", path="many", articles=articles)
+    comparison = Comparison(story=story, units={}, clusters=(), annotations=Annotations(path=None))
+    async with open_reader(comparison, size=(120, 40)) as (app, pilot, screen):
+        await pilot.press("p")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PanePicker)
+        title = picker.query_one("#picker-title")
+        assert "200 of 200 ticked" in _text(title)
+        await pilot.press("down", "n")  # none
+        assert "0 of 200 ticked" in _text(title)
+        await pilot.press("shift+tab", *"outlet 42")  # back to the filter: only what matches
+        await pilot.pause()
+        listed = picker.query_one(SelectionList)
+        assert listed.option_count == 2 and "2 of 200 listed" in _text(title)  # 42 and 142
+        await pilot.press("down", "space")
+        await pilot.press("shift+tab", "ctrl+u", *"report number 19")  # 19, 119 and 190-199
+        await pilot.pause()
+        assert listed.option_count == 12
+        await pilot.press("down", "a", "enter")  # tick all of those, show
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.window.shown == [19, 42, 119, *range(190, 200)]
+        assert [p.pane_index for p in screen.visible_panes] == [19, 42, 119]
 
 
 async def test_f_toggles_the_facts_list_and_b_hides_boilerplate(
@@ -249,7 +293,7 @@ async def test_a_fact_held_by_a_source_off_screen_says_where_else_it_is(
         await pilot.pause()
         hidden = [p for p in screen.panes if not p.display]
         assert len(hidden) == 1
-        assert f"also in {hidden[0].article.label}" in screen.status.hint_text
+        assert "2 of its 3 sources shown" in screen.status.hint_text
 
 
 async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
@@ -258,9 +302,10 @@ async def test_dragging_the_mouse_selects_the_article_text_without_the_gutter(
     async with open_reader() as (app, pilot, screen):
         block = app.screen.panes[0].blocks[0]
         assert str(block.content).startswith(QUAKE)
-        await pilot.mouse_down(block, offset=(block.GUTTER + 2, 0))
-        await pilot.hover(block, offset=(block.GUTTER + 12, 0))
-        await pilot.mouse_up(block, offset=(block.GUTTER + 12, 0))
+        row = block.row_of(0, block.size.width)  # below the filler that levels it with c
+        await pilot.mouse_down(block, offset=(block.GUTTER + 2, row))
+        await pilot.hover(block, offset=(block.GUTTER + 12, row))
+        await pilot.mouse_up(block, offset=(block.GUTTER + 12, row))
         await pilot.pause()
         assert app.screen.get_selected_text() == QUAKE[2:13]
 

@@ -35,12 +35,15 @@ def test_step_forward_and_back_across_sources_wrapping() -> None:
     assert step_mention((), articles, None, +1) is None
 
 
-def test_count_strip_is_one_cell_per_source() -> None:
+def test_count_strip_is_one_cell_per_source_a_space_apart_or_a_count_for_many() -> None:
     from collections import Counter
+    from dataclasses import replace
 
-    from tui.app.widgets.entity_sidebar import MANY, ZERO_MARK, count_strip
+    from tui.app.widgets.entity_sidebar import MANY, STRIP_SOURCES, ZERO_MARK, count_strip
 
     articles = tiny_comparison().articles
     strip = count_strip(Counter({"ledger": 12, "gazette": 3}), articles)
-    assert strip.plain == f"{MANY}{ZERO_MARK}3"
-    assert strip.cell_len == len(articles)
+    assert strip.plain == f"{MANY} {ZERO_MARK} 3"  # never "+—3" or "63++5": one cell each
+    many = tuple(replace(articles[0], id=f"s{i}") for i in range(STRIP_SOURCES * 30))
+    strip = count_strip(Counter({"s1": 63, "s7": 2}), many)
+    assert strip.plain == f"  2/{len(many)}"  # sources naming it, of all

@@ -237,7 +237,7 @@ async def test_the_entity_filter_starts_at_the_sidebar_entity_and_follows_it(
 ) -> None:
     async with open_reader(tiny_comparison()) as (app, pilot, screen):
         await _focus_entity(pilot, "Mara Voss")
-        await pilot.press("e", "f", "f")  # close the sidebar; hide, then show and focus the facts list
+        await pilot.press("e", "f")  # close the sidebar; go to the facts list
         await pilot.pause()
         assert app.focused is screen.facts.query_one("#facts-list")
         await pilot.press("5")

@@ -45,11 +45,11 @@ async def test_labels_show_names_literally_with_per_source_counts() -> None:
             for group in sidebar.entity_tree.root.children
             for leaf in group.children
         )
-        assert labels[EntityItem("mara-voss")] == "  21—   3 Mara Voss"
-        assert labels[EntityItem("bold-x")] == "  ——1   1 [bold]x[/]"
-        assert labels[EntityItem("slash")] == "  ———   0 [/]"
+        assert labels[EntityItem("mara-voss")] == "  2 1 —    3 Mara Voss"
+        assert labels[EntityItem("bold-x")] == "  — — 1    1 [bold]x[/]"
+        assert labels[EntityItem("slash")] == "  — — —    0 [/]"
         [suggestion] = [label for data, label in labels.items() if isinstance(data, SuggestionItem)]
-        assert suggestion == "  ••—   2 Monday Crew [/]"
+        assert suggestion == "  • • —    2 Monday Crew [/]"
         groups = [group.label.plain.split()[0] for group in sidebar.entity_tree.root.children]
         assert groups == ["person", "group", "Suggested"]
 
@@ -93,7 +93,7 @@ async def test_focused_entity_is_marked_and_survives_a_rebuild() -> None:
         sidebar = app.query_one(EntitySidebar)
         sidebar.focused_entity = "bold-x"
         await pilot.pause()
-        assert _labels(sidebar)[EntityItem("bold-x")] == "▶ ——1   1 [bold]x[/]"
+        assert _labels(sidebar)[EntityItem("bold-x")] == "▶ — — 1    1 [bold]x[/]"
         assert sidebar.select_entity("bold-x")
         sidebar.show_comparison(tiny_comparison())
         await pilot.pause()

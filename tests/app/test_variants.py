@@ -7,6 +7,7 @@ from textual.app import App, ComposeResult
 from tests.app.quake_story import build_article, member
 from tui.app.widgets.variants import SHOWN_SOURCES, VariantsView
 from tui.core.model import Cluster, Story
+from tui.core.views.names import source_names
 
 
 class VariantsApp(App[None]):
@@ -40,7 +41,7 @@ async def test_a_value_given_by_many_sources_is_one_box_that_counts_the_rest() -
     app = VariantsApp()
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.query_one(VariantsView)
-        view.show(cluster, story)
+        view.show(cluster, source_names(story.articles))
         await pilot.pause()
         boxes = [str(box.content) for box in app.query(".variant-value")]
         assert boxes == [

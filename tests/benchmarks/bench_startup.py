@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import statistics
 import sys
 import tempfile
@@ -44,6 +45,7 @@ from tests.benchmarks.bench_engine import write_story
 from tests.e2e.tmux import Terminal, storydiff_command, tmux_path
 from tui.core.load.corpus import load_story
 from tui.core.load.resources import bundled_story
+from tui.core.views.names import source_names
 
 POLL = 0.02
 TIMEOUT = 600.0
@@ -106,13 +108,14 @@ def _flat(text: str) -> str:
 
 def _opening(folder: Path) -> tuple[str, str]:
     """The first pane's title and the first words of its text: what shows the story is on screen."""
-    article = load_story([folder]).articles[0]
+    articles = load_story([folder]).articles
+    article = articles[0]
     words: list[str] = []
     for word in article.text.split():
         if words and len(" ".join([*words, word])) > 20:
             break
         words.append(word)
-    return f"─ {article.label} ─", " ".join(words)
+    return f"─ {source_names(articles)[article.id]} ─", " ".join(words)
 
 
 def time_launch(argv: list[str], ready: tuple[str, ...], cwd: Path) -> tuple[float, Terminal]:
@@ -128,7 +131,7 @@ def time_launch(argv: list[str], ready: tuple[str, ...], cwd: Path) -> tuple[flo
 def time_next_discrepancy(terminal: Terminal) -> tuple[float, float]:
     """Seconds from ``]`` to the first repaint, and to the current-statement marker being drawn."""
     terminal.wait_for(
-        lambda s: " discrepancies, " in s, "the comparison to finish", timeout=TIMEOUT, poll=POLL
+        lambda s: " discrepancies · " in s, "the comparison to finish", timeout=TIMEOUT, poll=POLL
     )
     before = terminal.screen()
     terminal.send("]")
@@ -182,6 +185,7 @@ def main() -> int:
     compileall.compile_dir(Path(tui.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
+        os.environ["XDG_STATE_HOME"] = str(work / "state")  # every launch a first run, as alike
         script = work / "bare_app.py"
         script.write_text(textwrap.dedent(BARE_APP), encoding="utf-8")
         bare = measure_plain([sys.executable, str(script)], (BARE_MARK,), options.repeat, work)

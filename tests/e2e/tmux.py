@@ -121,9 +121,18 @@ class Terminal:
         """The visible screen as plain text, one line per row."""
         return self._tmux("capture-pane", "-p", "-t", self.target).stdout
 
+    def coloured_screen(self) -> str:
+        """The visible screen with its colours and styles, as escape sequences (``capture-pane -e``)."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", self.target).stdout
+
     def send(self, *keys: str) -> None:
-        """Type keys (tmux key names or literal characters)."""
-        self._tmux("send-keys", "-t", self.target, *keys)
+        """Type keys (tmux key names or literal characters).
+
+        A lone brace is sent literally: tmux's command parser takes ``{`` and ``}`` for the
+        brackets of a command block and would drop them."""
+        for key in keys:
+            literal = ["-l"] if key in ("{", "}") else []
+            self._tmux("send-keys", "-t", self.target, *literal, key)
 
     def display(self, format_: str) -> str:
         """A tmux format evaluated for the pane, e.g. ``#{pane_title}``."""

@@ -48,7 +48,8 @@ def test_hostile_story_cannot_inject_anything() -> None:
         if token.type == "link_open":  # only a visible URL autolinked by GFM, never a hidden target
             assert token.attrs["href"] in ("http://x", "http://x/i.png")
     headings = [t for t in markdown_tokens(out) if t.type == "heading_open"]
-    assert len(headings) == 1 + 1 + 2 + 2  # story, sources, two sections, two clusters
+    # story, sources, the overview and its four views, two sections, two clusters
+    assert len(headings) == 1 + 1 + (1 + 4) + 2 + 2
     bold = [t for t in markdown_tokens(out) if t.type == "strong_open"]
     assert len(bold) == 1 + 2 * 2  # the verdict label, and each value in its quote and its citation
 

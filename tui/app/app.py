@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from tui.app.commands import FactCommands, binding_commands
 from tui.app.reader.screen import ReaderScreen
+from tui.app.state import ReaderState
 from tui.core.load.resources import styles_dir
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class ReaderApp(App[None]):
         styles_dir() / "highlights.tcss",
         styles_dir() / "sidebar.tcss",
         styles_dir() / "dialogs.tcss",
+        styles_dir() / "overview.tcss",
     ]
     TITLE = "storydiff"
     COMMANDS = App.COMMANDS | {FactCommands}
@@ -38,6 +40,14 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        Binding(
+            "ctrl+s",
+            "save_svg",
+            "Screenshot",
+            show=False,
+            priority=True,  # dialogs are modal: only priority app keys reach past them
+            tooltip="Save an SVG screenshot in this folder (dialogs included)",
+        ),
     ]
     """App-wide keys; the reader's own keys are on ReaderScreen and the panes."""
 
@@ -47,14 +57,23 @@ class ReaderApp(App[None]):
         annotations: Annotations | Path | None = None,
         *,
         comparison: Comparison | None = None,
+        state: ReaderState | None = None,
     ) -> None:
         super().__init__()
         self._story = story
         self._annotations = annotations
         self._comparison = comparison
+        self.state = state if state is not None else ReaderState()
+        """What is remembered between runs (theme, marks, export format, legend seen)."""
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme chosen (from the palette or elsewhere) for the next run."""
+        self.state.theme = theme
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self._story, self._annotations, comparison=self._comparison)
+        return ReaderScreen(self._story, self._annotations, comparison=self._comparison, state=self.state)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -66,6 +85,11 @@ class ReaderApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_save_svg(self) -> None:
+        """Save an SVG of the screen (whatever dialog is open) in the current folder."""
+        path = self.save_screenshot(path=str(Path.cwd()))
+        self.notify(f"Screenshot saved: {path}", markup=False)
 
 
 def run_reader(

@@ -21,7 +21,16 @@ if TYPE_CHECKING:
     from tui.core.model import Comparison
     from tui.export.report import Report
 
-__all__ = ["FORMATS", "REGISTRY", "ExportFormat", "ExportRequest", "export_format", "render", "render_pieces"]
+__all__ = [
+    "FORMATS",
+    "REGISTRY",
+    "ExportFormat",
+    "ExportRequest",
+    "export_format",
+    "format_for_file",
+    "render",
+    "render_pieces",
+]
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,8 @@ class ExportFormat:
     name: str
     module: str
     writer: str
+    suffixes: tuple[str, ...] = ()
+    """File extensions that mean this format (``-o report.md``), besides ``.<name>``."""
     pieces: str | None = None
 
     def load(self) -> Callable[[Report], str]:
@@ -52,10 +63,10 @@ class ExportFormat:
 
 
 REGISTRY: tuple[ExportFormat, ...] = (
-    ExportFormat("json", "tui.export.json_export", "to_json", "json_pieces"),
-    ExportFormat("md", "tui.export.markdown", "to_markdown"),
-    ExportFormat("html", "tui.export.html", "to_html"),
-    ExportFormat("txt", "tui.export.text", "to_text"),
+    ExportFormat("json", "tui.export.json_export", "to_json", pieces="json_pieces"),
+    ExportFormat("md", "tui.export.markdown", "to_markdown", (".markdown",)),
+    ExportFormat("html", "tui.export.html", "to_html", (".htm",)),
+    ExportFormat("txt", "tui.export.text", "to_text", (".text",)),
 )
 FORMATS = tuple(f.name for f in REGISTRY)
 """The values ``storydiff export --format`` accepts, in the order the dialog lists them."""
@@ -70,6 +81,15 @@ def export_format(name: str) -> ExportFormat:
         if candidate.name == name:
             return candidate
     raise ValueError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+
+
+def format_for_file(name: str) -> str | None:
+    """The format a file name's extension asks for (``out.md`` -> "md"), or None."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    for candidate in REGISTRY:
+        if suffix and suffix in (f".{candidate.name}", *candidate.suffixes):
+            return candidate.name
+    return None
 
 
 def render(comparison: Comparison, request: ExportRequest) -> str:

@@ -15,6 +15,8 @@ from tui import __version__
 from tui.core.model import Article, ClusterKind, Comparison, Mark
 from tui.core.views.excerpts import Excerpt
 from tui.core.views.marks import LAYER_ORDER, marks_for
+from tui.export.glance import overview_of
+from tui.export.glance_html import overview_css, overview_html
 from tui.export.phrasing import (
     KIND_NAMES,
     ORPHANS_TITLE,
@@ -89,7 +91,7 @@ def to_html(report: Report) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f'<meta name="generator" content="storydiff {_e(__version__)}">',
         f"<title>{_e(title)}: storydiff</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}\n{overview_css() if report.has_overview else ''}</style>",
         "</head>",
         "<body>",
         f"<h1>{_e(title)}</h1>",
@@ -109,6 +111,8 @@ def to_html(report: Report) -> str:
         cells = "".join(f"<td>{_e(oneline(cell))}</td>" for cell in source_row(comparison, article))
         out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
+    if report.has_overview:
+        out += overview_html(overview_of(comparison), _e)
     for section in report.sections:
         out.append(f"<h2>{_e(section.title)}</h2>")
         for cluster, excerpts in section.clusters:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from tui.core.views.excerpts import Excerpt
+from tui.export.glance import overview_of
+from tui.export.glance_markdown import overview_markdown
 from tui.export.phrasing import (
     ORPHANS_TITLE,
     citation,
@@ -72,6 +74,8 @@ def to_markdown(report: Report) -> str:
     ]
     for article in comparison.articles:
         out.append("| " + " | ".join(escape_markdown(c) for c in source_row(comparison, article)) + " |")
+    if report.has_overview:
+        out += ["", *overview_markdown(overview_of(comparison), escape_markdown)]
     for section in report.sections:
         out += ["", f"## {escape_markdown(section.title)}"]
         for cluster, excerpts in section.clusters:

@@ -52,6 +52,12 @@ class Report:
         """The ``--only`` filter as the user gave it."""
         return self.request.only
 
+    @property
+    def has_overview(self) -> bool:
+        """Whether the export carries the story at a glance: it speaks of the whole story, so
+        not an export of chosen facts (the reader's current or marked ones) or of one entity."""
+        return self.request.clusters is None and self.entity_id is None
+
 
 def build_report(comparison: Comparison, request: ExportRequest) -> Report:
     """Resolve the selection (``clusters``/``entity`` win over ``only``) and cut the excerpts.

@@ -28,3 +28,15 @@ def test_pasted_control_characters_are_cleaned_and_matches_are_capped() -> None:
     state.find("\x1b[31mab\x07", ["ab" * (MAX_MATCHES + 10)])
     assert state.text == "ab" and len(state.matches) == MAX_MATCHES
     assert state.is_current("ab") and not state.is_current("abc")
+
+
+def test_stepping_back_wraps_too_and_says_when_it_went_round() -> None:
+    state = SearchState()
+    state.find("x", ["x x", "x"])
+    assert state.advance(-1) == (1, 0, 1) and not state.went_round
+    assert state.advance(-1) == (0, 2, 3)
+    assert state.advance(-1) == (0, 0, 1) and not state.went_round
+    assert state.advance(-1) == (1, 0, 1) and state.went_round
+    assert state.advance(1) == (0, 0, 1) and state.went_round
+    state.clear()
+    assert state.text == "" and state.advance() is None

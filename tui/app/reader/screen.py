@@ -3,8 +3,13 @@
 The screen owns the story-wide state (current cluster, marked facts, entity focus) and
 pushes it down to the widgets; widgets report up with messages. What is not about widgets
 lives in plain objects the screen holds: which panes are shown and paged (``window``),
-synced scrolling (``sync``), the search (``search_state``) and the entity, export and
-annotation tools (``tools``). Every key is a binding of this screen.
+synced scrolling and the filler that keeps the panes level (``sync``), the search
+(``search_state``) and the entity, export and annotation tools (``tools``). Every key is a
+binding of this screen.
+
+The reader keeps the user's place: a change of layout (the sidebar, the facts area, zoom, a
+resize) shows the same text at the top of the focused pane afterwards, and a jump to a fact
+arranges the panes so that every source holding it is on screen, as far as the width allows.
 The first frame holds only what shows the text (status line, panes, footer); the facts
 list, the variants, the entity sidebar and the search box are imported and mounted once it
 is painted, and the comparison then runs in a thread worker so the text is readable while
@@ -18,7 +23,7 @@ import gc
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,18 +46,23 @@ from tui.app.reader.search import SearchState
 from tui.app.reader.sync import ScrollSync, first_start_per_article
 from tui.app.reader.tools import ReaderTools
 from tui.app.reader.window import PaneWindow
-from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane
+from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane, PaneScroll
 from tui.app.widgets.status import StatusBar
 from tui.core.load.corpus import StoryError, load_story
 from tui.core.load.resources import bundled_story
 from tui.core.story import Story
+from tui.core.views.names import source_names
 
 if TYPE_CHECKING:
+    from textual.style import Style
+    from textual.theme import Theme
     from textual.widget import Widget
     from textual.widgets import Input
 
+    from tui.app.state import ReaderState
     from tui.app.widgets.entity_sidebar import EntitySidebar
     from tui.app.widgets.facts_panel import FactsPanel
+    from tui.app.widgets.legend import LegendBar
     from tui.app.widgets.variants import VariantsView
     from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
 
@@ -61,6 +71,12 @@ MIN_PANE_WIDTH = 40
 
 SHORT_SCREEN = 30
 """Below this many rows the headers and the facts area shrink so the text keeps room."""
+
+TINY_SCREEN = 20
+"""Below this many rows the panes drop their title line and the facts area shrinks again."""
+
+NARROW_SCREEN = 100
+"""Below this many columns the facts area shows the list or the variants, not both."""
 
 SEARCH_DELAY = 0.25
 """Seconds of typing pause before the search box highlights matches."""
@@ -84,6 +100,14 @@ NEEDS_TOOLS = frozenset(
     }
 )
 """Actions that use the widgets mounted after the first frame; disabled until they exist."""
+
+
+class Place(NamedTuple):
+    """What the panes showed before a layout change: for each, the text offset at its top and
+    the screen row that text was on (None: the pane was at the very top of its text)."""
+
+    pane: int
+    tops: dict[int, tuple[int, float] | None]
 
 
 class ReaderScreen(Screen[None]):
@@ -113,8 +137,15 @@ class ReaderScreen(Screen[None]):
         annotations: Annotations | Path | None = None,
         *,
         comparison: Comparison | None = None,
+        state: ReaderState | None = None,
     ) -> None:
         super().__init__()
+        if state is None:
+            from tui.app.state import ReaderState
+
+            state = ReaderState()
+        self.state = state
+        """What the reader remembers between runs: theme, marks, export format, legend seen."""
         self._source = story
         self._annotations_source = annotations
         self._ready_comparison = comparison
@@ -133,6 +164,15 @@ class ReaderScreen(Screen[None]):
         self.highlights = HighlightIndex(NAVIGABLE)
         self.tools_ready = False
         """True once the facts list, variants, sidebar and search box are mounted."""
+        self.names: dict[str, str] = {}
+        """Article id -> the source's name as the reader shows it."""
+        self._place: Place | Cluster | None = None
+        """Where the user is, shown again each time a layout change settles, until they scroll:
+        the fact jumped to (every pane at its member), or the text at the top of the panes."""
+        self._level_scheduled = False
+        self._painted_theme = ""
+        """The theme the highlights were last resolved in."""
+        self._cluster_index: dict[str, int] = {}
 
     # ---------------------------------------------------------------------- layout
 
@@ -154,6 +194,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#sidebar-slot").display = False
         self.query_one("#facts-area").display = self.app.size.height >= SHORT_SCREEN
+        self._painted_theme = self.app.theme
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.status.show_progress(0.0, "Loading the story...")
         if self._ready_comparison is not None:
             self._story_loaded(self._ready_comparison.story)
@@ -200,16 +242,22 @@ class ReaderScreen(Screen[None]):
 
         from tui.app.widgets.entity_sidebar import EntitySidebar
         from tui.app.widgets.facts_panel import FactsPanel
+        from tui.app.widgets.legend import LegendBar
         from tui.app.widgets.variants import VariantsView
 
-        search = Input(placeholder="Search every source: Enter = next match, Esc = close", id="search")
+        search = Input(
+            placeholder="Search every source: Enter = next match, Esc = close (n N repeat)", id="search"
+        )
         search.display = False
         try:
             await self.query_one("#facts-area").mount_all(
-                [FactsPanel(id="facts"), VariantsView(id="variants")]
+                [FactsPanel(id="facts"), VariantsView(id="variants", style_of=self.style_of)]
             )
             await self.query_one("#sidebar-slot").mount(EntitySidebar())
             await self.mount(search, before=self.query_one(Footer))
+            if not self.state.legend_seen:  # the first run: what the colours and glyphs mean
+                await self.mount(LegendBar(self.style_of), before=search)
+                self.state.see_legend()
             await self.status.add_progress_bar()
         except (MountError, NoMatches):
             return  # the reader was closed while these were mounted (q pressed at once)
@@ -258,6 +306,18 @@ class ReaderScreen(Screen[None]):
         """The search box (hidden until ``/``)."""
         return cast("Input", self.query_one("#search"))
 
+    def style_of(self, name: str) -> Style:
+        """A highlight style of the panes (a component class of this screen), for this theme."""
+        return self.get_visual_style(name)
+
+    @property
+    def legend_bar(self) -> LegendBar | None:
+        """The first-run legend, while it is shown."""
+        from tui.app.widgets.legend import LegendBar
+
+        found = self.query(LegendBar)
+        return found.first() if found else None
+
     @property
     def visible_panes(self) -> list[ArticlePane]:
         """The panes on screen now, left to right."""
@@ -266,8 +326,10 @@ class ReaderScreen(Screen[None]):
     def capacity(self) -> int:
         """How many panes fit side by side at a readable width."""
         sidebar = self.sidebar_slot
-        width = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
-        return max(1, width // MIN_PANE_WIDTH)
+        taken = 0
+        if sidebar.display:  # its set width: it may not be laid out yet when it was just shown
+            taken = sidebar.outer_size.width or int(sidebar.styles.width.value if sidebar.styles.width else 0)
+        return max(1, (self.size.width - taken) // MIN_PANE_WIDTH)
 
     def layout_panes(self) -> None:
         """Show the panes of the current window (or the zoomed one), hide the others."""
@@ -280,9 +342,16 @@ class ReaderScreen(Screen[None]):
             if pane.display and pane.sized:  # a Resize can be missed when keys come quickly
                 pane.call_after_refresh(pane.measure)
         hidden = len(self.panes) - len(visible)
-        self.status.show_hint(
-            f"{len(visible)} of {len(self.panes)} sources shown (< > page, p pick)" if hidden else ""
-        )
+        self.status.show_hint(f"{len(visible)} of {len(self.panes)} sources shown · < > p" if hidden else "")
+        self.schedule_level()
+
+    def keep_current_fact_in_view(self) -> None:
+        """Lay the panes out for the room there is now, keeping the current fact's sources on
+        screen (the sidebar took or gave back room)."""
+        cluster = self._cluster(self.current_cluster)
+        if cluster is not None and self.zoomed is None:
+            self.window.arrange(self._holders(cluster), self.capacity())
+        self.layout_panes()
 
     def _mount_panes(self, indexes: Sequence[int]) -> None:
         """Mount the panes about to be shown, each in its place among those already mounted.
@@ -299,8 +368,110 @@ class ReaderScreen(Screen[None]):
                 self.watch(pane.scroller, "scroll_y", partial(self._sync_from, pane), init=False)
 
     def on_resize(self, event: Resize) -> None:
+        self.remember_place()
         self.set_class(event.size.height < SHORT_SCREEN, "-short")
+        self.set_class(event.size.height < TINY_SCREEN, "-tiny")
+        self.set_class(event.size.width < NARROW_SCREEN, "-narrow")
+        self._show_summary()
         self.layout_panes()
+
+    # ------------------------------------------------------------------- theme
+
+    def _theme_changed(self, theme: Theme) -> None:
+        # The signal comes once the new theme's CSS is applied to every screen, this one
+        # included when the theme was chosen from a screen above it (the command palette).
+        self.restyle()
+
+    def on_screen_resume(self) -> None:
+        if self._painted_theme != self.app.theme:
+            self.call_after_refresh(self.restyle)
+
+    def restyle(self) -> None:
+        """Resolve every highlight again in the current theme: panes, variants, legend."""
+        self._painted_theme = self.app.theme
+        for pane in self.panes:
+            pane.render_blocks()
+        if self.tools_ready:
+            self.variants.show(self._cluster(self.current_cluster), self.names)
+        legend = self.legend_bar
+        if legend is not None:
+            legend.restyle()
+
+    # ------------------------------------------------------- level panes, kept place
+
+    @property
+    def settling(self) -> bool:
+        """True while the panes wait to be filled level after a change (tests wait for it)."""
+        return self._level_scheduled
+
+    def schedule_level(self) -> None:
+        """Fill the panes on screen level once the layout in progress is done (once per frame)."""
+        if not self._level_scheduled:
+            self._level_scheduled = True
+            self.call_after_refresh(self._level)
+
+    def _level(self) -> None:
+        """Give the panes on screen the filler that keeps shared statements on the same rows,
+        then, once that is laid out, scroll to the fact jumped to or back to the kept place."""
+        self._level_scheduled = False
+        panes = [pane for pane in self.visible_panes if pane.is_mounted]
+        changed = self.comparison is not None and self.sync.level(panes, filled=self.sync_enabled)
+        if changed:  # scroll once the new filler is laid out
+            self.call_after_refresh(self._settle)
+        else:
+            self._settle()
+
+    def _settle(self) -> None:
+        if self._level_scheduled:
+            return  # the layout changed again: the next pass scrolls, once it is final
+        place = self._place  # kept until the user moves: layouts change in steps
+        if isinstance(place, Place):
+            self._restore_place(place)
+        elif place is not None:
+            self._scroll_to_members(place)
+
+    @on(PaneScroll.Moved)
+    def _user_scrolled(self) -> None:
+        self._place = None
+
+    @on(ArticlePane.WidthChanged)
+    def _pane_width_changed(self, message: ArticlePane.WidthChanged) -> None:
+        self.schedule_level()
+
+    def remember_place(self) -> None:
+        """Note the text at the top of every pane on screen, to show it again after each change
+        of layout until the user scrolls or jumps (a fact jumped to, or the first note, wins
+        until then)."""
+        if self._place is not None or not self.panes:
+            return
+        tops: dict[int, tuple[int, float] | None] = {}
+        for pane in self.visible_panes:
+            if pane.is_mounted and pane.scroller.size.height:
+                top = pane.offset_at_top()
+                at = pane.offset_y(top, exact=True) - pane.scroller.scroll_y
+                tops[pane.pane_index] = None if pane.scroller.scroll_y <= 0 else (top, at)
+        if tops:
+            self._place = Place(self.focused_pane, tops)
+            self.schedule_level()
+
+    def _restore_place(self, place: Place) -> None:
+        """Show the remembered text at the top again: in the focused pane, the others following
+        it when scrolling is synced (they are level), else each at its own."""
+        with self.sync.moving_followers():
+            leader = self.panes[place.pane] if place.pane in place.tops else None
+            for index, top in place.tops.items():
+                pane = self.panes[index]
+                if not (pane.display and pane.is_mounted):
+                    continue
+                if self.sync_enabled and leader is not None and leader.display and pane is not leader:
+                    continue
+                y = 0.0 if top is None else max(pane.offset_y(top[0], exact=True) - top[1], 0.0)
+                pane.scroller.scroll_to(y=y, animate=False, immediate=True)
+            if self.sync_enabled and leader is not None and leader.display:
+                for pane in self.visible_panes:
+                    if pane is not leader and pane.is_mounted:
+                        y = self.sync.map_scroll(leader, pane, leader.scroller.scroll_y)
+                        pane.scroller.scroll_to(y=y, animate=False, immediate=True)
 
     # ------------------------------------------------------------------- the worker
 
@@ -393,7 +564,10 @@ class ReaderScreen(Screen[None]):
 
     def _create_panes(self, story: Story) -> None:
         self.story = story
-        self.panes = [ArticlePane(article, i) for i, article in enumerate(story.articles)]
+        self.names = source_names(story.articles)
+        self.panes = [
+            ArticlePane(article, i, self.names[article.id]) for i, article in enumerate(story.articles)
+        ]
         self.window.reset(len(self.panes))
 
     def _story_loaded(self, story: Story) -> None:
@@ -410,7 +584,7 @@ class ReaderScreen(Screen[None]):
     def _annotations_loaded(self, annotations: Annotations) -> None:
         if annotations.has_errors:
             self.status.show_problems(
-                "The annotation file has errors (entities may be missing):",
+                "The annotation file has errors (entities may be missing; Esc hides this):",
                 [d for d in annotations.diagnostics if d.severity == "error"],
             )
 
@@ -420,86 +594,182 @@ class ReaderScreen(Screen[None]):
         # its (on a huge story, millions of) objects again and again during ordinary keys.
         gc.freeze()
         self.sync.reset(comparison)
+        self._cluster_index = {cluster.id: index for index, cluster in enumerate(comparison.clusters)}
         for pane in self.panes:
             pane.set_marks(marks.get(pane.article.id, ()))
         self.facts.set_comparison(comparison)
-        counts = {kind: len(comparison.clusters_of(kind)) for kind in NAVIGABLE}
-        self.status.show_summary(
-            f"{comparison.story.title}: {len(comparison.articles)} sources, "
-            f"{counts['shared']} shared, {counts['discrepancy']} discrepancies, "
-            f"{counts['unique']} unique"
-        )
+        self._show_summary()
+        if comparison.orphans:
+            self._show_orphans(comparison)
+        self.tools.restore_marks(comparison)
         self.refresh_bindings()
+        self.schedule_level()
+
+    def _show_summary(self) -> None:
+        """What the comparison found, in words on a wide screen, in the gutter glyphs on a
+        narrow one (the story's title, last, is cut first)."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        counts = {kind: len(comparison.clusters_of(kind)) for kind in NAVIGABLE}
+        sources = f"{len(comparison.articles)} sources"
+        if self.size.width and self.size.width < NARROW_SCREEN:
+            summary = f"{sources} · {counts['shared']} = · {counts['discrepancy']} ≠ · {counts['unique']} ◆"
+        else:
+            summary = (
+                f"{sources} · {counts['shared']} shared · {counts['discrepancy']} discrepancies · "
+                f"{counts['unique']} unique · {comparison.story.title}"
+            )
+        self.status.show_summary(summary)
+
+    def _show_orphans(self, comparison: Comparison) -> None:
+        """Curated claims whose quotes no longer match the text: the user's pinned facts and
+        verdicts that were not applied, each with what to fix."""
+        errors = [d for d in comparison.annotations.diagnostics if d.severity == "error"]
+        count = len(comparison.orphans)
+        where = comparison.annotations.path or "the annotation file"
+        self.status.show_problems(
+            f"{count} curated claim quote{'s' if count != 1 else ''} in {where} no longer "
+            f"match{'es' if count == 1 else ''} the text, so the claim is not applied "
+            "(Esc hides this; storydiff check lists them):",
+            [*errors, *(orphan.message for orphan in comparison.orphans)],
+        )
 
     # -------------------------------------------------------------- current cluster
 
     def watch_current_cluster(self, cluster_id: str | None) -> None:
         for pane in self.panes:
             pane.set_current_cluster(cluster_id)
-        cluster = self._cluster(cluster_id)
-        self.variants.show(cluster, self.story)
+        self.variants.show(self._cluster(cluster_id), self.names)
         self.facts.highlight(cluster_id)
 
     def _cluster(self, cluster_id: str | None) -> Cluster | None:
         if self.comparison is None or cluster_id is None:
             return None
-        try:
-            return self.comparison.cluster(cluster_id)
-        except KeyError:
-            return None
+        index = self._cluster_index.get(cluster_id)
+        return self.comparison.clusters[index] if index is not None else None
 
-    def jump_to(self, cluster_id: str) -> None:
-        """Make a cluster current and scroll every pane that holds a member to it."""
+    def _holders(self, cluster: Cluster) -> list[int]:
+        """The panes holding ``cluster``, most wanted first: the focused one, then one per
+        differing value (both sides of a discrepancy), then the rest in pane order."""
+        by_article = {pane.article.id: pane.pane_index for pane in self.panes}
+        holders = [by_article[a] for a in cluster.articles if a in by_article]
+        wanted: list[int] = [self.focused_pane] if self.focused_pane in holders else []
+        seen_values = {cluster.values.get(self.panes[i].article.id) for i in wanted}
+        for index in sorted(holders):
+            value = cluster.values.get(self.panes[index].article.id)
+            if value is not None and value not in seen_values:
+                seen_values.add(value)
+                wanted.append(index)
+        wanted += [index for index in sorted(holders) if index not in wanted]
+        return wanted
+
+    def jump_to(self, cluster_id: str, note: str = "") -> None:
+        """Make a cluster current, bring the sources holding it on screen (as many as fit), and
+        scroll every pane that holds a member to it; ``note`` goes in the status hint."""
         cluster = self._cluster(cluster_id)
         if cluster is None:
             return
         self.current_cluster = cluster_id
-        self.query_one("#facts-area").display = True
-        holders = [p for p in self.panes if p.article.id in cluster.articles]
-        if holders and not any(pane.display for pane in holders):
-            self._reveal(holders[0].pane_index)
-        off_screen = [pane.article.label for pane in holders if not pane.display]
-        if off_screen:  # the variants list them all; say where else to look
-            self.status.show_hint(f"also in {', '.join(off_screen)} (< > page, p pick)")
-        self.call_after_refresh(self._scroll_to_members, cluster)
+        self._show_variants()
+        self._place = cluster  # the fact is the new place
+        holders = self._holders(cluster)
+        if self.zoomed is not None:
+            if holders and self.zoomed not in holders:
+                self.zoomed = holders[0]
+        elif self.window.arrange(holders, self.capacity()):
+            self.layout_panes()
+        if holders and not self.panes[self.focused_pane].display:
+            self.focus_pane(next(i for i in holders if self.panes[i].display))
+        shown = sum(1 for index in holders if self.panes[index].display)
+        hints = [note] if note else []
+        if shown < len(holders):
+            hints.append(f"{shown} of its {len(holders)} sources shown")
+        if hints:
+            self.status.show_hint(" · ".join(hints))
+        self.schedule_level()
 
     def _scroll_to_members(self, cluster: Cluster) -> None:
+        """Scroll every pane holding the fact to its member; the panes on screen that do not
+        hold it stay level with the focused holder (with synced scrolling)."""
         with self.sync.moving_followers():
             starts = first_start_per_article(cluster)
+            holders: list[ArticlePane] = []
             for pane in self.panes:
                 if pane.article.id in starts:
                     pane.cursor = starts[pane.article.id]
                     if pane.is_mounted:  # a pane not yet shown is built (and placed) when shown
                         pane.scroll_to_offset(starts[pane.article.id])
+                        holders.append(pane)
+            shown = [pane for pane in holders if pane.display]
+            if not (self.sync_enabled and shown):
+                return
+            leader = next((p for p in shown if p.pane_index == self.focused_pane), shown[0])
+            for pane in self.visible_panes:
+                if pane not in holders and pane.is_mounted:
+                    y = self.sync.map_scroll(leader, pane, leader.scroller.scroll_y)
+                    pane.scroller.scroll_to(y=y, animate=False, immediate=True)
+
+    def _walk_start(self, direction: int) -> int:
+        """Where ] [ } { start (see ``step_kind``): right after (or before) the current fact
+        while one of its members is on screen; else at the first fact whose statement is at
+        or below the top of the focused pane, as vim's ]c starts from the cursor."""
+        assert self.comparison is not None
+        clusters = self.comparison.clusters
+        index = self._cluster_index.get(self.current_cluster or "")
+        if index is not None:
+            panes = {pane.article.id: pane for pane in self.visible_panes if pane.is_mounted}
+            for member in clusters[index].members:
+                pane = panes.get(member.article)
+                if pane is not None and pane.is_offset_visible(member.start):
+                    return index + 1 if direction > 0 else index
+        if not self.panes or not self.panes[self.focused_pane].is_mounted:
+            return 0
+        pane = self.panes[self.focused_pane]
+        top, article = pane.offset_at_top(), pane.article.id
+        below = [
+            (member.start, position)
+            for position, cluster in enumerate(clusters)
+            for member in cluster.members
+            if member.article == article and member.start >= top
+        ]
+        return min(below)[1] if below else len(clusters)
 
     def _step(self, kind: ClusterKind, direction: int) -> None:
         if self.comparison is None:
             self.notify("The comparison is still running.", markup=False)
             return
-        clusters = self.comparison.clusters_of(kind)
-        if not clusters:
-            self.notify(f"This story has no {kind} facts.", markup=False)
+        from tui.core.views.navigation import step_kind
+
+        clusters = self.comparison.clusters
+        step = step_kind([c.kind for c in clusters], kind, self._walk_start(direction), direction)
+        noun = {"discrepancy": "discrepancy", "shared": "shared fact", "unique": "unique statement"}[kind]
+        if step is None:
+            self.notify(f"This story has no {noun}.", markup=False)
             return
-        ids = [c.id for c in clusters]
-        if self.current_cluster in ids:
-            index = ids.index(self.current_cluster) + direction
-        else:
-            index = 0 if direction > 0 else len(ids) - 1
-        if not 0 <= index < len(ids):
-            self.notify(f"No {'next' if direction > 0 else 'previous'} {kind} fact.", markup=False)
-            return
-        self.jump_to(ids[index])
+        if step.wrapped:
+            ends = ("last", "first") if direction > 0 else ("first", "last")
+            self.notify(f"Past the {ends[0]} {noun}: continuing from the {ends[1]}.", markup=False, timeout=3)
+        target = clusters[step.at]
+        of_kind = [c.id for c in clusters if c.kind == kind]
+        self.jump_to(target.id, f"{noun} {of_kind.index(target.id) + 1} of {len(of_kind)}")
 
     def action_discrepancy(self, direction: int) -> None:
-        """Go to the next/previous discrepancy; every pane scrolls to its statement."""
+        """Go to the next/previous discrepancy after where you are, wrapping; every source
+        holding it is brought on screen and scrolls to its statement."""
         self._step("discrepancy", direction)
 
     def action_shared(self, direction: int) -> None:
-        """Go to the next/previous shared fact; every pane scrolls to its statement."""
+        """Go to the next/previous shared fact after where you are, wrapping; every source
+        holding it is brought on screen and scrolls to its statement."""
         self._step("shared", direction)
 
     def action_highlight(self, direction: int) -> None:
-        """Go to the next/previous highlighted statement in the focused pane only."""
+        """Repeat the search (next/previous match) when there is one, else go to the
+        next/previous highlighted statement in the focused pane only."""
+        if self.search_state.text:
+            self.step_match(direction)
+            return
         if not self.panes:
             return
         pane = self.panes[self.focused_pane]
@@ -512,6 +782,7 @@ class ReaderScreen(Screen[None]):
             return
         pane.cursor = target[0]
         self.current_cluster = target[1]
+        self._place = None
         pane.scroll_to_offset(target[0])
 
     @on(ArticlePane.StatementClicked)
@@ -531,7 +802,7 @@ class ReaderScreen(Screen[None]):
         with self.sync.moving_followers():
             for follower in self.visible_panes:
                 if follower is not leader:
-                    y = self.sync.map_scroll(leader, follower, new)
+                    y = self.sync.follow(leader, follower, old, new)
                     follower.scroller.scroll_to(y=y, animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -544,9 +815,14 @@ class ReaderScreen(Screen[None]):
         return True
 
     def action_sync(self, enabled: bool) -> None:
-        """Turn synced scrolling on or off."""
+        """Turn synced scrolling (and the filler rows that keep the panes level) on or off."""
+        self.remember_place()
         self.sync_enabled = enabled
-        self.notify(f"Synced scrolling {'on' if enabled else 'off'}.", markup=False)
+        self.schedule_level()
+        self.notify(
+            "Synced scrolling on: shared statements side by side." if enabled else "Synced scrolling off.",
+            markup=False,
+        )
 
     # ------------------------------------------------------------------ panes
 
@@ -570,6 +846,8 @@ class ReaderScreen(Screen[None]):
         for pane in self.panes:
             if event.widget is pane.scroller:
                 self.focused_pane = pane.pane_index
+        # A narrow facts area shows the list while it has focus, else the variants.
+        self.query_one("#facts-area").set_class(event.widget.id == "facts-list", "-list")
 
     def action_focus_pane(self, direction: int) -> None:
         """Focus the next/previous source, paging the window when it is off screen."""
@@ -582,7 +860,8 @@ class ReaderScreen(Screen[None]):
         self.focus_pane(self.window.neighbour(self.focused_pane, direction))
 
     def action_page(self, direction: int) -> None:
-        """Slide the window of visible panes by one source."""
+        """Slide the window of visible panes by one source (from your own window, after a
+        jump arranged the panes for a fact)."""
         visible = self.window.page(direction, self.capacity())
         self.layout_panes()
         if visible and self.focused_pane not in visible:
@@ -590,6 +869,7 @@ class ReaderScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         """Show the focused pane at full width, or go back to side by side."""
+        self.remember_place()
         self.zoomed = None if self.zoomed is not None else self.focused_pane
 
     def watch_zoomed(self, zoomed: int | None) -> None:
@@ -603,7 +883,7 @@ class ReaderScreen(Screen[None]):
 
         if not self.panes:
             return
-        labels = [(pane.article.label, pane.article.title) for pane in self.panes]
+        labels = [(self.names[pane.article.id], pane.article.title) for pane in self.panes]
         self.app.push_screen(PanePicker(labels, self.window.shown), self._picked)
 
     def _picked(self, chosen: list[int] | None) -> None:
@@ -615,29 +895,57 @@ class ReaderScreen(Screen[None]):
         self.focus_pane(self.window.shown[0])
 
     def action_toggle_facts(self) -> None:
-        """Show or hide the facts list and variants (focuses the list when shown)."""
+        """Go to the facts list (showing it if hidden); from the list, hide it and go back
+        to the text. The panes keep their place."""
         area = self.query_one("#facts-area")
-        area.display = not area.display
-        if area.display:
-            self.query_one("#facts-list").focus()
-        elif self.panes:
+        facts_list = self.query_one("#facts-list")
+        self.remember_place()
+        if area.display and self.app.focused is facts_list:
+            area.display = False
+            if self.panes:
+                self.panes[self.focused_pane].scroller.focus()
+        else:
+            area.display = True
+            facts_list.focus()
+
+    def _show_variants(self) -> None:
+        """Show the facts area for a fact just made current (in a narrow one: the variants)."""
+        area = self.query_one("#facts-area")
+        if not area.display:
+            self.remember_place()
+            area.display = True
+        if self.has_class("-narrow") and self.app.focused is self.query_one("#facts-list") and self.panes:
             self.panes[self.focused_pane].scroller.focus()
 
     def action_toggle_boilerplate(self) -> None:
         """Hide or show the lines that are not the story (credits, cross-links...)."""
         show = not (self.panes[0].show_boilerplate if self.panes else True)
+        self.remember_place()
         for pane in self.panes:
             pane.set_show_boilerplate(show)
+        self.schedule_level()  # hidden lines take no rows: the filler changes
         self.notify("Boilerplate shown (dimmed)." if show else "Boilerplate hidden.", markup=False)
 
     def action_back(self) -> None:
-        """Leave zoom, close the search box, or return focus to the text."""
+        """Close the search box (n N repeat the search), leave zoom, hide the problem banner or
+        the legend, or forget the search; and return focus to the text."""
         search = self.search_box
+        legend = self.legend_bar
         if search.display:
             search.display = False
-            self._flush_search(search.value)
+            if search.value.strip():
+                self._flush_search(search.value)
+            else:
+                self.clear_search()
         elif self.zoomed is not None:
-            self.zoomed = None
+            self.action_zoom()
+        elif self.status.banner_text:
+            self.status.hide_problems()
+        elif legend is not None:
+            legend.remove()
+        elif self.search_state.text:
+            self.clear_search()
+            self.notify("Search cleared: n and N step through this pane's highlights.", markup=False)
         if self.panes:
             self.panes[self.focused_pane].scroller.focus()
 
@@ -668,7 +976,7 @@ class ReaderScreen(Screen[None]):
         if event.input.id != "search":
             return
         self._flush_search(event.value)
-        self.next_match()
+        self.step_match(1)
 
     def _flush_search(self, raw: str) -> None:
         """Search for ``raw`` now rather than after the typing pause (Enter or Escape was pressed)."""
@@ -684,20 +992,33 @@ class ReaderScreen(Screen[None]):
         for pane, spans in zip(self.panes, found, strict=True):
             pane.set_overlays("search", spans)
 
-    def next_match(self) -> None:
-        """Scroll to the next search match (across sources, in pane order)."""
-        match = self.search_state.advance()
+    def clear_search(self) -> None:
+        """Forget the search and remove its highlights."""
+        self.search_state.clear()
+        for pane in self.panes:
+            pane.set_overlays("search", [])
+
+    def step_match(self, direction: int) -> None:
+        """Scroll to the next/previous search match (across sources, in pane order), wrapping
+        round with a message as vim and less do."""
+        state = self.search_state
+        match = state.advance(direction)
         if match is None:
             if self.search_text:
-                self.notify("No match in any source.", markup=False)
+                self.notify(f"No match for “{self.search_text}” in any source.", markup=False)
             return
+        if state.went_round:
+            ends = ("BOTTOM", "TOP") if direction > 0 else ("TOP", "BOTTOM")
+            self.notify(f"Search hit {ends[0]}, continuing at {ends[1]}.", markup=False, timeout=3)
         index, start, _ = match
+        self._place = None
         if not self.panes[index].display:
             self._reveal(index)
         self.focused_pane = index
+        if not self.search_box.display:  # from the box, Enter goes on stepping
+            self.panes[index].scroller.focus()
         self.call_after_refresh(self.panes[index].scroll_to_offset, start, margin=2)
-        state = self.search_state
-        self.status.show_hint(f"match {state.index + 1} of {len(state.matches)}")
+        self.status.show_hint(f"“{self.search_text}” match {state.index + 1} of {len(state.matches)}")
 
     # ------------------------------------------------------- entities, export, edits
 
@@ -729,9 +1050,23 @@ class ReaderScreen(Screen[None]):
         """Ask which entity the search text (or current mention) names, then add it as an alias."""
         self.tools.add_alias()
 
-    def action_screenshot(self) -> None:
-        """Save an SVG of the screen in the current folder."""
-        self.tools.screenshot()
+    def action_overview(self) -> None:
+        """Open the story at a glance (who says what, who agrees with whom, per source, over time)."""
+        from tui.app.overview.opening import open_overview
+
+        open_overview(self)
+
+    def action_fold_mode(self) -> None:
+        """Show only what differs in the shown sources, agreed text folded."""
+        from tui.app.overview.opening import open_fold
+
+        open_fold(self)
+
+    def action_two_sources(self) -> None:
+        """Put the focused source beside another, rows aligned and word differences marked."""
+        from tui.app.overview.opening import open_two_sources
+
+        open_two_sources(self)
 
     def on_entity_sidebar_entity_chosen(self, message: EntitySidebar.EntityChosen) -> None:
         self.tools.entity_chosen(message.entity_id)

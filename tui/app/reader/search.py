@@ -22,6 +22,8 @@ class SearchState:
         """(pane index, start, end) of every match, pane by pane."""
         self.index = -1
         """Index into ``matches`` of the match last jumped to (-1: none yet)."""
+        self.went_round = False
+        """Whether the last step went past an end of the matches and round to the other."""
 
     def is_current(self, raw: str) -> bool:
         """Whether ``raw`` is what was last searched for."""
@@ -45,12 +47,25 @@ class SearchState:
             self.matches.extend((pane_index, s, e) for s, e in spans)
         return found
 
-    def advance(self) -> tuple[int, int, int] | None:
-        """Step to the next match (wrapping around) and return it; None when there is none."""
+    def advance(self, direction: int = 1) -> tuple[int, int, int] | None:
+        """Step to the next (or previous) match, wrapping around, and return it; None when
+        there is none. The first step back from no match goes to the last."""
+        self.went_round = False
         if not self.matches:
             return None
-        self.index = (self.index + 1) % len(self.matches)
+        if self.index < 0:
+            self.index = 0 if direction > 0 else len(self.matches) - 1
+        else:
+            step = self.index + direction
+            self.went_round = not 0 <= step < len(self.matches)
+            self.index = step % len(self.matches)
         return self.matches[self.index]
+
+    def clear(self) -> None:
+        """Forget the search (n and N step through highlights again)."""
+        self.text = ""
+        self.matches = []
+        self.index = -1
 
     @property
     def current(self) -> tuple[int, int, int] | None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
     from textual.widgets import OptionList
 
+    from tui.app.state import ReaderState
     from tui.app.widgets.article_pane import ArticlePane
     from tui.app.widgets.entity_sidebar import EntitySidebar
     from tui.app.widgets.facts_panel import FactsPanel
@@ -34,6 +35,8 @@ class ReaderHost(Protocol):
     focused_pane: int
     entity_focus: str | None
     marked: set[str]
+    names: dict[str, str]
+    state: ReaderState
 
     @property
     def app(self) -> App[object]: ...
@@ -69,6 +72,10 @@ class ReaderHost(Protocol):
     def call_after_refresh(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> bool: ...
 
     def layout_panes(self) -> None: ...
+
+    def remember_place(self) -> None: ...
+
+    def keep_current_fact_in_view(self) -> None: ...
 
     def focus_pane(self, index: int) -> None: ...
 
@@ -115,7 +122,9 @@ class ReaderTools:
     # ------------------------------------------------------------------ sidebar
 
     def toggle_sidebar(self) -> None:
-        """Show the entity sidebar (focused) or hide it and go back to the text."""
+        """Show the entity sidebar (focused) or hide it and go back to the text; the panes,
+        narrower or wider, keep their place and the current fact in view."""
+        self.reader.remember_place()
         slot = self.reader.sidebar_slot
         slot.display = not slot.display
         if slot.display:
@@ -124,7 +133,7 @@ class ReaderTools:
             self.reader.sidebar.entity_tree.focus()
         elif self.reader.panes:
             self.reader.panes[self.reader.focused_pane].scroller.focus()
-        self.reader.call_after_refresh(self.reader.layout_panes)
+        self.reader.call_after_refresh(self.reader.keep_current_fact_in_view)
 
     def comparison_finished(self, comparison: Comparison) -> None:
         """Show a new comparison in the sidebar, and drop an entity focus it no longer knows."""
@@ -206,7 +215,9 @@ class ReaderTools:
         self.reader.call_after_refresh(destination.scroll_to_offset, target.start, margin=2)
         index = mentions.index(target) + 1
         self.reader.notify(
-            f"Mention {index} of {len(mentions)}: {destination.article.label}", markup=False, timeout=2
+            f"Mention {index} of {len(mentions)}: {self.reader.names.get(destination.article.id, '')}",
+            markup=False,
+            timeout=2,
         )
 
     # ------------------------------------------------------------ marking, export
@@ -228,8 +239,43 @@ class ReaderTools:
             self.reader.marked.add(cluster_id)
             verb = "Marked"
         self.reader.facts.set_marked(frozenset(self.reader.marked))
+        self.save_marks()
         self.reader.notify(
-            f"{verb} {cluster_id}; {len(self.reader.marked)} marked for export (x).", markup=False, timeout=2
+            f"{verb}; {len(self.reader.marked)} marked for export (x), kept for this story's next session.",
+            markup=False,
+            timeout=3,
+        )
+
+    def _story_key(self, comparison: Comparison) -> str:
+        from tui.app.state import story_key
+
+        return story_key(comparison.story.path, (a.id for a in comparison.articles))
+
+    def save_marks(self) -> None:
+        """Remember the marked facts for this story (by id and label, in the state folder)."""
+        comparison = self.reader.comparison
+        if comparison is None:
+            return
+        labels = {c.id: c.label for c in comparison.clusters if c.id in self.reader.marked}
+        self.reader.state.set_marks(self._story_key(comparison), labels)
+
+    def restore_marks(self, comparison: Comparison) -> None:
+        """Mark again the facts marked in this story's last session, when they are still the
+        same facts (same id and label: a changed story or engine never marks another fact)."""
+        remembered = self.reader.state.marks(self._story_key(comparison))
+        if not remembered:
+            return
+        found = {c.id for c in comparison.clusters if remembered.get(c.id) == c.label}
+        if not found - self.reader.marked:
+            return
+        self.reader.marked |= found
+        self.reader.facts.set_marked(frozenset(self.reader.marked))
+        lost = len(remembered) - len(found)
+        self.reader.notify(
+            f"{len(found)} fact(s) marked in your last session are marked again (Space unmarks, x exports)"
+            + (f"; {lost} no longer found in the story." if lost else "."),
+            markup=False,
+            timeout=5,
         )
 
     def open_export(self) -> None:
@@ -246,7 +292,8 @@ class ReaderTools:
                     self.reader.current_cluster,
                     frozenset(self.reader.marked),
                     self.reader.entity_focus,
-                )
+                ),
+                state=self.reader.state,
             )
         )
 
@@ -265,11 +312,6 @@ class ReaderTools:
         text = citation_text(excerpt)
         self.reader.app.copy_to_clipboard(text)
         self.reader.notify(text if len(text) <= 200 else text[:199] + "…", title="Copied", markup=False)
-
-    def screenshot(self) -> None:
-        """Save an SVG of the screen in the current folder."""
-        path = self.reader.app.save_screenshot(path=str(Path.cwd()))
-        self.reader.notify(f"Screenshot saved: {path}", markup=False)
 
     # -------------------------------------------------------- annotation edits
 

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.app.widgets.entity_sidebar import ZERO_MARK, mention_counts
 from tui.core.model import Comparison
+from tui.core.views.names import source_names
 
 
 def grid_rows(comparison: Comparison) -> list[tuple[str, str, list[int]]]:
@@ -61,6 +62,7 @@ class EntityGridScreen(ModalScreen[str | None]):
     def __init__(self, comparison: Comparison) -> None:
         super().__init__(id="entity-grid-screen")
         self.comparison = comparison
+        self.names = source_names(comparison.articles)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-grid-box"):
@@ -71,7 +73,7 @@ class EntityGridScreen(ModalScreen[str | None]):
                         f"  {ZERO_MARK} = this source never names the entity · Enter: highlight it · Esc: close\n",
                         "dim",
                     ),
-                    "   ".join(f"{i}. {a.label}" for i, a in enumerate(self.comparison.articles, 1)),
+                    "   ".join(f"{i}. {self.names[a.id]}" for i, a in enumerate(self.comparison.articles, 1)),
                 ),
                 id="entity-grid-title",
             )
@@ -83,7 +85,7 @@ class EntityGridScreen(ModalScreen[str | None]):
         articles = self.comparison.articles
         table.add_column(Text("Entity"), key="entity")
         for index, article in enumerate(articles, 1):
-            table.add_column(Text(f"{index}. {short(article.label)}"), key=article.id)
+            table.add_column(Text(f"{index}. {short(self.names[article.id])}"), key=article.id)
         table.add_column(Text("Sources"), key="sources")
         for entity_id, name, counts in grid_rows(self.comparison):
             present = sum(1 for n in counts if n)

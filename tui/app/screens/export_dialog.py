@@ -1,5 +1,11 @@
 """The export dialog (``x``): what to export, in which format, to which file.
 
+Focus starts on what to export, and Tab goes through the choices in the order they are
+shown (what, format, file, buttons). The format is the one last used (remembered between
+runs); the first time, facts (the current one, the marked ones, an entity's) default to
+Markdown, a report to read and paste, and the whole comparison to JSON, data for scripts. Choices are named by
+what they hold (the fact's label, the entity's name), never by internal ids.
+
 The file is written atomically and an existing file is never replaced without a yes from
 the user; "no" leaves it exactly as it was. A path that cannot be written (missing folder,
 no permission) is reported on one line inside the dialog so the user can fix the name
@@ -12,6 +18,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +33,14 @@ from tui.core.load.atomic import atomic_write_text
 from tui.core.model import Comparison
 from tui.export import FORMATS, ExportRequest, render
 
+if TYPE_CHECKING:
+    from tui.app.state import ReaderState
+
 SCOPES = ("cluster", "marked", "entity", "all")
 """What can be exported, in the order the dialog lists them."""
+
+LABEL_CHARS = 48
+"""A fact's label is cut to this many characters in the dialog."""
 
 
 @dataclass(frozen=True)
@@ -61,21 +74,37 @@ def scope_available(context: ExportContext, scope: str) -> bool:
     return True
 
 
+def _short(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def scope_label(context: ExportContext, scope: str) -> str:
-    """The radio label for a scope, with what it would cover."""
+    """The radio label for a scope: what it would cover, in words (never an internal id)."""
+    comparison = context.comparison
     if scope == "cluster":
-        return (
-            f"Current fact ({context.current_cluster})" if context.current_cluster else "Current fact (none)"
-        )
+        if context.current_cluster is None:
+            return "Current fact (none: go to one with ] } or the facts list)"
+        try:
+            label = comparison.cluster(context.current_cluster).label
+        except KeyError:
+            label = "no longer in the story"
+        return f"Current fact: {_short(label)}"
     if scope == "marked":
-        return f"Marked facts ({len(context.marked)}, Space marks)"
+        count = len(context.marked)
+        return f"Marked facts ({count})" if count else "Marked facts (none: Space marks one)"
     if scope == "entity":
-        return (
-            f"Current entity's mentions ({context.entity})"
-            if context.entity
-            else "Current entity (none: Enter one in the sidebar)"
-        )
-    return "Whole comparison"
+        if context.entity is None:
+            return "An entity's facts (none: Enter one in the sidebar, e)"
+        name = next((e.name for e in comparison.entities if e.id == context.entity), context.entity)
+        return f"Facts naming {_short(name)}"
+    count = len(comparison.clusters)
+    return f"The whole comparison ({len(comparison.articles)} sources, {count} facts)"
+
+
+def default_format(scope: str) -> str:
+    """Markdown for facts (a report to read), JSON for the whole comparison (data)."""
+    return "json" if scope == "all" else "md"
 
 
 def default_scope(context: ExportContext) -> str:
@@ -109,21 +138,33 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "export", "Export", priority=True),
     ]
-    """Escape leaves without writing; Enter in the path box or Ctrl+S exports."""
+    """Escape leaves without writing; Enter in the file box (or on Export) exports. Ctrl+S
+    takes a screenshot here as everywhere."""
 
-    def __init__(self, context: ExportContext, *, folder: Path | None = None) -> None:
+    def __init__(
+        self, context: ExportContext, *, folder: Path | None = None, state: ReaderState | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.context = context
         self.folder = folder if folder is not None else Path.cwd()
+        self.state = state
         self.scope = default_scope(context)
-        self.fmt = FORMATS[0]
+        remembered = state.export_format if state is not None else None
+        self.fmt = remembered if remembered in FORMATS else default_format(self.scope)
         self._auto_path = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog-box"):
-            yield Static(Content.styled("Export", "bold"), id="export-title")
+            yield Static(
+                Content.assemble(
+                    Content.styled("Export", "bold"),
+                    Content.styled(
+                        "   Tab: next choice · ↑↓ Space: choose · Enter in the file box: export", "dim"
+                    ),
+                ),
+                id="export-title",
+            )
             with Horizontal(id="export-choices"):
                 with RadioSet(id="export-scope"):
                     for scope in SCOPES:
@@ -145,7 +186,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self._suggest_path()
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#export-scope", RadioSet).focus()
 
     def _suggest_path(self) -> None:
         """Refresh the default file name unless the user has typed their own."""
@@ -215,6 +256,8 @@ class ExportDialog(ModalScreen[Path | None]):
         except OSError as error:
             self.show_error(f"Cannot write {path}: {error.strerror or error}")
             return
+        if self.state is not None:
+            self.state.export_format = self.fmt
         self.app.notify(f"Exported to {path}", title="Export", markup=False)
         self.dismiss(path)
 

@@ -7,6 +7,7 @@ up here without anyone editing this file.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -17,6 +18,8 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from tui.app.widgets.legend import legend_rows, legend_rows_plain
 
 SECTION_TITLES = {
     "ReaderApp": "Anywhere",
@@ -35,15 +38,11 @@ LIST_KEYS = (
 """Keys that belong to Textual's own list widgets, so no binding of ours can describe them."""
 
 
-LEGEND = (
-    ("3 (gutter)", "a statement shared by 3 sources (+ for 10 or more); tinted"),
-    ("≠ (gutter)", "a discrepancy; the differing value is bold and reversed"),
-    ("◆ (gutter)", "a statement only this source makes; italic"),
-    ("▶ (gutter)", "the current fact (after ] } n, Enter or a click); bold"),
-    ("· (gutter)", "boilerplate, not part of the story; dimmed (b hides it)"),
-    ("underline", "a mention of an annotated entity"),
+GUTTER_NOTE = (
+    "(gutter)",
+    "the glyphs left of each row say what it holds; on the current fact's rows, what that fact is",
 )
-"""The gutter marks and text styles, so no highlight depends on colour alone."""
+"""What the marks' legend adds about the gutter, which is why no highlight depends on colour alone."""
 
 
 def binding_sections(screen: Screen[object]) -> list[tuple[str, list[Binding]]]:
@@ -99,7 +98,7 @@ def key_table(reader: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
             entries.append((key_label(reader, binding), text))
         sections.append((title, entries))
     sections.append(("In the lists", list(LIST_KEYS)))
-    sections.append(("What the marks mean", list(LEGEND)))
+    sections.append(("What the marks mean", [*legend_rows_plain(), GUTTER_NOTE]))
     palette = reader.app.get_key_display(Binding(reader.app.COMMAND_PALETTE_BINDING, "command_palette"))
     sections.append(
         ("Commands", [(palette, "Command palette: every action above, and 'go to fact' by label")])
@@ -119,6 +118,13 @@ def key_table_markdown(reader: Screen[object]) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+KEYS_WIDTH = 18
+"""Columns of the keys in the help ("space (facts list)")."""
+
+HELP_TEXT_WIDTH = 52
+"""Columns of a key's description in the help (the box shows 75, the keys take 21)."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -141,5 +147,11 @@ class HelpScreen(ModalScreen[None]):
         for title, entries in key_table(self.reader):
             rows.append(Content(""))
             rows.append(Content.assemble((title, "bold underline")))
-            rows.extend(Content.assemble((f"  {keys:<16} ", "bold"), text) for keys, text in entries)
+            if title == "What the marks mean":  # drawn as the panes draw them
+                rows.extend(legend_rows(self.reader.get_visual_style))
+                entries = [GUTTER_NOTE]
+            for keys, text in entries:  # a hanging indent keeps the keys a column of their own
+                lines = textwrap.wrap(text, HELP_TEXT_WIDTH) or [""]
+                rows.append(Content.assemble((f"  {keys:<{KEYS_WIDTH}} ", "bold"), lines[0]))
+                rows.extend(Content(" " * (KEYS_WIDTH + 3) + line) for line in lines[1:])
         return Content("\n").join(rows)

@@ -18,10 +18,11 @@ draw only the rows on screen (``LazyText``), so few large blocks cost little to 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import ceil
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
@@ -29,7 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
-from textual.events import Click, Resize
+from textual.events import Click, MouseScrollDown, MouseScrollUp, Resize
 from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
@@ -39,6 +40,7 @@ from tui.core.story import Article
 
 if TYPE_CHECKING:
     from tui.core.model import Mark
+    from tui.core.views.filler import Anchor
 
 BLOCK_CHARS = 6000
 """Paragraphs are grouped into blocks of up to this many characters, and longer ones cut."""
@@ -76,6 +78,10 @@ class BlockRange(NamedTuple):
     start: int
     end: int
     gaps: tuple[int, ...]
+
+
+END_ANCHOR = "\x00end"
+"""The key of the anchor every pane has at the end of its text."""
 
 
 class Sign(NamedTuple):
@@ -178,6 +184,18 @@ def _cut(text: str, start: int, end: int, size: int) -> Iterable[tuple[int, int]
         yield start, end
 
 
+def _kind_sign(mark: Mark) -> tuple[str, str, int] | None:
+    """The gutter glyph of a statement mark, its style name and rank (the highest rank wins a
+    cell): the support count of a shared statement (+ for 10 or more), ≠, or ◆."""
+    if mark.kind == "shared" and mark.support > 1:
+        return ("+" if mark.support > 9 else str(mark.support), "gutter--shared", 10 + min(mark.support, 10))
+    if mark.kind == "discrepancy":
+        return "≠", "gutter--discrepancy", 30
+    if mark.kind == "unique":
+        return "◆", "gutter--unique", 2
+    return None
+
+
 class Block(LazyText):
     """A run of paragraphs (or part of a long one): the highlighted text with its gutter."""
 
@@ -251,22 +269,37 @@ class PaneScroll(VerticalScroll):
     ]
     """Reading keys (vim and less conventions); they act on the focused pane."""
 
+    class Moved(Message):
+        """The user scrolled this pane (a key or the mouse wheel): the place they read is now here."""
+
     def action_lines(self, count: int) -> None:
         """Scroll by whole lines, without animation so synced panes follow exactly."""
+        self.post_message(self.Moved())
         self.scroll_to(y=self.scroll_y + count, animate=False, immediate=True)
 
     def action_pages(self, count: int) -> None:
         """Scroll by one screenful, keeping one line of context."""
+        self.post_message(self.Moved())
         step = max(self.scrollable_content_region.height - 1, 1)
         self.scroll_to(y=self.scroll_y + count * step, animate=False, immediate=True)
 
     def action_top(self) -> None:
         """Go to the start of the article."""
+        self.post_message(self.Moved())
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
         """Go to the end of the article."""
+        self.post_message(self.Moved())
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def _on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
+        self.post_message(self.Moved())
+        super()._on_mouse_scroll_down(event)
+
+    def _on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
+        self.post_message(self.Moved())
+        super()._on_mouse_scroll_up(event)
 
 
 class ArticlePane(Vertical):
@@ -280,10 +313,18 @@ class ArticlePane(Vertical):
         cluster_id: str
         offset: int
 
-    def __init__(self, article: Article, index: int) -> None:
+    @dataclass
+    class WidthChanged(Message):
+        """The pane's text width changed: its rows (so the alignment filler) change."""
+
+        pane: ArticlePane
+
+    def __init__(self, article: Article, index: int, name: str | None = None) -> None:
         super().__init__(id=f"pane-{index}", classes="pane")
         self.article = article
         self.pane_index = index
+        self.name_shown = name or article.label
+        """The source's name in the title (``tui.core.views.names``)."""
         self.sized = len(article.text) > LARGE_ARTICLE
         """True for huge articles: blocks get fixed heights, wrapped only when seen."""
         self.ranges = block_ranges(article, LARGE_MAX_BLOCKS if self.sized else None)
@@ -301,6 +342,9 @@ class ArticlePane(Vertical):
         self.cursor: int = -1
         """Text offset of the last highlight visited with n/N in this pane."""
         self._width = 0
+        self._pane_width = 0
+        self.pads: dict[int, int] = {}
+        """Filler rows before text offsets that keep aligned statements level with the other panes."""
 
     @cached_property
     def blocks(self) -> list[Block]:
@@ -319,12 +363,12 @@ class ArticlePane(Vertical):
         return PaneScroll(*self.blocks, classes="pane-scroll")
 
     def compose(self) -> ComposeResult:
-        yield Static(self._header(), classes="pane-header", markup=False)
+        yield Static(Content.styled(self.article.title or self.article.id, "bold"), classes="pane-header")
         yield self.scroller
 
     def on_mount(self) -> None:
-        self.border_title = Content(self.article.label)
-        self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.border_title = Content(self.name_shown)
+        self.border_subtitle = Content(self._subtitle())
         self._styled = True
         self.render_blocks()
         if self.sized:
@@ -333,6 +377,9 @@ class ArticlePane(Vertical):
     def on_resize(self, event: Resize) -> None:
         if self.sized:
             self.call_after_refresh(self.measure)  # the bodies' new width is known then
+        if event.size.width != self._pane_width:
+            self._pane_width = event.size.width
+            self.post_message(self.WidthChanged(self))
 
     def measure(self) -> None:
         """Size every block for the current body width without wrapping the whole article.
@@ -408,14 +455,16 @@ class ArticlePane(Vertical):
                 return block.content_size.width
         return 0
 
-    def _header(self) -> Content:
+    def _subtitle(self) -> str:
+        """The bottom border: date, whether the title is the editor's, and the file when the
+        source has no better name."""
         article = self.article
-        parts: list[str | tuple[str, str]] = [(article.title or article.id, "bold")]
+        parts = [article.date or "date unknown"]
         if article.title_is_editorial:
-            parts.append((" (editorial title)", "italic"))
-        if article.date:
-            parts.append(("\n" + article.date, "dim"))
-        return Content.assemble(*parts)
+            parts.append("editorial title")
+        if self.name_shown.startswith("Source "):
+            parts.append(Path(article.path).name or article.id)
+        return " · ".join(parts)
 
     def on_click(self, event: Click) -> None:
         block = event.widget
@@ -436,10 +485,6 @@ class ArticlePane(Vertical):
             order = {"discrepancy": 0, "shared": 1, "unique": 2}
             mark = min(statements, key=lambda m: (order[m.kind], m.start))
             self.post_message(self.StatementClicked(self, mark.cluster or "", mark.start))
-
-    def _theme_changed(self) -> None:
-        # The new theme's CSS is applied after this refresh; resolve colours then.
-        self.call_after_refresh(self.render_blocks)
 
     # ----------------------------------------------------------------- state from the screen
 
@@ -550,6 +595,67 @@ class ArticlePane(Vertical):
         top = self.scroller.scroll_y
         return top <= y < top + self.scroller.scrollable_content_region.height
 
+    # ------------------------------------------------------------------- alignment filler
+
+    def anchors(self, starts: Mapping[str, int]) -> list[Anchor] | None:
+        """Where the statements starting at ``starts`` (key -> text offset) sit in rows without
+        filler, with their paragraphs' first rows; None until the pane is laid out (or for a
+        huge pane, whose rows are estimates)."""
+        if self.sized or "blocks" not in self.__dict__:
+            return None
+        from tui.core.views.filler import Anchor
+
+        tops: dict[int, int] = {}
+        y = 0
+        for block in self.blocks:
+            if not block.display:
+                continue
+            width = block.size.width
+            if width <= 0:
+                return None
+            tops[block.index] = y
+            y += len(block.base_rows(width)) + 1  # the blank margin below every block
+
+        def row(offset: int) -> int | None:
+            block = self.block_at(offset)
+            top = tops.get(block.index)
+            if top is None:
+                return None
+            return top + block.row_of(offset - block.start, block.size.width, filler=False)
+
+        last = next((block for block in reversed(self.blocks) if block.display), None)
+        if last is None:
+            return None
+        # The end of the text is an anchor too: every pane then ends on the same row, so G
+        # (or the end of the leader) is the end of each.
+        found = [Anchor(END_ANCHOR, y, last.end, y, last.end)]
+        for key, offset in starts.items():
+            paragraph = (
+                self.article.paragraphs[self.article.paragraph_at(offset)][0]
+                if self.article.paragraphs
+                else offset
+            )
+            paragraph = min(paragraph, offset)
+            at, before = row(offset), row(paragraph)
+            if at is not None and before is not None:
+                found.append(Anchor(key, at, offset, before, paragraph))
+        return found
+
+    def set_pads(self, pads: Mapping[int, int]) -> bool:
+        """Draw filler rows before text offsets (offset -> rows); True if anything changed."""
+        if dict(pads) == self.pads:
+            return False
+        self.pads = dict(pads)
+        if "blocks" not in self.__dict__:
+            return True
+        per_block: list[dict[int, int]] = [{} for _ in self.blocks]
+        for offset, count in self.pads.items():
+            block = self.block_at(offset)
+            per_block[block.index][offset - block.start] = count
+        for block, block_pads in zip(self.blocks, per_block, strict=True):
+            block.set_pads(block_pads)
+        return True
+
     # ---------------------------------------------------------------------- rendering
 
     def render_blocks(self, indexes: Iterable[int] | None = None) -> None:
@@ -591,22 +697,15 @@ class ArticlePane(Vertical):
                 sign(item.start, item.end, 1, 1, "·", "gutter--boilerplate")
         for mark in self._block_marks[index]:
             add(spans, mark.start, mark.end, f"mark--{mark.kind}")
-            if mark.kind == "shared" and mark.support > 1:
-                sign(
-                    mark.start,
-                    mark.end,
-                    1,
-                    10 + min(mark.support, 10),
-                    "+" if mark.support > 9 else str(mark.support),
-                    "gutter--shared",
-                )
-            elif mark.kind == "discrepancy":
-                sign(mark.start, mark.end, 1, 30, "≠", "gutter--discrepancy")
-            elif mark.kind == "unique":
-                sign(mark.start, mark.end, 1, 2, "◆", "gutter--unique")
+            current = self.current_cluster is not None and mark.cluster == self.current_cluster
+            kind = _kind_sign(mark)
+            if kind is not None:
+                # A row of the current fact says what that fact is, whatever else shares it.
+                text, name, rank = kind
+                sign(mark.start, mark.end, 1, rank + (100 if current else 0), text, name)
             if mark.kind == "mention" and self.focus_entity and mark.entity == self.focus_entity:
                 add(top_spans, mark.start, mark.end, "mark--entity-focus")
-            if self.current_cluster is not None and mark.cluster == self.current_cluster:
+            if current:
                 sign(mark.start, mark.end, 0, 1, "▶", "gutter--current")
                 if mark.kind != "value":
                     add(top_spans, mark.start, mark.end, "mark--current")

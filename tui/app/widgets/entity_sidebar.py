@@ -20,12 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from tui.core.model import Article, Comparison, Entity, Mention, SuggestedEntity
+from tui.core.views.names import source_names
 
 ZERO_MARK = "—"
 """Shown where a source never names an entity: a glyph, so absence does not rest on colour."""
@@ -89,17 +91,28 @@ def step_mention(
 
 
 MANY = "+"
-"""Stands for 10 or more mentions in the one-cell-per-source strip."""
+"""Stands for 10 or more mentions in the per-source strip."""
+
+STRIP_SOURCES = 6
+"""Up to this many sources the strip has a cell per source; beyond, it counts them."""
 
 
 def count_strip(counts: Counter[str], articles: Sequence[Article]) -> Text:
-    """One cell per source, in article order: 1-9, ``MANY`` for 10+, a dim ``ZERO_MARK`` for none.
+    """A cell per source, in article order and a space apart: 1-9, ``MANY`` for 10+, a dim
+    ``ZERO_MARK`` for none; with more sources than fit, how many of them name the entity.
 
-    One cell each keeps the strips of every entity in aligned columns, so a source that
-    leaves someone out reads as a vertical run of gaps; exact counts are in the grid.
+    The cells keep the strips of every entity in aligned columns, so a source that leaves
+    someone out reads as a vertical run of gaps; exact counts are in the grid (E).
     """
     strip = Text()
-    for article in articles:
+    if len(articles) > STRIP_SOURCES:
+        naming = sum(1 for article in articles if counts.get(article.id, 0))
+        width = len(str(len(articles)))
+        strip.append(f"{naming:>{width}}/{len(articles)}", style="bold" if naming else "dim")
+        return strip
+    for index, article in enumerate(articles):
+        if index:
+            strip.append(" ")
         n = counts.get(article.id, 0)
         if n:
             strip.append(str(n) if n < 10 else MANY, style="bold")
@@ -126,11 +139,11 @@ def entity_label(
     focused: bool = False,
     style: Style | None = None,
 ) -> Text:
-    """``▶ 63+1—  37 Pete Hegseth``: the per-source strip, the total, then the name."""
+    """``▶ 6 3 + 1 —  37 Pete Hegseth``: the per-source strip, the total, then the name."""
     label = Text()
     label.append("▶ " if focused else "  ", style="bold")
     label.append_text(count_strip(counts, articles))
-    label.append(f" {sum(counts.values()):>3} ", style="dim")
+    label.append(f" {sum(counts.values()):>4} ", style="dim")
     label.append(
         entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style())
     )
@@ -138,12 +151,18 @@ def entity_label(
 
 
 def suggestion_label(suggestion: SuggestedEntity, articles: Sequence[Article]) -> Text:
-    """``  ••—••   7 Name``: which sources use an unknown name, how often, and the name."""
+    """``  • • — • •    7 Name``: which sources use an unknown name, how often, and the name."""
     label = Text("  ")
-    for article in articles:
-        present = article.id in suggestion.articles
-        label.append("•" if present else ZERO_MARK, style="bold" if present else "dim")
-    label.append(f" {suggestion.count:>3} ", style="dim")
+    if len(articles) > STRIP_SOURCES:
+        width = len(str(len(articles)))
+        label.append(f"{len(set(suggestion.articles)):>{width}}/{len(articles)}", style="bold")
+    else:
+        for index, article in enumerate(articles):
+            present = article.id in suggestion.articles
+            label.append(
+                (" " if index else "") + ("•" if present else ZERO_MARK), style="bold" if present else "dim"
+            )
+    label.append(f" {suggestion.count:>4} ", style="dim")
     label.append(suggestion.name, style="italic")
     return label
 
@@ -198,7 +217,10 @@ class EntitySidebar(Vertical):
         yield Button(Content("Source × entity grid (E)"), id="open-grid", compact=True)
 
     def on_mount(self) -> None:
-        self._rebuild()
+        try:
+            self._rebuild()
+        except NoMatches:
+            return  # the reader closed (q at once) while the sidebar was being mounted
 
     @property
     def entity_tree(self) -> Tree[SidebarItem]:
@@ -271,14 +293,11 @@ class EntitySidebar(Vertical):
             Content.assemble(
                 ("Entities ", "bold"),
                 (f"{len(comparison.entities)}", "bold"),
-                (
-                    f"\nper source 1-{len(comparison.articles)} · total · name"
-                    f"\n{ZERO_MARK} none, {MANY} 10 or more",
-                    "dim",
-                ),
+                (self._strip_help(len(comparison.articles)), "dim"),
             )
         )
-        legend.update(Content("\n".join(f"{i}. {a.label}" for i, a in enumerate(comparison.articles, 1))))
+        names = source_names(comparison.articles)
+        legend.update(Content("\n".join(f"{i}. {names[a.id]}" for i, a in enumerate(comparison.articles, 1))))
         legend.display = True
         diagnostics = [d for d in comparison.annotations.diagnostics if d.severity == "error"]
         problems.display = bool(diagnostics)
@@ -288,6 +307,12 @@ class EntitySidebar(Vertical):
             if len(diagnostics) > 3:
                 lines.append(f"… and {len(diagnostics) - 3} more (storydiff check)")
             problems.update(Content("\n".join(lines)))
+
+    @staticmethod
+    def _strip_help(sources: int) -> str:
+        if sources > STRIP_SOURCES:
+            return f"\nsources naming it (of {sources}) · mentions · name"
+        return f"\nmentions in sources 1-{sources} ({ZERO_MARK} none, {MANY} 10+) · total · name"
 
     def watch_focused_entity(self, old: str | None, new: str | None) -> None:
         if self.comparison is None or not self.entity_tree.root.children:
@@ -330,7 +355,7 @@ class EntitySidebar(Vertical):
             return Content("")
         articles = self.comparison.articles
         if isinstance(item, SuggestionItem):
-            names = {a.id: a.label for a in articles}
+            names = source_names(articles)
             where = ", ".join(names.get(a, a) for a in item.suggestion.articles)
             return Content.assemble(
                 (item.suggestion.name, "bold"),
@@ -350,7 +375,8 @@ class EntitySidebar(Vertical):
             parts.append("\naka " + ", ".join(entity.aliases))
         if entity.description:
             parts.append("\n" + entity.description)
-        silent = [a.label for a in articles if not counts.get(a.id)]
+        names = source_names(articles)
+        silent = [names[a.id] for a in articles if not counts.get(a.id)]
         if silent:
             parts.append(("\nnot named by: " + ", ".join(silent), "italic"))
         parts.append(("\nEnter: highlight · m/M: step · A: add alias", "dim"))

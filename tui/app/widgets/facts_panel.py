@@ -24,6 +24,7 @@ LABEL_CHARS = 160
 """Labels are cut to one line's worth so the list stays scannable; the variants show all."""
 
 TAGS = {"shared": "=", "discrepancy": "≠", "unique": "◆"}
+"""The glyph of each kind, as in the panes' gutters."""
 
 FILL_CHUNK = 500
 """Options added per step: a story of tens of thousands of facts fills its list a chunk per
@@ -63,6 +64,8 @@ class FactsPanel(Vertical):
         """How many of ``shown`` are in the option list so far."""
         self._fill_round = 0
         """Bumped on every refill, so a chunk scheduled for an older filter does nothing."""
+        self._count_width = 1
+        """Digits of the largest source count: every row's count column is this wide."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="facts-title", markup=False)
@@ -74,6 +77,7 @@ class FactsPanel(Vertical):
     def set_comparison(self, comparison: Comparison) -> None:
         """Fill the list from a finished comparison."""
         self.comparison = comparison
+        self._count_width = len(str(max((c.support for c in comparison.clusters), default=1)))
         self._refresh_list()
 
     def action_filter(self, name: str) -> None:
@@ -143,20 +147,24 @@ class FactsPanel(Vertical):
             Content.assemble(
                 ("Facts", "bold"),
                 f" [{label}] {len(self.shown)} of {len(self.comparison.clusters)}",
-                ("   1 all  2 discrepancies  3 shared  4 unique  5 entity  space mark", "dim"),
+                ("   Enter go  Space mark  1 all  2 ≠  3 =  4 ◆  5 entity", "dim"),
             )
         )
 
     def _prompt(self, cluster: Cluster) -> Content:
-        tag = TAGS[cluster.kind]
-        if cluster.kind == "shared":
-            tag = f"{cluster.support}{tag}"
+        """``● ≠  3 number        Death toll: ...``: marked, kind glyph, sources, type, label;
+        fixed-width columns whatever the number of sources."""
         kind = cluster.discrepancy_type or cluster.kind
         label = " ".join(cluster.label.split())
         if len(label) > LABEL_CHARS:
             label = label[: LABEL_CHARS - 1] + "…"
         mark = MARKED if cluster.id in self.marked else " "
-        return Content.assemble((mark, "bold"), (f"{tag:>3} ", "bold"), (f"{kind:<14}", "italic"), label)
+        return Content.assemble(
+            (mark, "bold"),
+            (f" {TAGS[cluster.kind]} {cluster.support:>{self._count_width}} ", "bold"),
+            (f"{kind:<14}", "italic"),
+            label,
+        )
 
     def _fill(self, fill_round: int, upto: int = 0) -> None:
         """Add the next chunk of options (at least up to ``upto``), then schedule the rest."""

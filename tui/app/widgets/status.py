@@ -82,6 +82,10 @@ class StatusBar(Vertical):
         banner.update(Content.assemble((title, "bold"), "\n", "\n".join(lines)))
         banner.display = True
 
+    def hide_problems(self) -> None:
+        """Hide the banner (the problems stay in ``storydiff check`` and the exports)."""
+        self.query_one("#banner", Static).display = False
+
     @property
     def banner_text(self) -> str:
         """The banner's plain text ("" while hidden)."""

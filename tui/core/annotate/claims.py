@@ -81,6 +81,20 @@ def apply_claims(
     return tuple(result), tuple(orphans)
 
 
+def quote_orphans(claims: Sequence[Claim], articles: Sequence[Article]) -> tuple[tuple[Claim, Orphan], ...]:
+    """Every claim quote that does not match exactly once, with its claim: what ``storydiff
+    check`` reports without running the comparison (a verdict whose quotes overlap no fact
+    can only be found by comparing)."""
+    by_id = {article.id: article for article in articles}
+    found: list[tuple[Claim, Orphan]] = []
+    for claim in claims:
+        for quote in claim.quotes:
+            _, orphan = anchor(claim.id, quote, articles, by_id)
+            if orphan is not None:
+                found.append((claim, orphan))
+    return tuple(found)
+
+
 def anchor(
     claim_id: str, quote: TextQuote, articles: Sequence[Article], by_id: dict[str, Article] | None = None
 ) -> tuple[_Span | None, Orphan | None]:

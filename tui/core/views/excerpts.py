@@ -15,19 +15,12 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
+from tui.core.views.names import known
+
+__all__ = ["Excerpt", "excerpt_for", "excerpts_for", "find_quote", "known", "quote_selector", "story_file"]
 
 CONTEXT = 32
 """Characters of context on each side, as Hypothesis uses; widened when that is ambiguous."""
-
-UNKNOWN = "unknown"
-
-
-def known(value: str | None) -> str | None:
-    """Metadata as exports show it: ``None`` for missing, empty or "unknown" values."""
-    if value is None:
-        return None
-    stripped = value.strip()
-    return None if not stripped or stripped.lower() == UNKNOWN else value
 
 
 @lru_cache(maxsize=4096)
