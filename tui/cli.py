@@ -125,6 +125,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
     """Load the story and its annotations, turning every fatal problem into an InputError."""
     story, annotations_path = _load_story(options)
+    if annotations_path is None:  # no file: nothing to read, and no YAML parser to load
+        from tui.core.model import Annotations
+
+        return story, Annotations(path=None)
     from tui.core.annotate.schema import load_annotations
 
     return story, load_annotations(annotations_path)

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from tui.core.annotate.claims import apply_claims
-from tui.core.annotate.schema import load_annotations
 from tui.core.compare.align import Cancelled, align_units, token_weights
 from tui.core.compare.checks import StatementContext, statement_findings, story_findings
 from tui.core.compare.checks.substituted_name import common_name_words
@@ -77,8 +76,7 @@ def _build(
 
     step(0.0, "Reading annotations")
     if annotations is None:
-        path = Path(story.annotations_path) if story.annotations_path else None
-        annotations = load_annotations(path)
+        annotations = _annotations_of(story)
     articles = sorted(story.articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
     story_order = {a.id: i for i, a in enumerate(articles)}
@@ -164,6 +162,15 @@ def _build(
         suggestions=suggestions,
         orphans=tuple(orphans),
     )
+
+
+def _annotations_of(story: Story) -> Annotations:
+    """The story's annotation file, read; without one, nothing (and no YAML parser loaded)."""
+    if not story.annotations_path:
+        return Annotations(path=None)
+    from tui.core.annotate.schema import load_annotations
+
+    return load_annotations(Path(story.annotations_path))
 
 
 def _value_key(text: str) -> str:
