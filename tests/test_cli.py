@@ -136,6 +136,16 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
     assert main(["check", str(story)]) == 1  # check still judges the file
 
 
+def test_export_pretty_indents_the_same_document(capsys: pytest.CaptureFixture[str]) -> None:
+    story = str(Path(__file__).parent / "core" / "reference_story")
+    assert main(["export", story]) == 0
+    compact = capsys.readouterr().out
+    assert main(["export", story, "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert json.loads(compact) == json.loads(pretty)
+    assert compact.count("\n") < 200 < pretty.count("\n")
+
+
 def _small_story(folder: Path) -> Path:
     """Two short reports of one made-up fire, and an annotation file with two claims."""
     folder.mkdir()

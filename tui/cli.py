@@ -86,6 +86,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument(
             "--force", action="store_true", help="overwrite FILE if it exists (never done without this flag)"
         )
+        parser.add_argument(
+            "--pretty",
+            action="store_true",
+            help="json: indent every level (default: one article, cluster or entity per line)",
+        )
     elif command == "check":
         parser = argparse.ArgumentParser(
             prog="storydiff check",
@@ -120,6 +125,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
     """Load the story and its annotations, turning every fatal problem into an InputError."""
     story, annotations_path = _load_story(options)
+    if annotations_path is None:  # no file: nothing to read, and no YAML parser to load
+        from tui.core.model import Annotations
+
+        return story, Annotations(path=None)
     from tui.core.annotate.schema import load_annotations
 
     return story, load_annotations(annotations_path)
@@ -149,23 +158,38 @@ def _annotations_path(given: Path | None, found: str | None) -> Path | None:
 
 
 def _export(options: argparse.Namespace) -> int:
+    # A one-shot process whose objects all live to its end: the cyclic collector would only
+    # walk them again and again while the files are read and the export is written (the
+    # comparison pauses it itself).
+    gc.disable()
+    try:
+        return _export_story(options)
+    finally:
+        gc.enable()
+
+
+def _export_story(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
-    from tui.core.load.atomic import atomic_write_text
+    from tui.core.load.atomic import atomic_write_chunks
     from tui.core.pipeline import build_comparison
-    from tui.export import ExportRequest, format_for_file, render
+    from tui.export import ExportRequest, format_for_file, render_pieces
 
     _report(story.diagnostics)
     comparison = build_comparison(story, annotations)
     fmt = options.format or (options.output and format_for_file(options.output.name)) or "json"
     try:
-        output = render(comparison, ExportRequest(fmt, only=options.only))
+        pieces = render_pieces(comparison, ExportRequest(fmt, only=options.only, pretty=options.pretty))
     except ValueError as error:
         raise InputError(str(error)) from error
     if options.output is None:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        last = ""
+        for last in pieces:
+            sys.stdout.write(last)
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
         return EXIT_OK
     try:
-        atomic_write_text(options.output, output, overwrite=options.force)
+        atomic_write_chunks(options.output, pieces, overwrite=options.force)
     except FileExistsError as error:
         raise InputError(f"{options.output}: already exists; use --force to overwrite it") from error
     except OSError as error:

@@ -9,7 +9,7 @@ import pytest
 from tests.export.schema import check_storydiff1
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
-from tui.export import ExportRequest, render
+from tui.export import ExportRequest, render, render_pieces
 
 
 def test_full_export_honours_the_contract() -> None:
@@ -71,6 +71,31 @@ def test_output_is_stable_indented_and_not_ascii_escaped() -> None:
     assert first.startswith('{\n  "schema": "storydiff/1",')
     assert "Zürich" in first and "\\u00fc" not in first
     check_storydiff1(json.loads(first))
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html", "txt"])
+def test_pieces_joined_are_the_export(fmt: str) -> None:
+    request = ExportRequest(fmt)
+    assert "".join(render_pieces(flood_comparison(), request)) == render(flood_comparison(), request)
+
+
+def test_an_unknown_selection_is_refused_before_any_piece() -> None:
+    with pytest.raises(ValueError, match="unknown cluster id"):
+        render_pieces(flood_comparison(), ExportRequest("json", clusters=("nope",)))
+
+
+def test_one_record_per_line_or_pretty_is_the_same_document() -> None:
+    """The default layout keeps each article, cluster and entity on one line (quick to write
+    and to grep); --pretty indents every level; both say exactly the same."""
+    compact = render(flood_comparison(), ExportRequest("json"))
+    pretty = render(flood_comparison(), ExportRequest("json", pretty=True))
+    assert json.loads(compact) == json.loads(pretty)
+    assert len(compact) < len(pretty)
+    lines = compact.splitlines()
+    clusters = [line for line in lines if line.startswith('    {"id": ') and '"kind": ' in line]
+    assert [json.loads(line.rstrip(","))["id"] for line in clusters] == ["d1", "s1", "u1", "u2"]
+    assert pretty.startswith('{\n  "schema": "storydiff/1",\n  "generator"')
+    assert '\n      "id": "d1",\n' in pretty
 
 
 @pytest.mark.parametrize(

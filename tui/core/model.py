@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from tui.core.story import Article, Boilerplate, Diagnostic, Severity, Story
@@ -157,6 +158,12 @@ class Unit:
     headline: bool = False
     times: tuple[TimeMention, ...] = ()
 
+    def __hash__(self) -> int:
+        """By id and span only (equal units have equal ids and spans): a statement is a key of
+        the engine's per-comparison caches, and hashing every token and slot of it on each
+        lookup cost more than most lookups saved."""
+        return hash((self.id, self.start, self.end))
+
 
 @dataclass(frozen=True)
 class DiffPiece:
@@ -209,9 +216,10 @@ class Cluster:
     origin: Literal["engine", "curated"] = "engine"
     note: str | None = None
 
-    @property
+    @cached_property
     def articles(self) -> tuple[str, ...]:
-        """The distinct article ids among the members, in member order."""
+        """The distinct article ids among the members, in member order (computed once: every
+        excerpt of a cluster of hundreds of members asks for its support)."""
         return tuple(dict.fromkeys(m.article for m in self.members))
 
     @property

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from tui.core.annotate.claims import apply_claims
-from tui.core.annotate.schema import load_annotations
 from tui.core.compare.align import Cancelled, align_units, token_weights
 from tui.core.compare.checks import StatementContext, statement_findings, story_findings
 from tui.core.compare.checks.substituted_name import common_name_words
@@ -23,6 +22,7 @@ from tui.core.compare.labels import short_ids
 from tui.core.compare.phrases import find_reuse, origins
 from tui.core.compare.timing import change_over_time
 from tui.core.model import Annotations, Article, Cluster, Comparison, Mention, Orphan, Quote, Story, Unit
+from tui.core.text.memo import clear_story_caches
 from tui.core.text.mentions import find_mentions, suggest_entities
 from tui.core.text.normalize import fold
 from tui.core.text.segment import segment_article
@@ -49,13 +49,15 @@ def build_comparison(
     The cyclic garbage collector is paused meanwhile: the comparison makes millions of
     objects and no reference cycles, and each full collection over that growing heap held
     the interpreter lock for up to a second, freezing the reader that runs this in a worker
-    (and costing the export ~13% of its time on a 10 MB article).
+    (and costing the export ~13% of its time on a 10 MB article). The per-text caches of
+    :mod:`tui.core.text.memo` are emptied when it ends.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         return _build(story, annotations, progress, should_stop)
     finally:
+        clear_story_caches()
         if collecting:
             gc.enable()
 
@@ -74,8 +76,7 @@ def _build(
 
     step(0.0, "Reading annotations")
     if annotations is None:
-        path = Path(story.annotations_path) if story.annotations_path else None
-        annotations = load_annotations(path)
+        annotations = _annotations_of(story)
     articles = sorted(story.articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
     story_order = {a.id: i for i, a in enumerate(articles)}
@@ -161,6 +162,15 @@ def _build(
         suggestions=suggestions,
         orphans=tuple(orphans),
     )
+
+
+def _annotations_of(story: Story) -> Annotations:
+    """The story's annotation file, read; without one, nothing (and no YAML parser loaded)."""
+    if not story.annotations_path:
+        return Annotations(path=None)
+    from tui.core.annotate.schema import load_annotations
+
+    return load_annotations(Path(story.annotations_path))
 
 
 def _value_key(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tui.export.request import ExportRequest
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from tui.core.model import Comparison
     from tui.export.report import Report
@@ -29,27 +29,41 @@ __all__ = [
     "export_format",
     "format_for_file",
     "render",
+    "render_pieces",
 ]
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One output format: its name (also the usual file extension) and where its writer lives."""
+    """One output format: its name (also the usual file extension) and where its writer lives.
+
+    ``pieces`` names, when the format has one, a writer that yields the text piece by piece
+    (a file can then be written without holding the whole text).
+    """
 
     name: str
     module: str
     writer: str
     suffixes: tuple[str, ...] = ()
     """File extensions that mean this format (``-o report.md``), besides ``.<name>``."""
+    pieces: str | None = None
 
     def load(self) -> Callable[[Report], str]:
         """The writer, imported on first use."""
         writer: Callable[[Report], str] = getattr(import_module(self.module), self.writer)
         return writer
 
+    def load_pieces(self) -> Callable[[Report], Iterator[str]]:
+        """The piece-by-piece writer (the whole text as one piece for a format without one)."""
+        if self.pieces is None:
+            whole = self.load()
+            return lambda report: iter((whole(report),))
+        pieces: Callable[[Report], Iterator[str]] = getattr(import_module(self.module), self.pieces)
+        return pieces
+
 
 REGISTRY: tuple[ExportFormat, ...] = (
-    ExportFormat("json", "tui.export.json_export", "to_json"),
+    ExportFormat("json", "tui.export.json_export", "to_json", pieces="json_pieces"),
     ExportFormat("md", "tui.export.markdown", "to_markdown", (".markdown",)),
     ExportFormat("html", "tui.export.html", "to_html", (".htm",)),
     ExportFormat("txt", "tui.export.text", "to_text", (".text",)),
@@ -85,6 +99,18 @@ def render(comparison: Comparison, request: ExportRequest) -> str:
     selection that names nothing known.
     """
     writer = export_format(request.format).load()
+    from tui.export.report import build_report
+
+    return writer(build_report(comparison, request))
+
+
+def render_pieces(comparison: Comparison, request: ExportRequest) -> Iterator[str]:
+    """:func:`render`, piece by piece (their concatenation is what ``render`` returns).
+
+    The selection is resolved before this returns, so its ``ValueError`` (unknown format,
+    unknown cluster) comes from the call, not from the first piece.
+    """
+    writer = export_format(request.format).load_pieces()
     from tui.export.report import build_report
 
     return writer(build_report(comparison, request))

@@ -17,6 +17,7 @@ Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
@@ -27,14 +28,53 @@ from tui.export.report import Report
 SCHEMA = "storydiff/1"
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""Compact encoding: without ``indent`` the json module uses its C encoder, about 4x faster
+than the pure-Python one that indentation forces (0.5 s against 0.14 s on 500 articles)."""
+
+
 def to_json(report: Report) -> str:
     """The report as storydiff/1 JSON text. With an entity filter, "entities" holds only that
-    entity."""
-    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+    entity.
+
+    The default layout puts every top-level field, and every element of a top-level list (an
+    article, a cluster, an entity, a phrase), on a line of its own, each encoded compactly:
+    fast to write, small, and still easy to page, grep and diff record by record. A request
+    with ``pretty`` indents every level instead (the same document, larger and slower).
+    """
+    return "".join(json_pieces(report))
+
+
+def json_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_json` piece by piece. Each record is encoded as soon as it is made and
+    dropped, so neither the document as Python data nor (when the pieces go straight to a
+    file) the whole text is ever held."""
+    if report.request.pretty:
+        yield json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+        return
+    yield "{\n"
+    for n, (key, value) in enumerate(_fields(report).items()):
+        yield f",\n  {_ENCODE(key)}: " if n else f"  {_ENCODE(key)}: "
+        if isinstance(value, Iterator):
+            records = 0
+            for item in value:
+                yield (",\n    " if records else "[\n    ") + _ENCODE(item)
+                records += 1
+            yield "\n  ]" if records else "[]"
+        else:
+            yield _ENCODE(value)
+    yield "\n}\n"
 
 
 def to_document(report: Report) -> dict[str, Any]:
     """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
+    return {
+        key: list(value) if isinstance(value, Iterator) else value for key, value in _fields(report).items()
+    }
+
+
+def _fields(report: Report) -> dict[str, Any]:
+    """The document's fields in order, its long lists as iterators of records."""
     comparison, chosen, entity_id = report.comparison, report.clusters, report.entity_id
     explicit = None if report.request.clusters is None else chosen
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {
@@ -51,7 +91,7 @@ def to_document(report: Report) -> dict[str, Any]:
             "annotations": comparison.annotations.path,
         },
         "filter": _filter(report.only, explicit, entity_id),
-        "articles": [
+        "articles": (
             {
                 "id": article.id,
                 "title": known(article.title),
@@ -70,10 +110,10 @@ def to_document(report: Report) -> dict[str, Any]:
                 ),
             }
             for article in comparison.articles
-        ],
-        "clusters": [_cluster(cluster, excerpts) for cluster in chosen],
-        "entities": [_entity(e, comparison) for e in entities],
-        "orphans": [
+        ),
+        "clusters": (_cluster(cluster, excerpts) for cluster in chosen),
+        "entities": (_entity(e, comparison) for e in entities),
+        "orphans": (
             {
                 "claim": orphan.claim,
                 "matches": orphan.matches,
@@ -86,8 +126,8 @@ def to_document(report: Report) -> dict[str, Any]:
                 },
             }
             for orphan in comparison.orphans
-        ],
-        "shared_phrases": [
+        ),
+        "shared_phrases": (
             {
                 "text": phrase.text,
                 "words": phrase.words,
@@ -96,12 +136,12 @@ def to_document(report: Report) -> dict[str, Any]:
                 ],
             }
             for phrase in comparison.phrases
-        ],
-        "wire": [
+        ),
+        "wire": (
             {"articles": list(copy.articles), "shared_words": copy.shared_words, "ratio": copy.ratio}
             for copy in comparison.wire
-        ],
-        "diagnostics": [_diagnostic(d) for d in diagnostics],
+        ),
+        "diagnostics": (_diagnostic(d) for d in diagnostics),
     }
 
 

@@ -66,3 +66,86 @@ def test_articles_sharing_most_of_their_text_are_wire_copy_and_one_origin() -> N
 def test_origins_join_chains_of_copies() -> None:
     wire = (WireCopy(("a", "b"), 50, 0.9), WireCopy(("b", "d"), 50, 0.8))
     assert origins(["a", "b", "c", "d"], wire) == {"a": "a", "b": "a", "c": "c", "d": "a"}
+
+
+def _plain_reuse(
+    articles: list[Article],
+) -> tuple[dict[str, set[tuple[str, int, int]]], dict[tuple[str, str], float]]:
+    """The obvious way, as an oracle for the fast one: shingles as tuples of words, every word
+    two articles share as wire copy put in a set, phrases grown one seed at a time."""
+    import re
+
+    docs = []
+    for a in sorted(articles, key=lambda a: a.id):
+        words = [
+            (re.sub(r"[-'’.]", "", m.group().casefold()), m.span())
+            for m in re.finditer(r"[^\W_]+(?:[-'’.][^\W_]+)*", a.text)
+            if not any(b.start <= m.start() and m.end() <= b.end for b in a.boilerplate)
+        ]
+        docs.append((a.id, words))
+    where: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for rank, (_id, words) in enumerate(docs):
+        for pos in range(len(words) - 5):
+            shingle = tuple(w for w, _span in words[pos : pos + 6])
+            if not any(r == rank for r, _p in where.get(shingle, [])):
+                where.setdefault(shingle, []).append((rank, pos))
+    seeds: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    covered: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for places in where.values():
+        for k, (rank, pos) in enumerate(places[1:], start=1):
+            seeds.setdefault((places[0][0], rank), set()).add((places[0][1], pos))
+            for partner_rank, partner_pos in places[: min(k, 3)]:
+                left, right = covered.setdefault((partner_rank, rank), (set(), set()))
+                left.update(range(partner_pos, partner_pos + 6))
+                right.update(range(pos, pos + 6))
+    phrases: dict[str, set[tuple[str, int, int]]] = {}
+    for (left, right), pairs in seeds.items():
+        for x, y in pairs:
+            if (x - 1, y - 1) in pairs:
+                continue
+            count = 6
+            while (x + count - 5, y + count - 5) in pairs:
+                count += 1
+            key = " ".join(w for w, _span in docs[left][1][x : x + count])
+            for rank, start in ((left, x), (right, y)):
+                words = docs[rank][1]
+                phrases.setdefault(key, set()).add(
+                    (docs[rank][0], words[start][1][0], words[start + count - 1][1][1])
+                )
+    wire = {}
+    for (left, right), (lwords, rwords) in covered.items():
+        ratio = max(len(lwords) / max(len(docs[left][1]), 1), len(rwords) / max(len(docs[right][1]), 1))
+        if min(len(lwords), len(rwords)) >= 25 and ratio >= 0.5:
+            wire[(docs[left][0], docs[right][0])] = round(ratio, 3)
+    return phrases, wire
+
+
+def test_phrases_and_wire_copy_agree_with_the_obvious_way_on_random_stories() -> None:
+    import random
+
+    rng = random.Random(19)
+    vocabulary = "the flood bridge river Mayor said on Monday 12 people U.S. won't rescue teams".split()
+    for _case in range(40):
+        base = [rng.choice(vocabulary) for _ in range(rng.randint(20, 90))]
+        articles = []
+        for n in range(rng.randint(2, 7)):
+            words = list(base)
+            for _edit in range(rng.randint(0, 12)):
+                words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            cut = rng.randrange(len(words))
+            text = " ".join(words[cut:] + ["and", "then"] + words[:cut]) + "."
+            tail = " Follow us for more."
+            boilerplate = (Boilerplate(len(text), len(text) + len(tail), "footer"),) if n % 2 else ()
+            articles.append(article(f"a{n}", text + tail, boilerplate))
+        phrases, wire = find_reuse(articles)
+        expected_phrases, expected_wire = _plain_reuse(articles)
+        found = {}
+        for phrase in phrases:
+            head = phrase.occurrences[0]
+            text = next(a.text for a in articles if a.id == head.article)[head.start : head.end]
+            assert text == phrase.text
+            found[" ".join(w.casefold().replace("'", "").replace(".", "") for w in phrase.text.split())] = {
+                (o.article, o.start, o.end) for o in phrase.occurrences
+            }
+        assert found == {k: v for k, v in expected_phrases.items() if len({a for a, _s, _e in v}) >= 2}
+        assert {c.articles: c.ratio for c in wire} == expected_wire

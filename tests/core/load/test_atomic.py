@@ -5,12 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tui.core.load import atomic
-from tui.core.load.atomic import atomic_write_bytes, atomic_write_text
+from tui.core.load.atomic import atomic_write_bytes, atomic_write_chunks, atomic_write_text
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -132,3 +133,24 @@ def test_a_folder_is_never_a_target(tmp_path: Path, overwrite: bool) -> None:
     with pytest.raises(IsADirectoryError, match="is a folder"):
         atomic_write_text(tmp_path / "out", "x", overwrite=overwrite)
     assert (tmp_path / "out").is_dir() and _leftovers(tmp_path) == []
+
+
+def test_text_written_piece_by_piece_is_the_pieces_joined(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    atomic_write_chunks(target, iter(["{", "\u00e9", "\r\n", "}"]))
+    assert target.read_bytes() == "{\u00e9\r\n}".encode()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_piece_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old content", encoding="utf-8")
+
+    def pieces() -> Iterator[str]:
+        yield "new "
+        raise ValueError("the writer broke")
+
+    with pytest.raises(ValueError, match="the writer broke"):
+        atomic_write_chunks(target, pieces(), overwrite=True)
+    assert target.read_text(encoding="utf-8") == "old content"
+    assert _leftovers(tmp_path) == []

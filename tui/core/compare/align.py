@@ -22,7 +22,7 @@ from tui.core.compare.clustering import (
     agglomerate,
     candidate_pairs,
 )
-from tui.core.compare.profile import Profile, Statement, Weights, key_set, profile_of, statement, weights_for
+from tui.core.compare.profile import Profile, Statement, Weights, profile_of, statement, weights_for
 from tui.core.compare.similarity import score
 from tui.core.compare.windows import best_window, window_pair
 from tui.core.model import Mention, Unit
@@ -52,7 +52,7 @@ def align_units(
     its pieces in article then text order. The result does not depend on the order of ``units``."""
     ordered = sorted(units, key=lambda u: (u.article, u.start))
     items = [statement(u, (mentions or {}).get(u.article, ())) for u in ordered]
-    weights = weights_for([key_set(item.tokens) for item in items])
+    weights = weights_for([item.keys for item in items])
     profiles = [profile_of(item, weights) for item in items]
     if progress is not None:
         progress(0.2)
@@ -110,7 +110,7 @@ def _with_windows(
     """The groups, with the windows of statements that did not align as wholes added."""
     held = [set(group) for group in groups]
     links: list[tuple[float, int, int, Profile, Profile]] = []
-    for (i, j), _score in sorted(pairs.items()):
+    for i, j in sorted(pairs):
         if home[i] == home[j] or j in held[home[i]] or i in held[home[j]]:
             continue
         found = window_pair(items[i], profiles[i], items[j], profiles[j], weights)
@@ -174,12 +174,13 @@ def _trimmed(group: list[Profile], items: Sequence[Statement], weights: Weights)
     if len(group) < 2:
         return group
     out = []
+    lengths = sorted((len(p.tokens) for p in group), reverse=True)
     for member in group:
-        others = [p for p in group if p is not member]
-        longest = max(len(p.tokens) for p in others)
+        longest = lengths[1] if len(member.tokens) == lengths[0] else lengths[0]
         if not member.whole or len(member.tokens) < TRIM_RATIO * longest:
             out.append(member)
             continue
+        others = [p for p in group if p is not member]
         shared = frozenset().union(*(member.keys & p.keys for p in others))
         span = best_window(member, shared, weights)
         item = next(i for i in items if i.unit is member.unit)

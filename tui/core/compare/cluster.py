@@ -4,7 +4,6 @@ the differing values, word diffs against the first member, and a label."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Literal
 
 from tui.core.compare.finding import Finding
@@ -12,13 +11,11 @@ from tui.core.compare.labels import label_for
 from tui.core.compare.timing import change_over_time
 from tui.core.compare.wording import WordDiffer, word_diff
 from tui.core.model import Article, Cluster, ClusterKind, DiffPiece, Member, Unit
+from tui.core.text.memo import story_dict
 
-
-@lru_cache(maxsize=8192)
-def _diff(text: str, basis: str) -> tuple[DiffPiece, ...]:
-    """One member's word diff against the first member, computed once: a statement whose
-    sources differ in several slots is several clusters with the same members."""
-    return WordDiffer(basis).diff(text)
+_DIFFS: dict[tuple[str, str], tuple[DiffPiece, ...]] = story_dict()
+"""Each member's word diff against the first member, computed once: a statement whose sources
+differ in several slots is several clusters with the same members."""
 
 
 def build_cluster(
@@ -33,6 +30,7 @@ def build_cluster(
     """A cluster (id left blank) with members in story order, values, diffs and a label."""
     ordered = sorted(units, key=lambda u: (story_order[u.article], u.start))
     first_text = ordered[0].text
+    differ: WordDiffer | None = None
     members: list[Member] = []
     for position, unit in enumerate(ordered):
         value = finding.values.get(unit.article) if finding else None
@@ -40,6 +38,13 @@ def build_cluster(
         if value is not None and (value.start < start or value.end > end):
             start, end = min(start, value.start), max(end, value.end)
             text = articles[unit.article].text[start:end]
+        if position:
+            diff = _DIFFS.get((text, first_text))
+            if diff is None:
+                differ = differ or WordDiffer(first_text)
+                diff = _DIFFS[(text, first_text)] = differ.diff(text)
+        else:
+            diff = word_diff(text, ordered[1].text if len(ordered) > 1 else None)
         members.append(
             Member(
                 article=unit.article,
@@ -50,11 +55,7 @@ def build_cluster(
                 value=value.text if value else None,
                 value_start=value.start if value else None,
                 value_end=value.end if value else None,
-                diff=(
-                    _diff(text, first_text)
-                    if position
-                    else word_diff(text, ordered[1].text if len(ordered) > 1 else None)
-                ),
+                diff=diff,
             )
         )
     kind: ClusterKind = "discrepancy" if finding else ("shared" if len(ordered) > 1 else "unique")

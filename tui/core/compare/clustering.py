@@ -12,7 +12,7 @@ another group says joins that group too: one sentence can state several facts.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -42,31 +42,70 @@ class Cancelled(Exception):
 def candidate_pairs(
     profiles: Sequence[Profile], weights: Weights, should_stop: Callable[[], bool] | None = None
 ) -> Pairs:
-    """Each statement's best few partners in other articles by indexed overlap, scored."""
+    """Each statement's best few partners in other articles by indexed overlap, scored.
+
+    Statements that look up the same keys (copies of one sentence in many sources) share one
+    overlap count: each takes its best partners from that count, skipping its own article's
+    statements, which is what counting for it alone would give, summed in the same order.
+    """
     index: dict[str, list[int]] = defaultdict(list)
-    lookups: list[list[str]] = []
+    lookups: list[tuple[str, ...]] = []
     articles = [p.article for p in profiles]
+    of = weights.of
     for i, p in enumerate(profiles):
-        rare = sorted(p.keys - weights.common, key=lambda k: (-weights.of(k), k))[:INDEX_KEYS]
+        rare = tuple(sorted(p.keys - weights.common, key=lambda k: (-of(k), k))[:INDEX_KEYS])
         lookups.append(rare)
         for key in rare:
             index[key].append(i)
-    pairs: Pairs = {}
-    for i in range(len(profiles)):
-        if should_stop is not None and i % 512 == 0 and should_stop():
+    capped = {key: posting[:POSTING_CAP] for key, posting in index.items()}
+    readers: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, rare in enumerate(lookups):
+        readers[rare].append(i)
+    best: list[list[int]] = [[] for _ in profiles]
+    for n, (rare, members) in enumerate(readers.items()):
+        if should_stop is not None and n % 512 == 0 and should_stop():
             raise Cancelled()
-        own = articles[i]
         overlap: dict[int, float] = defaultdict(float)
-        for key in lookups[i]:
-            weight = weights.of(key)
-            for j in index[key][:POSTING_CAP]:
-                if articles[j] != own:
-                    overlap[j] += weight
-        for j, _weight in heapq.nsmallest(MAX_CANDIDATES, overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        for key in rare:
+            weight = of(key)
+            for j in capped[key]:
+                overlap[j] += weight
+        own = Counter(articles[m] for m in members)
+        skipped = Counter(articles[j] for j in overlap)
+        wanted = MAX_CANDIDATES + max(skipped[a] for a in own)
+        ranked = heapq.nsmallest(wanted, [(-w, j) for j, w in overlap.items()])
+        for i in members:
+            article = articles[i]
+            best[i] = [j for _w, j in ranked if articles[j] != article][:MAX_CANDIDATES]
+    pairs: Pairs = {}
+    scores = _SignatureScores(profiles, weights)
+    for i in range(len(profiles)):
+        for j in best[i]:
             pair = (i, j) if i < j else (j, i)
             if pair not in pairs:
-                pairs[pair] = score(profiles[pair[0]], profiles[pair[1]], weights)
+                pairs[pair] = scores(pair[0], pair[1])
     return pairs
+
+
+class _SignatureScores:
+    """:func:`score` of profile pairs, computed once per pair of signatures: the score reads
+    only a profile's keys, plain keys, heading flag, fates and years, which copies of one
+    statement share."""
+
+    def __init__(self, profiles: Sequence[Profile], weights: Weights) -> None:
+        self.profiles, self.weights = profiles, weights
+        ids: dict[tuple[object, ...], int] = {}
+        self.signature = [
+            ids.setdefault((p.keys, p.plain, p.heading, p.fates, p.years), len(ids)) for p in profiles
+        ]
+        self.known: dict[tuple[int, int], float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (self.signature[i], self.signature[j])
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = score(self.profiles[i], self.profiles[j], self.weights)
+        return found
 
 
 @dataclass
@@ -80,13 +119,13 @@ class _Scores:
     """Scores of profile pairs, computed once (the candidate pairs are already known)."""
 
     def __init__(self, profiles: Sequence[Profile], weights: Weights, pairs: Pairs) -> None:
-        self.profiles, self.weights, self.known = profiles, weights, dict(pairs)
+        self.by_signature, self.known = _SignatureScores(profiles, weights), dict(pairs)
 
     def __call__(self, i: int, j: int) -> float:
         pair = (i, j) if i < j else (j, i)
         found = self.known.get(pair)
         if found is None:
-            found = self.known[pair] = score(self.profiles[pair[0]], self.profiles[pair[1]], self.weights)
+            found = self.known[pair] = self.by_signature(pair[0], pair[1])
         return found
 
     def coherent(self, members: Sequence[int], reps: Sequence[int]) -> bool:
@@ -110,8 +149,8 @@ def agglomerate(
             i = parent[i]
         return i
 
-    edges = sorted(((s, i, j) for (i, j), s in pairs.items() if s >= LINK), key=lambda e: (-e[0], e[1], e[2]))
-    for _s, i, j in edges:
+    edges = sorted((pair for pair, s in pairs.items() if s >= LINK), key=lambda pair: (-pairs[pair], pair))
+    for i, j in edges:
         gi, gj = find(i), find(j)
         if gi == gj:
             continue
@@ -128,19 +167,24 @@ def agglomerate(
         kept.reps = (kept.reps + merged.reps)[:MAX_REPRESENTATIVES]
     ordered = [sorted(g.members) for _k, g in sorted(groups.items())]
     home = {m: g for g, members in enumerate(ordered) for m in members}
-    add_secondary(profiles, pairs, ordered, home, scores)
+    add_secondary(profiles, edges, ordered, home, scores)
     return ordered, home
 
 
 def add_secondary(
-    profiles: Sequence[Profile], pairs: Pairs, groups: list[list[int]], home: dict[int, int], scores: _Scores
+    profiles: Sequence[Profile],
+    edges: Sequence[tuple[int, int]],
+    groups: list[list[int]],
+    home: dict[int, int],
+    scores: _Scores,
 ) -> None:
     """A statement that says what another group says joins that group too, when its article
-    is not there yet and it agrees with the group's first members on average."""
+    is not there yet and it agrees with the group's first members on average. ``edges`` are
+    the pairs that score at least ``LINK``, best first."""
     articles = [{profiles[m].article for m in g} for g in groups]
     joined: list[tuple[int, int]] = []
-    for (i, j), s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < LINK or home[i] == home[j]:
+    for i, j in edges:
+        if home[i] == home[j]:
             continue
         for x, y in ((i, j), (j, i)):
             g = home[y]

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from tui.core.model import Quantity, Unit
 from tui.core.text.match import match_key
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import NUMBER_WORDS, STOPWORDS, fold, words_value
 from tui.core.text.slots.forms import DISCRETE_UNITS
 from tui.core.text.slots.quantities import quantity_predicate
@@ -109,10 +110,10 @@ def _measure(text: str, start: int, end: int) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-@lru_cache(maxsize=65536)
+@story_cache
 def number_slots(unit: Unit) -> tuple[NumberSlot, ...]:
     """The comparable quantities of one statement, with their fate, measure, noun and context
-    (cached: alignment, the statement checks and the story checks all ask)."""
+    (cached for the comparison: alignment, the statement checks and the story checks all ask)."""
     out = []
     text = unit.text
     for q in usable_quantities(unit):

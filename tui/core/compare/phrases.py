@@ -11,9 +11,12 @@ wire copy: they are one origin, not independent confirmations.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import sub
 
 from tui.core.model import Article, PhraseOccurrence, SharedPhrase, WireCopy
 
@@ -23,78 +26,148 @@ WIRE_MIN_WORDS = 25
 MAX_WIRE_PARTNERS = 3
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_JOINERS = re.compile(r"[-'’.]")
+_DROP_JOINERS = str.maketrans("", "", "-'’.")
 
 
 @dataclass(frozen=True)
 class _Words:
+    """An article's words outside boilerplate: each as an integer id (one id per key, the
+    word lower-cased without its joiners) and where it starts and ends."""
+
     article: str
-    keys: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
+    keys: tuple[int, ...]
+    starts: array[int]
+    ends: array[int]
 
 
-def _words(article: Article) -> _Words:
-    keys: list[str] = []
-    spans: list[tuple[int, int]] = []
-    skip = sorted((b.start, b.end) for b in article.boilerplate)
+_POSITION = (1 << 32) - 1
+"""An occurrence is ``rank << 32 | position``, a link between two articles ``left position <<
+32 | right position``: one integer, not a tuple, per shingle seen or shared."""
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_LEFT, _RIGHT = (32).__rrshift__, _POSITION.__and__
+"""The two positions of a link, for ``map`` (no Python code per link)."""
+
+
+def _words(article: Article, ids: dict[str, int], written: dict[str, int]) -> _Words:
+    """The article's words; ``ids`` gives each key its id, ``written`` each spelling its key's
+    id (so a spelling is keyed once per story). The work per word is done by ``map`` over
+    the matches; Python code runs only for new spellings and boilerplate."""
+    matches = list(_WORD.finditer(article.text))
+    if article.boilerplate:
+        matches = _outside_boilerplate(matches, sorted((b.start, b.end) for b in article.boilerplate))
+    raws = list(map(_GROUP, matches))
+    for raw in sorted(set(raws).difference(written)):
+        written[raw] = ids.setdefault(raw.casefold().translate(_DROP_JOINERS), len(ids))
+    return _Words(
+        article.id,
+        tuple(map(written.__getitem__, raws)),
+        array("q", map(_START, matches)),
+        array("q", map(_END, matches)),
+    )
+
+
+def _outside_boilerplate(matches: list[re.Match[str]], skip: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The words not inside a boilerplate span (``skip``, sorted)."""
+    kept = []
     at = 0
-    for match in _WORD.finditer(article.text):
+    for match in matches:
         start, end = match.span()
         while at < len(skip) and skip[at][1] < end:
             at += 1
         if at < len(skip) and skip[at][0] <= start:
             continue
-        keys.append(_JOINERS.sub("", match.group().casefold()))
-        spans.append((start, end))
-    return _Words(article.id, tuple(keys), tuple(spans))
+        kept.append(match)
+    return kept
 
 
 def find_reuse(
     articles: Sequence[Article], *, min_words: int = SHINGLE
 ) -> tuple[tuple[SharedPhrase, ...], tuple[WireCopy, ...]]:
-    """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs."""
+    """Shared verbatim phrases of at least ``min_words`` words, and the wire-copy pairs.
+
+    Words are integer ids; an article's shingles (runs of ``min_words`` ids) are made, and the
+    first place of each found, in one pass of C code (``zip`` and ``dict``); an occurrence
+    is one integer. The words two articles share as wire copy are counted from the starts
+    of their shared shingles (a union of fixed-length runs), not by filling sets word by
+    word: a shingle links each of its later occurrences to its first ``MAX_WIRE_PARTNERS``,
+    the first of which are the phrase seeds themselves; a link is one integer in an array.
+    """
     ordered = sorted(articles, key=lambda a: a.id)
     texts = {a.id: a.text for a in ordered}
-    words = [_words(a) for a in ordered]
-    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    ids: dict[str, int] = {}
+    written: dict[str, int] = {}
+    words = [_words(a, ids, written) for a in ordered]
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for rank, doc in enumerate(words):
-        seen: set[tuple[str, ...]] = set()
-        for pos in range(len(doc.keys) - min_words + 1):
-            shingle = doc.keys[pos : pos + min_words]
-            if shingle in seen:
-                continue
-            seen.add(shingle)
-            index[shingle].append((rank, pos))
+        shingles = list(zip(*(doc.keys[k:] for k in range(min_words)), strict=False))
+        first = dict(zip(reversed(shingles), range(len(shingles) - 1, -1, -1), strict=True))
+        at = rank << 32
+        for shingle, pos in first.items():
+            index[shingle].append(at | pos)
 
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    covered: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    seeds: defaultdict[tuple[int, int], array[int]] = defaultdict(_links)
+    partners: defaultdict[tuple[int, int], array[int]] = defaultdict(_links)
     for occurrences in index.values():
         if len(occurrences) < 2:
             continue
-        center_rank, center_pos = occurrences[0]
-        for rank, pos in occurrences[1:]:
-            seeds[(center_rank, rank)].append((center_pos, pos))
-        for k, (rank, pos) in enumerate(occurrences[1:], start=1):
-            for partner_rank, partner_pos in occurrences[: min(k, MAX_WIRE_PARTNERS)]:
-                left, right = covered.setdefault((partner_rank, rank), (set(), set()))
-                left.update(range(partner_pos, partner_pos + min_words))
-                right.update(range(pos, pos + min_words))
+        places = [(o >> 32, o & _POSITION) for o in occurrences]
+        for k in range(min(len(places) - 1, MAX_WIRE_PARTNERS)):
+            partner_rank, partner_pos = places[k]
+            partner = partner_pos << 32
+            filed = seeds if k == 0 else partners
+            for rank, pos in places[k + 1 :]:
+                filed[(partner_rank, rank)].append(partner | pos)
 
     phrases = _phrases(words, texts, seeds, min_words)
+    empty = _links()
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for pair in seeds.keys() | partners.keys():
+        links = [*seeds.get(pair, empty), *partners.get(pair, empty)]
+        if not _may_be_wire(len(links) * min_words, len(words[pair[0]].keys), len(words[pair[1]].keys)):
+            continue
+        covered[pair] = (
+            _covered(list(map(_LEFT, links)), min_words),
+            _covered(list(map(_RIGHT, links)), min_words),
+        )
     wire = _wire(words, covered)
     return phrases, wire
+
+
+def _may_be_wire(most: int, left_size: int, right_size: int) -> bool:
+    """Whether two articles whose shared shingles cover at most ``most`` words of each can
+    pass :func:`_wire`'s test: the exact count is needed only then."""
+    left, right = min(most, left_size), min(most, right_size)
+    return (
+        min(left, right) >= WIRE_MIN_WORDS
+        and max(left / max(left_size, 1), right / max(right_size, 1)) >= WIRE_RATIO
+    )
+
+
+def _links() -> array[int]:
+    return array("q")
+
+
+def _covered(starts: list[int], width: int) -> int:
+    """How many words the runs of ``width`` words starting at ``starts`` (distinct) cover: each
+    gap between two starts counts, up to ``width`` (sorted, so both sums run in C)."""
+    ordered = sorted(starts)
+    gaps: list[int] = sorted(map(sub, ordered[1:], ordered))
+    short = bisect_left(gaps, width)
+    return sum(gaps[:short]) + width * (len(gaps) - short + 1)
 
 
 def _phrases(
     words: Sequence[_Words],
     texts: Mapping[str, str],
-    seeds: Mapping[tuple[int, int], list[tuple[int, int]]],
+    seeds: Mapping[tuple[int, int], array[int]],
     min_words: int,
 ) -> tuple[SharedPhrase, ...]:
-    found: dict[tuple[str, ...], set[tuple[str, int, int]]] = defaultdict(set)
-    for (left_rank, right_rank), pairs in seeds.items():
+    found: dict[tuple[int, ...], set[tuple[str, int, int]]] = defaultdict(set)
+    for (left_rank, right_rank), links in seeds.items():
         left, right = words[left_rank], words[right_rank]
-        pairs.sort(key=lambda p: (p[0] - p[1], p[0]))
+        pairs = sorted(
+            zip(map(_LEFT, links), map(_RIGHT, links), strict=True), key=lambda p: (p[0] - p[1], p[0])
+        )
         run_start = 0
         for k in range(1, len(pairs) + 1):
             if k < len(pairs):
@@ -106,9 +179,7 @@ def _phrases(
             count = last[0] - first[0] + min_words
             key = left.keys[first[0] : first[0] + count]
             for doc, begin in ((left, first[0]), (right, first[1])):
-                start = doc.spans[begin][0]
-                end = doc.spans[begin + count - 1][1]
-                found[key].add((doc.article, start, end))
+                found[key].add((doc.article, doc.starts[begin], doc.ends[begin + count - 1]))
     phrases: list[SharedPhrase] = []
     for key, spots in found.items():
         occurrences = tuple(PhraseOccurrence(a, s, e) for a, s, e in sorted(spots))
@@ -121,13 +192,14 @@ def _phrases(
 
 
 def _wire(
-    words: Sequence[_Words], covered: Mapping[tuple[int, int], tuple[set[int], set[int]]]
+    words: Sequence[_Words], covered: Mapping[tuple[int, int], tuple[int, int]]
 ) -> tuple[WireCopy, ...]:
+    """Article pairs whose shared shingles cover (``covered``: words of each side) enough of them."""
     wire: list[WireCopy] = []
     for (left_rank, right_rank), (left, right) in sorted(covered.items()):
-        shared = min(len(left), len(right))
+        shared = min(left, right)
         sizes = (len(words[left_rank].keys), len(words[right_rank].keys))
-        ratio = max(len(left) / max(sizes[0], 1), len(right) / max(sizes[1], 1))
+        ratio = max(left / max(sizes[0], 1), right / max(sizes[1], 1))
         if shared >= WIRE_MIN_WORDS and ratio >= WIRE_RATIO:
             pair = (words[left_rank].article, words[right_rank].article)
             wire.append(WireCopy(pair, shared, round(ratio, 3)))

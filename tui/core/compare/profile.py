@@ -14,11 +14,13 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from tui.core.compare.numbers import number_slots
 from tui.core.model import Mention, Unit
 from tui.core.text.match import match_key
-from tui.core.text.normalize import STOPWORDS, Token, tokens_with_spans
+from tui.core.text.memo import story_cache
+from tui.core.text.normalize import STOPWORDS, Token, mention_spans, relative_tokens
 
 MAX_DF_FRACTION = 0.5
 MIN_COMMON_DF = 10
@@ -51,13 +53,15 @@ class Weights:
         return self.idf.get(key, self.default)
 
     def mass(self, keys: frozenset[str]) -> float:
-        """The summed weight of a set of keys, in a fixed order so sums are reproducible."""
-        return math.fsum(self.of(k) for k in keys)
+        """The summed weight of a set of keys, exactly rounded (``fsum``), so the sum does not
+        depend on the order a set gives its keys in."""
+        return math.fsum(map(self.idf.get, keys, repeat(self.default)))
 
 
 @dataclass(frozen=True)
 class Profile:
-    """One statement, or a window of it, as alignment sees it."""
+    """One statement, or a window of it, as alignment sees it (its tokens' offsets are relative
+    to the statement's text)."""
 
     unit: Unit
     start: int
@@ -86,28 +90,30 @@ def _key(raw: str) -> str:
     return match_key(raw)
 
 
-def unit_tokens(unit: Unit, mentions: Sequence[Mention]) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
-    """The statement's content tokens keyed for matching, and which of them are plain.
+@story_cache
+def _keyed_tokens(
+    text: str, headline: bool, spans: tuple[tuple[int, int, str], ...]
+) -> tuple[tuple[Token, ...], tuple[bool, ...]]:
+    """A statement's content tokens keyed for matching (offsets relative to its text), and which
+    of them are plain, once per distinct text, headline flag and mentions.
 
     Annotated entities stay one ``@id`` token and number runs one canonical number; every other
     word gets its match key (stem, American spelling, derivation root).
     """
-    raw_tokens = tokens_with_spans(unit.text, mentions, unit.start)
-    shouting = unit.headline or title_case(unit.text)
+    raw_tokens = relative_tokens(text, spans)
+    shouting = headline or title_case(text)
     tokens: list[Token] = []
     flags: list[bool] = []
     for n, token in enumerate(raw_tokens):
         if token.norm.startswith("@") or token.norm[:1].isdigit():
             keyed = token
         else:
-            keyed = Token(
-                token.start, token.end, _key(unit.text[token.start - unit.start : token.end - unit.start])
-            )
+            keyed = Token(token.start, token.end, _key(text[token.start : token.end]))
         tokens.append(keyed)
         if keyed.norm.startswith("@") or keyed.norm in REPORTING:
             flags.append(False)
         else:
-            first = unit.text[token.start - unit.start]
+            first = text[token.start]
             flags.append(first.islower() or first.isdigit() or n == 0 or shouting or keyed.norm in CALENDAR)
     return tuple(tokens), tuple(flags)
 
@@ -148,19 +154,37 @@ class Statement:
 
     unit: Unit
     tokens: tuple[Token, ...]
+    """Offsets relative to the statement's text: copies of one text share one tuple."""
     flags: tuple[bool, ...]
     fates: tuple[tuple[int, str], ...]
     years: tuple[tuple[int, str], ...]
+    keys: frozenset[str]
+    """The keys of the whole statement (shared by copies of its text)."""
+    plain: frozenset[str]
 
 
 def statement(unit: Unit, mentions: Sequence[Mention]) -> Statement:
     """Tokenise one statement and find its fates (killed, injured...) and the years it names."""
-    tokens, flags = unit_tokens(unit, mentions)
+    spans = mention_spans(mentions, unit.start, len(unit.text))
+    tokens, flags = _keyed_tokens(unit.text, unit.headline, spans)
+    keys, plain = _whole_keys(unit.text, unit.headline, spans)
     fates = tuple((s.quantity.start, s.fate) for s in number_slots(unit) if s.fate)
     years = tuple(
         (d.start, d.iso[:4]) for d in unit.dates if d.iso and d.kind in ("year", "absolute", "month")
     )
-    return Statement(unit, tokens, flags, fates, years)
+    return Statement(unit, tokens, flags, fates, years, keys, plain)
+
+
+@story_cache
+def _whole_keys(
+    text: str, headline: bool, spans: tuple[tuple[int, int, str], ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    tokens, flags = _keyed_tokens(text, headline, spans)
+    return key_set(tokens), _plain_keys(tokens, flags)
+
+
+def _plain_keys(tokens: Sequence[Token], flags: Sequence[bool]) -> frozenset[str]:
+    return frozenset(t.norm for t, plain in zip(tokens, flags, strict=True) if plain)
 
 
 NUMBER_KEY = "#n"
@@ -183,9 +207,9 @@ def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = 
     tokens = item.tokens[lo:hi]
     flags = item.flags[lo:hi]
     whole = lo == 0 and (hi is None or hi >= len(item.tokens))
-    start = unit.start if whole or not tokens else tokens[0].start
-    end = unit.end if whole or not tokens else tokens[-1].end
-    keys = key_set(tokens)
+    start = unit.start if whole or not tokens else unit.start + tokens[0].start
+    end = unit.end if whole or not tokens else unit.start + tokens[-1].end
+    keys = item.keys if whole else key_set(tokens)
     return Profile(
         unit,
         start,
@@ -193,7 +217,7 @@ def profile_of(item: Statement, weights: Weights, lo: int = 0, hi: int | None = 
         tokens,
         flags,
         keys,
-        frozenset(t.norm for t, plain in zip(tokens, flags, strict=True) if plain),
+        item.plain if whole else _plain_keys(tokens, flags),
         weights.mass(keys),
         whole and not unit.headline and is_heading(unit.text),
         frozenset(fate for at, fate in item.fates if start <= at < end),

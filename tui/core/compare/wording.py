@@ -23,14 +23,18 @@ class WordDiffer:
     """Word-level diffs of many texts against one basis (difflib indexes the basis once)."""
 
     def __init__(self, basis: str) -> None:
+        self.basis = basis
         self.matcher = SequenceMatcher(None, autojunk=False)
         self.matcher.set_seq2([word_key(w) for w in basis.split()])
 
     def diff(self, text: str) -> tuple[DiffPiece, ...]:
         """``text`` cut into runs that concatenate back to it exactly; a run is ``changed``
-        when its words are not matched in the basis (punctuation and case ignored)."""
+        when its words are not matched in the basis (punctuation and case ignored). A copy of
+        the basis matches it word for word: one unchanged run, without matching anything."""
         if not text:
             return ()
+        if text == self.basis:
+            return (DiffPiece(text, False),)
         pieces = _PIECE.findall(text)
         word_at = [i for i, piece in enumerate(pieces) if not piece.isspace()]
         self.matcher.set_seq1([word_key(pieces[i]) for i in word_at])

@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def atomic_write_text(path: Path | str, text: str, *, overwrite: bool = False) -
     atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
 
 
+def atomic_write_chunks(path: Path | str, chunks: Iterable[str], *, overwrite: bool = False) -> None:
+    """:func:`atomic_write_text` for text made piece by piece: each piece is encoded and
+    written as it comes, so a large export is never held whole (nor its bytes beside it)."""
+    _atomic_write(path, (chunk.encode("utf-8") for chunk in chunks), overwrite)
+
+
 def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` atomically.
 
@@ -41,6 +48,10 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = False
     failure the previous file (if any) is untouched and no temporary file is left behind.
     A symbolic link is followed, so the file it points to is replaced, not the link.
     """
+    _atomic_write(path, (data,), overwrite)
+
+
+def _atomic_write(path: Path | str, data: Iterable[bytes], overwrite: bool) -> None:
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
@@ -72,11 +83,12 @@ def _mode_for(target: Path) -> int | None:
         return None
 
 
-def _write_new(temp: Path, data: bytes, mode: int | None) -> None:
+def _write_new(temp: Path, data: Iterable[bytes], mode: int | None) -> None:
     """Create ``temp`` (0o666 less the umask, like any new file) and make its bytes durable."""
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+        for piece in data:
+            handle.write(piece)
         handle.flush()
         os.fsync(handle.fileno())
     if mode is not None:

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from tui.core.model import Article, Entity, Mention, SuggestedEntity
+from tui.core.text.memo import story_cache
 
 _APOSTROPHES = "'\u2019\u2018\u02bc"
 _HYPHENS = "-\u2010\u2011"
@@ -202,20 +203,29 @@ def _candidates(article: Article, covered: list[tuple[int, int]]) -> Iterable[tu
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         for piece_start, piece_end in _outside(start, end, covered):
-            words = [
-                (piece_start + w.start(), _clean(w.group()))
-                for w in re.finditer(r"\S+", text[piece_start:piece_end])
-            ]
-            words = [(position, word) for position, word in words if word and word[0].isalnum()]
-            while words and _common(words[0][1]):
-                words.pop(0)
-            while words and _common(words[-1][1]):
-                words.pop()
-            if not words or not words[0][1][0].isupper():
-                continue
-            if len(words) == 1 and len(words[0][1]) < 2:
-                continue
-            yield " ".join(word for _, word in words), len(words) == 1 and _sentence_start(text, words[0][0])
+            words = _name_words(text[piece_start:piece_end])
+            if words:
+                yield (
+                    " ".join(word for _, word in words),
+                    len(words) == 1 and _sentence_start(text, piece_start + words[0][0]),
+                )
+
+
+@story_cache
+def _name_words(piece: str) -> tuple[tuple[int, str], ...]:
+    """The words of a candidate piece that make a name (offsets relative to it), trimmed of
+    common words; ``()`` when they make none. Once per distinct piece."""
+    words = [(w.start(), _clean(w.group())) for w in re.finditer(r"\S+", piece)]
+    words = [(position, word) for position, word in words if word and word[0].isalnum()]
+    while words and _common(words[0][1]):
+        words.pop(0)
+    while words and _common(words[-1][1]):
+        words.pop()
+    if not words or not words[0][1][0].isupper():
+        return ()
+    if len(words) == 1 and len(words[0][1]) < 2:
+        return ()
+    return tuple(words)
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.core.model import Mention
+from tui.core.text.memo import story_cache
 
 _QUOTES = str.maketrans(
     {
@@ -297,12 +298,37 @@ def tokens_with_spans(
     words (``sixty thousand``, ``1.5 billion``) become one canonical number token. Adjacent
     tokens whose concatenation is in ``compounds`` are joined (``war fighting`` ->
     ``warfight`` when ``warfight`` is known), so spaced, hyphenated and solid spellings agree.
+
+    A text is tokenised once per comparison (:func:`relative_tokens`), however many sources
+    repeat it and however many checks ask: here the tokens are only moved to ``base``.
     """
-    spans = sorted(
-        (m.start - base, m.end - base, m.entity)
-        for m in mentions
-        if m.end > base and m.start < base + len(text)
+    tokens = shifted(relative_tokens(text, mention_spans(mentions, base, len(text))), base)
+    return join_compounds(tokens, compounds) if compounds else tokens
+
+
+def mention_spans(mentions: Iterable[Mention], base: int, length: int) -> tuple[tuple[int, int, str], ...]:
+    """The mentions overlapping ``length`` characters from ``base``, relative to ``base`` and
+    sorted: what, besides the text itself, decides its tokens."""
+    return tuple(
+        sorted(
+            (m.start - base, m.end - base, m.entity)
+            for m in mentions
+            if m.end > base and m.start < base + length
+        )
     )
+
+
+def shifted(tokens: tuple[Token, ...], base: int) -> tuple[Token, ...]:
+    """``tokens`` with their offsets moved by ``base``."""
+    if not base:
+        return tokens
+    return tuple([Token(start + base, end + base, norm) for start, end, norm in tokens])
+
+
+@story_cache
+def relative_tokens(text: str, spans: tuple[tuple[int, int, str], ...] = ()) -> tuple[Token, ...]:
+    """The content tokens of ``text``, offsets relative to it, with the mentions at ``spans``
+    (relative, sorted; see :func:`mention_spans`) as entity tokens. Once per distinct text."""
     out: list[Token] = []
     span_index = 0
     pending: list[tuple[int, int, str]] = []
@@ -317,12 +343,12 @@ def tokens_with_spans(
                     pending = []
                 m_start, m_end, entity = spans[span_index]
                 token = f"@{entity}"
-                if not (out and out[-1].norm == token and out[-1].end >= m_start + base):
-                    out.append(Token(max(m_start, 0) + base, min(m_end, len(text)) + base, token))
+                if not (out and out[-1].norm == token and out[-1].end >= m_start):
+                    out.append(Token(max(m_start, 0), min(m_end, len(text)), token))
                 continue
         raw = match.group()
         kind, norm = _classify(raw)
-        if pending and text[pending[-1][1] - base : start].strip():
+        if pending and text[pending[-1][1] : start].strip():
             _emit_number_run(pending, out)
             pending = []
         if (
@@ -330,16 +356,21 @@ def tokens_with_spans(
             or kind == "scale"
             or (kind == "and" and pending and _classify(pending[-1][2])[0] == "scale")
         ):
-            pending.append((start + base, end + base, raw))
+            pending.append((start, end, raw))
             continue
         if pending:
             _emit_number_run(pending, out)
             pending = []
         if kind == "word" and norm:
-            out.append(Token(start + base, end + base, norm))
+            out.append(Token(start, end, norm))
     if pending:
         _emit_number_run(pending, out)
-    return join_compounds(out, compounds) if compounds else tuple(out)
+    return tuple(out)
+
+
+@story_cache
+def _relative_norms(text: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[str, ...]:
+    return tuple([t.norm for t in relative_tokens(text, spans)])
 
 
 def _emit_number_run(words: list[tuple[int, int, str]], out: list[Token]) -> None:
@@ -427,4 +458,5 @@ def content_tokens(
 
     See :func:`tokens_with_spans` for ``mentions``, ``base`` and ``compounds``.
     """
-    return tuple(t.norm for t in tokens_with_spans(text, mentions, base, compounds))
+    norms = _relative_norms(text, mention_spans(mentions, base, len(text)))
+    return join_compound_words(norms, compounds) if compounds else norms

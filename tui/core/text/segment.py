@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import TypeVar
 
 from tui.core.model import Article, Mention, Unit
-from tui.core.text.normalize import STOPWORDS, TOKEN_RE, fold, join_compound_words, tokens_with_spans
+from tui.core.text.memo import story_cache
+from tui.core.text.normalize import STOPWORDS, TOKEN_RE, content_tokens, fold, join_compound_words
 from tui.core.text.slots.extract import article_slots
 
 # Abbreviations that precede a name or a number and so never end a sentence.
@@ -80,7 +81,6 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
             if own[following].end > start:
                 unit_mentions.append(own[following])
             following += 1
-        tokens = tokens_with_spans(text[start:end], unit_mentions, start)
         units.append(
             Unit(
                 id=f"{article.id}:{index}",
@@ -90,7 +90,7 @@ def segment_article(article: Article, mentions: Sequence[Mention] = ()) -> tuple
                 end=end,
                 text=text[start:end],
                 paragraph=article.paragraph_at(start),
-                tokens=tuple(t.norm for t in tokens),
+                tokens=content_tokens(text[start:end], unit_mentions, start),
                 quantities=quantities[index],
                 dates=dates[index],
                 times=times[index],
@@ -130,12 +130,10 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
     must still have two words. A title-case line ("Hegseth Announces U.S.-Japan Military
     Command Upgrade") capitalises every word, so it says nothing about names: none.
     """
-    if _title_case(text, start, end):
-        return ()
     names: list[str] = []
-    for match in _NAME_RE.finditer(text, start, end):
-        initial = bool(_SENTENCE_OPENING.fullmatch(text, start, match.start()))
-        for words in _split_lists(match.group().split()):
+    for initial, lists in _name_runs(text[start - 1 : start] if start else "", text[start:end]):
+        for listed in lists:
+            words = list(listed)
             while words and (words[0].lower() in STOPWORDS or initial and _ordinary(words[0], ordinary)):
                 words.pop(0)
                 initial = False
@@ -144,6 +142,23 @@ def find_names(text: str, start: int, end: int, ordinary: frozenset[str]) -> tup
                 words[-1] = _POSSESSIVE.sub("", words[-1])
                 names.append(" ".join(words))
     return tuple(dict.fromkeys(names))
+
+
+@story_cache
+def _name_runs(before: str, sentence: str) -> tuple[tuple[bool, tuple[tuple[str, ...], ...]], ...]:
+    """The capitalised runs of a sentence (``before`` is the character just before it, which
+    decides a word boundary at its start), each with whether it opens the sentence and its
+    words split into listed names: what :func:`find_names` reads, once per distinct sentence."""
+    text, start, end = before + sentence, len(before), len(before) + len(sentence)
+    if _title_case(text, start, end):
+        return ()
+    return tuple(
+        (
+            bool(_SENTENCE_OPENING.fullmatch(text, start, match.start())),
+            tuple(tuple(words) for words in _split_lists(match.group().split())),
+        )
+        for match in _NAME_RE.finditer(text, start, end)
+    )
 
 
 def _title_case(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
@@ -22,8 +23,12 @@ CONTEXT = 32
 """Characters of context on each side, as Hypothesis uses; widened when that is ambiguous."""
 
 
+@lru_cache(maxsize=4096)
 def story_file(path: str, folder: str | None) -> str:
-    """``path`` relative to the story folder when it lies inside it: how citations name a file."""
+    """``path`` relative to the story folder when it lies inside it: how citations name a file.
+
+    Cached (plain strings in and out): every member of every cluster asks, and ``PurePath``
+    parsing cost more than the rest of an excerpt."""
     if folder:
         try:
             return PurePath(path).relative_to(PurePath(folder)).as_posix()

@@ -16,7 +16,16 @@ from tui.core.compare.checks.pairs import candidate_pairs, in_order, not_within_
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.labels import snippet
 from tui.core.model import Mention, Unit
-from tui.core.text.normalize import STOPWORDS, Token, fold, stem, tokens_with_spans
+from tui.core.text.memo import story_cache
+from tui.core.text.normalize import (
+    STOPWORDS,
+    Token,
+    fold,
+    mention_spans,
+    relative_tokens,
+    stem,
+    tokens_with_spans,
+)
 
 MAX_AFFIRMING = 8
 MAX_AUXILIARIES = 3
@@ -106,14 +115,18 @@ def _denial(unit: Unit) -> _Denial | None:
 def verb_phrase(unit: Unit, start: int, end: int) -> Value:
     """The words ``start:end`` of ``unit`` with the auxiliaries just before them ("will increase",
     "has started"): the affirmative counterpart a reader compares with a negated phrase."""
-    text = unit.text
-    begin = start - unit.start
+    begin = _phrase_start(unit.text, start - unit.start)
+    return Value(unit.text[begin : end - unit.start], unit.start + begin, end)
+
+
+def _phrase_start(text: str, begin: int) -> int:
+    """Where the phrase at ``begin`` of ``text`` starts with the auxiliaries just before it."""
     for _ in range(MAX_AUXILIARIES):
         before = re.search(r"(\S+)\s+$", text[:begin])
         if before is None or fold(before.group(1)) not in AUXILIARIES:
             break
         begin = before.start(1)
-    return Value(text[begin : end - unit.start], unit.start + begin, end)
+    return begin
 
 
 def _about_the_same(a: Unit, b: Unit) -> bool:
@@ -191,10 +204,22 @@ def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
     """Each "more/less of something" the unit states, what it is about (the few content words
     either side) and whether it is denied ("not ... additional troops"). Only plain negation
     counts: "declined to give figures on increases" does not deny the increase."""
-    words = list(_WORD.finditer(unit.text))
+    spans = mention_spans(mentions, unit.start, len(unit.text))
+    return [
+        _Change(unit, direction, negated, Value(text, unit.start + start, unit.start + end), about)
+        for direction, negated, text, start, end, about in _text_changes(unit.text, spans)
+    ]
+
+
+@story_cache
+def _text_changes(
+    text: str, spans: tuple[tuple[int, int, str], ...]
+) -> tuple[tuple[str, bool, str, int, int, frozenset[str]], ...]:
+    """:func:`_changes` for one text (offsets relative to it), once per distinct text."""
+    words = list(_WORD.finditer(text))
     if not any(w.group().lower() in UP_WORDS or w.group().lower() in DOWN_WORDS for w in words):
-        return []
-    tokens = tokens_with_spans(unit.text, mentions, unit.start)
+        return ()
+    tokens = relative_tokens(text, spans)
     out = []
     for i, word in enumerate(words):
         low = word.group().lower()
@@ -209,21 +234,14 @@ def _changes(unit: Unit, mentions: Sequence[Mention]) -> list[_Change]:
             ),
             None,
         )
-        if negation is None:
-            value = verb_phrase(unit, unit.start + word.start(), unit.start + word.end())
-        else:
-            value = Value(
-                unit.text[negation.start() : word.end()],
-                unit.start + negation.start(),
-                unit.start + word.end(),
-            )
-        cue_start, cue_end = unit.start + word.start(), unit.start + word.end()
+        begin = _phrase_start(text, word.start()) if negation is None else negation.start()
+        cue_start, cue_end = word.start(), word.end()
         after = [t.norm for t in tokens if t.start >= cue_end][:OBJECT_WORDS]
         about = frozenset(after)
         if low not in QUALIFIERS:
             about |= frozenset([t.norm for t in tokens if t.end <= cue_start][-OBJECT_WORDS:])
-        out.append(_Change(unit, direction, negation is not None, value, about))
-    return out
+        out.append((direction, negation is not None, text[begin : word.end()], begin, word.end(), about))
+    return tuple(out)
 
 
 def contradictions_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:

@@ -12,6 +12,7 @@ from tui.core.compare.checks.pairs import not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.wording import word_key
 from tui.core.model import Unit
+from tui.core.text.memo import story_cache
 
 ROLE_WORDS = frozenset(
     """
@@ -54,8 +55,17 @@ def _is_role(word: str) -> bool:
 def role_mentions(unit: Unit) -> list[RoleMention]:
     """Every "role + person name" run in the unit (roles need a role word; abbreviated ranks
     count only with their period, so the given name "Gen" is not taken for a rank)."""
-    out: list[RoleMention] = []
-    for run in _CAP_RUN.finditer(unit.text):
+    return [
+        RoleMention(unit, role, key, person, unit.start + start, unit.start + end)
+        for role, key, person, start, end in _text_roles(unit.text)
+    ]
+
+
+@story_cache
+def _text_roles(text: str) -> tuple[tuple[str, frozenset[str], str, int, int], ...]:
+    """:func:`role_mentions` of one text (offsets relative to it), once per distinct text."""
+    out: list[tuple[str, frozenset[str], str, int, int]] = []
+    for run in _CAP_RUN.finditer(text):
         words = [
             (m.group(), run.start() + m.start(), run.start() + m.end())
             for m in re.finditer(r"\S+", run.group())
@@ -75,17 +85,8 @@ def role_mentions(unit: Unit) -> list[RoleMention]:
             continue
         role_words = [w for w, _s, _e in words[: role_at + 1]]
         key = frozenset(word_key(w) for w in role_words if w.lower() not in _ROLE_FILLERS)
-        out.append(
-            RoleMention(
-                unit,
-                " ".join(role_words),
-                key,
-                " ".join(p[0] for p in person),
-                unit.start + person[0][1],
-                unit.start + person[-1][2],
-            )
-        )
-    return out
+        out.append((" ".join(role_words), key, " ".join(p[0] for p in person), person[0][1], person[-1][2]))
+    return tuple(out)
 
 
 def role_families(mentions: Sequence[RoleMention]) -> dict[frozenset[str], list[RoleMention]]:

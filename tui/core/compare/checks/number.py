@@ -38,7 +38,8 @@ from tui.core.compare.numbers import (
 )
 from tui.core.compare.slots import agreement_classes, group_slots
 from tui.core.model import Article, Mention, Unit
-from tui.core.text.normalize import content_tokens, tokens_with_spans
+from tui.core.text.memo import story_cache
+from tui.core.text.normalize import content_tokens, mention_spans, relative_tokens
 
 TOLL_FATES = frozenset(
     {"killed", "injured", "missing", "trapped", "displaced", "damaged", "rescued", "arrested"}
@@ -221,10 +222,17 @@ class _Counted:
 
 def _context(slot: NumberSlot, mentions: Sequence[Mention]) -> frozenset[str]:
     unit, quantity = slot.unit, slot.quantity
-    tokens = tokens_with_spans(unit.text, mentions, unit.start)
+    spans = mention_spans(mentions, unit.start, len(unit.text))
+    return _text_context(unit.text, spans, quantity.start - unit.start, quantity.end - unit.start)
+
+
+@story_cache
+def _text_context(text: str, spans: tuple[tuple[int, int, str], ...], start: int, end: int) -> frozenset[str]:
+    """The words around ``text[start:end]`` (a figure), once per distinct text and figure."""
+    tokens = relative_tokens(text, spans)
     starts = [t.start for t in tokens]
-    inside = [i for i, t in enumerate(tokens) if t.start < quantity.end and quantity.start < t.end]
-    lo = inside[0] if inside else bisect.bisect_left(starts, quantity.start)
+    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    lo = inside[0] if inside else bisect.bisect_left(starts, start)
     hi = inside[-1] if inside else lo - 1
     window = tokens[max(0, lo - CONTEXT_WORDS) : lo] + tokens[hi + 1 : hi + 1 + CONTEXT_WORDS]
     return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 
 from tui.core.compare.finding import Finding
 from tui.core.compare.profile import Weights
@@ -26,37 +27,63 @@ def candidate_pairs(
     Each item looks up only its rarest tokens, and for each only ``POSTING_CAP`` other items:
     enough to connect copies of a fact to one another without all pairs. Items of one group
     (one article) are never paired and never use up that allowance, so a huge article full of
-    numbers neither floods the pairs nor crowds out the other sources.
+    numbers neither floods the pairs nor crowds out the other sources. Items with one token set
+    (copies of a sentence) share their rarest tokens and the measure of each pair of sets.
     """
     group_of: Sequence[Hashable] = groups if groups is not None else range(len(items))
+    common, idf, default = weights.common, weights.idf, weights.default
     index: dict[str, dict[Hashable, list[int]]] = defaultdict(dict)
     for i, tokens in enumerate(items):
         for token in tokens:
-            if token not in weights.common:
+            if token not in common:
                 posting = index[token].setdefault(group_of[i], [])
                 if len(posting) < POSTING_CAP:
                     posting.append(i)
+    shapes: dict[frozenset[str], int] = {}
+    shape = [shapes.setdefault(tokens, len(shapes)) for tokens in items]
+    rarest: dict[int, list[str]] = {}
+    measured: dict[tuple[int, int], tuple[int, float]] = {}
+    postings: dict[str, list[tuple[int, Hashable]]] = {}
     pairs: dict[tuple[int, int], tuple[int, float]] = {}
     for i, tokens in enumerate(items):
-        rare = sorted((t for t in tokens if t not in weights.common), key=lambda t: (-weights.of(t), t))
+        rare = rarest.get(shape[i])
+        if rare is None:
+            rare = rarest[shape[i]] = sorted(
+                (t for t in tokens if t not in common), key=lambda t: (-idf.get(t, default), t)
+            )[:TOP_TOKENS]
+        own = group_of[i]
         seen: set[int] = set()
-        for token in rare[:TOP_TOKENS]:
-            taken = 0
-            for group, posting in index[token].items():
-                if group == group_of[i]:
+        for token in rare:
+            listed = postings.get(token)
+            if listed is None:
+                listed = postings[token] = _first_postings(index[token])
+            for j in [j for j, group in listed if group != own][:POSTING_CAP]:
+                if j in seen:
                     continue
-                for j in posting[: POSTING_CAP - taken]:
-                    taken += 1
-                    if j in seen:
-                        continue
-                    seen.add(j)
-                    key = (min(i, j), max(i, j))
-                    if key not in pairs:
+                seen.add(j)
+                key = (i, j) if i < j else (j, i)
+                if key not in pairs:
+                    both = (shape[key[0]], shape[key[1]])
+                    found = measured.get(both)
+                    if found is None:
                         shared = items[i] & items[j]
-                        pairs[key] = (len(shared), sum(weights.of(t) for t in sorted(shared)))
-                if taken >= POSTING_CAP:
-                    break
+                        found = measured[both] = (
+                            len(shared),
+                            sum(map(idf.get, sorted(shared), repeat(default))),
+                        )
+                    pairs[key] = found
     return pairs
+
+
+def _first_postings(by_group: dict[Hashable, list[int]]) -> list[tuple[int, Hashable]]:
+    """A token's postings group after group, as far as any item can read them: its first
+    ``POSTING_CAP`` items outside its own group (whose postings are at most that many)."""
+    listed: list[tuple[int, Hashable]] = []
+    for group, posting in by_group.items():
+        listed.extend((j, group) for j in posting)
+        if len(listed) >= 2 * POSTING_CAP:
+            break
+    return listed[: 2 * POSTING_CAP]
 
 
 def in_order(

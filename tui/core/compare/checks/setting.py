@@ -16,6 +16,7 @@ from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext, Sto
 from tui.core.compare.checks.pairs import not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Unit
+from tui.core.text.memo import story_cache
 
 _EVENT = r"(?:struck|strikes?|hit|hits|occurred|happened|erupted|sank|capsized|crashed|exploded|rocked|centred|centered)"
 _SETTING = re.compile(
@@ -28,11 +29,19 @@ _SETTING = re.compile(
 
 def setting(unit: Unit) -> tuple[str, Value] | None:
     """Whether the statement puts its event on land or at sea, with the words that say so."""
-    match = _SETTING.search(unit.text)
+    found = _text_setting(unit.text)
+    if found is None:
+        return None
+    kind, words, start, end = found
+    return kind, Value(words, unit.start + start, unit.start + end)
+
+
+@story_cache
+def _text_setting(text: str) -> tuple[str, str, int, int] | None:
+    match = _SETTING.search(text)
     if match is None:
         return None
-    kind = "land" if match.group("land") else "sea"
-    return kind, Value(match.group(), unit.start + match.start(), unit.start + match.end())
+    return "land" if match.group("land") else "sea", match.group(), match.start(), match.end()
 
 
 def _finding(found: Sequence[tuple[Unit, str, Value]]) -> Finding | None:

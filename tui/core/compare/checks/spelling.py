@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from tui.core.compare.checks.base import DiscrepancyCheck, StoryContext
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Unit
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?(?![\w-])")
@@ -62,21 +63,31 @@ class _Use:
     company: frozenset[str]
 
 
+@story_cache
+def _capitalised(text: str) -> tuple[tuple[str, int, int, frozenset[str]], ...]:
+    """The capitalised words of a text that may be names (not opening a sentence or a quote),
+    with the words next to them; offsets relative to the text, once per distinct text."""
+    out = []
+    for match in _NAME.finditer(text):
+        word = match.group()
+        if word.lower() in STOPWORDS:
+            continue
+        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "\u201c", '"')):
+            continue
+        left = _NEIGHBOUR.findall(text[max(0, match.start() - 25) : match.start()])[-2:]
+        right = _NEIGHBOUR.findall(text[match.end() : match.end() + 25])[:2]
+        company = frozenset(w.lower() for w in left + right if w.lower() not in STOPWORDS or len(w) > 3)
+        out.append((word, match.start(), match.end(), company))
+    return tuple(out)
+
+
 def spellings_across_story(units: Sequence[Unit], context: StoryContext) -> list[Finding]:
     """Names spelled two ways across sources, one finding per name."""
     story_order = context.story_order
     uses: dict[str, list[_Use]] = defaultdict(list)
     for unit in units:
-        for match in _NAME.finditer(unit.text):
-            word = match.group()
-            if word.lower() in STOPWORDS:
-                continue
-            if match.start() == 0 or unit.text[: match.start()].rstrip().endswith((".", "\u201c", '"')):
-                continue
-            left = _NEIGHBOUR.findall(unit.text[max(0, match.start() - 25) : match.start()])[-2:]
-            right = _NEIGHBOUR.findall(unit.text[match.end() : match.end() + 25])[:2]
-            company = frozenset(w.lower() for w in left + right if w.lower() not in STOPWORDS or len(w) > 3)
-            uses[word].append(_Use(unit, unit.start + match.start(), unit.start + match.end(), word, company))
+        for word, start, end, company in _capitalised(unit.text):
+            uses[word].append(_Use(unit, unit.start + start, unit.start + end, word, company))
     articles = {w: {u.unit.article for u in us} for w, us in uses.items()}
     by_initial: dict[str, list[str]] = defaultdict(list)
     for word in sorted(uses):

@@ -11,15 +11,17 @@ source gives where the other gives none is an omission, not a conflict.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 
 from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
 from tui.core.compare.checks.spelling import edit_distance_at_most
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.slots import agreement_classes, group_slots
 from tui.core.model import Unit
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS, fold
 
 _RUN = re.compile(
@@ -56,9 +58,13 @@ def _key_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _TITLES and len(w) > 1 and w not in STOPWORDS)
 
 
-@lru_cache(maxsize=65536)
-def name_slots(unit: Unit) -> tuple[NameSlot, ...]:
-    text = unit.text
+_Run = tuple[int, str, frozenset[str], tuple[str, ...], tuple[str, ...]]
+
+
+@story_cache
+def _name_runs(text: str) -> tuple[_Run, ...]:
+    """The name runs of a statement's text: (offset in the text, name, key words, words before,
+    words after), once per distinct text."""
     out = []
     for match in _RUN.finditer(text):
         start, end = match.span()
@@ -71,20 +77,32 @@ def name_slots(unit: Unit) -> tuple[NameSlot, ...]:
             continue
         before = tuple(fold(w) for w in _WORD.findall(text[max(0, start - 40) : start]))[-CONTEXT:]
         after = tuple(fold(w) for w in _WORD.findall(text[end : end + 40]))[:CONTEXT]
-        out.append(
-            NameSlot(unit, unit.start + start, unit.start + start + len(name), name, words, before, after)
-        )
+        out.append((start, name, words, before, after))
     return tuple(out)
+
+
+def name_slots(unit: Unit) -> tuple[NameSlot, ...]:
+    base = unit.start
+    return tuple(
+        NameSlot(unit, base + start, base + start + len(name), name, words, before, after)
+        for start, name, words, before, after in _name_runs(unit.text)
+    )
 
 
 def same_name(a: NameSlot, b: NameSlot) -> bool:
     """One name is the other with more or fewer words (a title, an initial, a first name), an
     acronym of it, or a word made from it ("China" / "Chinese")."""
-    if a.words <= b.words or b.words <= a.words or _acronym(a.text, b.text) or _acronym(b.text, a.text):
+    return _same_name(a.text, b.text)
+
+
+@story_cache
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = _key_words(a), _key_words(b)
+    if wa <= wb or wb <= wa or _acronym(a, b) or _acronym(b, a):
         return True
-    if len(a.words) != 1 or len(b.words) != 1:
+    if len(wa) != 1 or len(wb) != 1:
         return False
-    (x,), (y,) = a.words, b.words
+    (x,), (y,) = wa, wb
     return min(len(x), len(y)) >= 4 and (x.startswith(y[:-1]) or y.startswith(x[:-1]))
 
 
@@ -97,9 +115,12 @@ def _spelled_alike(a: NameSlot, b: NameSlot) -> bool:
 
 
 def _acronym(short: str, long: str) -> bool:
-    letters = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", long))
     compact = short.replace(".", "").replace(" ", "")
-    return len(compact) >= 2 and compact.isupper() and compact == letters
+    return (
+        len(compact) >= 2
+        and compact.isupper()
+        and compact == "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", long))
+    )
 
 
 def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
@@ -123,23 +144,36 @@ def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
 
 def common_name_words(units: Sequence[Unit], articles: int) -> frozenset[str]:
     """The name words more than half of the sources use: the story's setting and cast."""
-    seen: dict[str, set[str]] = {}
+    by_article: dict[str, set[str]] = {}
     for unit in units:
-        for slot in name_slots(unit):
-            for word in slot.words:
-                seen.setdefault(word, set()).add(unit.article)
-    return frozenset(w for w, found in seen.items() if len(found) * 2 > articles)
+        by_article.setdefault(unit.article, set()).update(_text_name_words(unit.text))
+    sources: Counter[str] = Counter()
+    for words in by_article.values():
+        sources.update(words)
+    return frozenset(w for w, found in sources.items() if found * 2 > articles)
+
+
+@story_cache
+def _text_name_words(text: str) -> frozenset[str]:
+    return frozenset(word for _start, _name, words, _before, _after in _name_runs(text) for word in words)
 
 
 def _all_words(unit: Unit) -> frozenset[str]:
-    return frozenset(fold(w).strip(".") for w in _WORD.findall(unit.text))
+    return _text_words(unit.text)
+
+
+@story_cache
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w).strip(".") for w in _WORD.findall(text))
 
 
 def substituted_names(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
     """Different names in the same place of aligned statements, one finding per place."""
     slots = [name_slots(u) for u in units]
     out = []
-    for entries in group_slots(slots, partial(_match, context.common_names), lambda i: units[i].article):
+    for entries in group_slots(
+        slots, partial(_match, context.common_names), lambda i: units[i].article, lambda i: units[i].text
+    ):
         classes = agreement_classes(entries, same_name)
         if len(classes) < 2:
             continue

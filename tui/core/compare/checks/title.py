@@ -20,6 +20,7 @@ from tui.core.compare.checks.pairs import not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Unit
 from tui.core.text.match import match_key
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS
 
 _TITLE = re.compile(
@@ -50,16 +51,25 @@ class _Title:
 
 def titles(unit: Unit) -> list[_Title]:
     """Every "Name, title," apposition of one statement."""
+    return [
+        _Title(unit, surname, keys, unit.start + start, unit.start + end, text)
+        for surname, keys, start, end, text in _text_titles(unit.text)
+    ]
+
+
+@story_cache
+def _text_titles(text: str) -> tuple[tuple[str, frozenset[str], int, int, str], ...]:
+    """:func:`titles` of one text (offsets relative to it), once per distinct text."""
     out = []
-    for match in _TITLE.finditer(unit.text):
+    for match in _TITLE.finditer(text):
         words = re.findall(r"[\w'’-]+", match.group("title"))
         keys = frozenset(match_key(w) for w in words if w.lower() not in STOPWORDS)
         if not keys & TITLE_HEADS:
             continue
         surname = match.group("name").split()[-1].lower()
         start, end = match.span("title")
-        out.append(_Title(unit, surname, keys, unit.start + start, unit.start + end, match.group("title")))
-    return out
+        out.append((surname, keys, start, end, match.group("title")))
+    return tuple(out)
 
 
 def _differ(a: _Title, b: _Title) -> bool:

@@ -19,6 +19,7 @@ from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Unit
 from tui.core.text.match import match_key
+from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS, fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -28,14 +29,22 @@ MIN_SHARE = 0.6
 """The two statements must be this much alike, word for word, for one word to be a swap."""
 
 
-def _words(unit: Unit) -> list[tuple[str, int, int, str]]:
-    return [
-        (fold(m.group()), unit.start + m.start(), unit.start + m.end(), m.group())
-        for m in _WORD.finditer(unit.text)
-    ]
+@story_cache
+def _words(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple((fold(m.group()), m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
 
 
 def _swap(a: Unit, b: Unit) -> tuple[Value, Value] | None:
+    found = _text_swap(a.text, b.text)
+    if found is None:
+        return None
+    (x, x_start, x_end), (y, y_start, y_end) = found
+    return Value(x, a.start + x_start, a.start + x_end), Value(y, b.start + y_start, b.start + y_end)
+
+
+@story_cache
+def _text_swap(a: str, b: str) -> tuple[tuple[str, int, int], tuple[str, int, int]] | None:
+    """The one-word swap between two texts (offsets relative to each), once per pair of texts."""
     wa, wb = _words(a), _words(b)
     ka, kb = [w[0] for w in wa], [w[0] for w in wb]
     matcher = SequenceMatcher(None, ka, kb, autojunk=False)
@@ -57,7 +66,7 @@ def _swap(a: Unit, b: Unit) -> tuple[Value, Value] | None:
         y = next(w for w in wb[j1:j2] if w[0] not in STOPWORDS)
         if x[3][:1].isupper() or y[3][:1].isupper() or match_key(x[3]) == match_key(y[3]):
             continue
-        return Value(x[3], x[1], x[2]), Value(y[3], y[1], y[2])
+        return (x[3], x[1], x[2]), (y[3], y[1], y[2])
     return None
 
 

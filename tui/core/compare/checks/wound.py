@@ -20,6 +20,7 @@ from tui.core.compare.checks.pairs import not_within_one_group
 from tui.core.compare.finding import Finding, Value
 from tui.core.model import Unit
 from tui.core.text.match import match_key
+from tui.core.text.memo import story_cache
 
 BODY_PARTS = frozenset(
     match_key(w)
@@ -62,7 +63,15 @@ class Wound:
 
 def wounds(unit: Unit) -> list[Wound]:
     """The body parts named as where a blow landed, clause by clause."""
-    text = unit.text
+    return [
+        Wound(unit, unit.start + start, unit.start + end, text, part, agent)
+        for start, end, text, part, agent in _text_wounds(unit.text)
+    ]
+
+
+@story_cache
+def _text_wounds(text: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
+    """:func:`wounds` of one text (offsets relative to it), once per distinct text."""
     out = []
     begin = 0
     for cut in [*(m.start() for m in _CLAUSE.finditer(text)), len(text)]:
@@ -74,11 +83,9 @@ def wounds(unit: Unit) -> list[Wound]:
                     agents = list(_AGENT.finditer(clause, 0, match.start()))
                     start, end = begin + match.start(), begin + match.end()
                     agent = match_key(agents[-1].group(1)) if agents else None
-                    out.append(
-                        Wound(unit, unit.start + start, unit.start + end, text[start:end], part, agent)
-                    )
+                    out.append((start, end, text[start:end], part, agent))
         begin = cut
-    return out
+    return tuple(out)
 
 
 def _finding(found: Sequence[Wound], subject: str) -> Finding | None:

@@ -10,9 +10,11 @@ compound counts its noun) compared only with its kind, and exactly: a 45-year-ol
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tui.core.model import Quantity
 from tui.core.text.normalize import UNITS_WORDS
+from tui.core.text.slots.scan import matches_at
 
 DISCRETE_UNITS = frozenset({"age", "score", "ordinal"})
 """Kinds of number that agree only when equal: no rounding, no hedge makes 45 equal 46."""
@@ -42,6 +44,14 @@ _ORDINAL = re.compile(
     + "|".join(_ORDINAL_WORDS)
     + r")\s+(?:straight\s+|consecutive\s+|successive\s+|career\s+|major\s+)?(?P<noun>[a-z]{3,})\b"
 )
+_LONGEST_NUMBER = max(3, *(len(w) for w in UNITS_WORDS))
+"""The longest number an age or a compound may begin with: three digits or a number word."""
+_YEAR = re.compile("year", re.IGNORECASE)
+_AGED = re.compile("aged", re.IGNORECASE)
+_COMMA_NUMBER = re.compile(r",\s\d")
+_DIGITS = re.compile(r"\d+")
+_HYPHEN = re.compile("-")
+_OPENING = re.compile(r"\(")
 _NOT_COUNTED_ORDINALS = frozenset("time half quarter period round day week month year floor place".split())
 """Ordinals that order a moment or a rank ("the second half", "first place"), not a tally."""
 
@@ -56,13 +66,14 @@ def _value(raw: str) -> float | None:
 def find_forms(text: str) -> tuple[Quantity, ...]:
     """The ages, compounds, scores and ordinals of ``text``, as quantities of their own kind."""
     out: list[Quantity] = []
-    for match in _AGE.finditer(text):
+    numbers = _number_starts(text)
+    for match in matches_at(_AGE, text, _age_starts(text)):
         group = "n" if match.group("n") else "n2" if match.group("n2") else "n3"
         value = _value(match.group(group))
         if value is not None:
             start, end = match.span() if group != "n3" else match.span(group)
             out.append(Quantity(start, end, text[start:end], value, value, value, "exact", "age"))
-    for match in _COMPOUND.finditer(text):
+    for match in matches_at(_COMPOUND, text, _compound_starts(text, numbers)):
         value = _value(match.group("n"))
         if value is None:
             continue
@@ -73,7 +84,7 @@ def find_forms(text: str) -> tuple[Quantity, ...]:
         out.append(
             Quantity(match.start(), end, text[match.start() : end], value, value, value, "exact", None, noun)
         )
-    for match in _SCORE.finditer(text):
+    for match in matches_at(_SCORE, text, _score_starts(text, numbers)):
         bracketed = bool(match.group("open") and match.group("close"))
         window = text[max(0, match.start() - 60) : match.end() + 40]
         if not bracketed and not _SCORE_CONTEXT.search(window):
@@ -91,6 +102,33 @@ def find_forms(text: str) -> tuple[Quantity, ...]:
         start, end = match.start("o"), match.end("noun")
         out.append(Quantity(start, end, text[start:end], value, value, value, "exact", "ordinal", noun))
     return tuple(sorted(out, key=lambda q: q.start))
+
+
+def _number_starts(text: str) -> list[int]:
+    return [m.start() for m in _DIGITS.finditer(text)]
+
+
+def _compound_starts(text: str, numbers: list[int]) -> Iterator[int]:
+    """Where a compound may begin: a number, or a number word just before a hyphen."""
+    yield from numbers
+    for match in _HYPHEN.finditer(text):
+        yield from range(match.start() - _LONGEST_NUMBER, match.start() - 2)
+
+
+def _score_starts(text: str, numbers: list[int]) -> Iterator[int]:
+    """Where a score may begin: a number or an opening bracket."""
+    yield from numbers
+    yield from (m.start() for m in _OPENING.finditer(text))
+
+
+def _age_starts(text: str) -> Iterator[int]:
+    """Where an age may begin: a number just before "year" ("45-year-old"), "aged", or a comma
+    before a number ("Smith, 45, of Dover")."""
+    for match in _YEAR.finditer(text):
+        year = match.start()
+        yield from range(max(0, year - 1 - _LONGEST_NUMBER), year - 1)
+    yield from (m.start() for m in _AGED.finditer(text))
+    yield from (m.start() for m in _COMMA_NUMBER.finditer(text))
 
 
 def merged_quantities(plain: tuple[Quantity, ...], forms: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

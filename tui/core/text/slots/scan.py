@@ -7,7 +7,7 @@ instead of at every character, is what keeps segmentation fast on long stories.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -45,6 +45,22 @@ def matches_at_words(
     last_end = 0
     for start, word in candidate_words(text, starters) if candidates is None else candidates:
         if start < last_end or (word and word not in starters):
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern that matches no empty string and can only
+    begin at one of ``starts`` (any order, repeats allowed): tried only there, left to right,
+    each past the end of the match before. The regular expression engine tries a pattern that
+    opens with a word boundary, a look-behind or case-blind alternatives at every character;
+    a few cheap literal searches find the only places worth trying."""
+    last_end = 0
+    for start in sorted(set(starts)):
+        if start < last_end:
             continue
         match = pattern.match(text, start)
         if match is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.core.model import TimeMention
+from tui.core.text.slots.scan import matches_at
 
 _ZONES = (
     "UTC|GMT|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|IST|JST|KST|AEST|AEDT|WIB|HKT|SGT|ET|PT|CT|"
@@ -32,6 +33,13 @@ _GAME = re.compile(
     r"(?P<ordinal>first|second|third|fourth|final|last|opening)\s+"
     r"(?P<part>half|quarter|period|inning|innings|round|set|frame)\b"
 )
+_GAME_EDGE = re.compile(r"[Ee]arly|[Ll]ate|[Mm]idway")
+_DIGITS = re.compile(r"\d+")
+_PART_WORD = re.compile(
+    r"(?=morning|afternoon|evening|night|overnight|midnight|noon|dawn|daybreak|dusk|midday)"
+)
+_PART_LEADS = frozenset("EarlyLateMidoninthe-")
+"""Where the game and clock patterns can begin: tried only there (see ``matches_at``)."""
 _PARTS = {
     "dawn": (240, 420),
     "daybreak": (240, 420),
@@ -56,18 +64,18 @@ def find_times(text: str) -> tuple[TimeMention, ...]:
     A bare number is not a time: a clock time needs minutes ("07:44") or a.m./p.m.
     """
     out: list[TimeMention] = []
-    for match in _GAME.finditer(text):
+    for match in matches_at(_GAME, text, _game_starts(text)):
         period = _ORDINALS[match.group("ordinal").lower()] * 100 + GAME_CLOCK
         edge = match.group("edge").lower()
         low, high = (period, period + 49) if edge == "early" else (period + 50, period + 99)
         if edge == "midway":
             low, high = period + 25, period + 75
         out.append(TimeMention(match.start(), match.end(), match.group(), low, high, None, False))
-    for match in _CLOCK.finditer(text):
+    for match in matches_at(_CLOCK, text, _clock_starts(text)):
         time = _clock(text, match)
         if time is not None and not _inside(out, time.start):
             out.append(time)
-    for match in _PART.finditer(text):
+    for match in matches_at(_PART, text, _part_starts(text)):
         if _inside(out, match.start("part")):
             continue
         low, high = _PARTS[match.group("part").lower()]
@@ -79,6 +87,28 @@ def find_times(text: str) -> tuple[TimeMention, ...]:
         start = match.start("edge") if match.group("edge") else match.start("part")
         out.append(TimeMention(start, match.end(), text[start : match.end()], low, high, None, False))
     return tuple(sorted(out, key=lambda t: t.start))
+
+
+def _game_starts(text: str) -> list[int]:
+    """Where a game period may begin: "early", "late" or "midway"."""
+    return [m.start() for m in _GAME_EDGE.finditer(text)]
+
+
+def _part_starts(text: str) -> list[int]:
+    """Where a part of the day may begin: anywhere in the run of spaces, hyphens and letters of
+    "early", "late", "mid", "on", "in" and "the" that ends where a part-of-day word begins."""
+    starts: list[int] = []
+    for match in _PART_WORD.finditer(text):
+        begin = match.start()
+        while begin and (text[begin - 1] in _PART_LEADS or text[begin - 1].isspace()):
+            begin -= 1
+        starts.extend(range(begin, match.start() + 1))
+    return starts
+
+
+def _clock_starts(text: str) -> list[int]:
+    """Where a clock time may begin: a number."""
+    return [m.start() for m in _DIGITS.finditer(text)]
 
 
 def _clock(text: str, match: re.Match[str]) -> TimeMention | None:
