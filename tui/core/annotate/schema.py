@@ -51,7 +51,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.core.annotate.nodes import NULL_TAG, NodeReader, did_you_mean, field_path
-from tui.core.annotate.safe_yaml import UnsafeYamlError, compose_checked
+from tui.core.load.safe_yaml import UnsafeYamlError, compose_checked
 from tui.core.model import (
     DISCREPANCY_TYPES,
     VERDICT_KINDS,

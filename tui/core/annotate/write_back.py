@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.annotate.safe_yaml import compose_checked
 from tui.core.annotate.schema import parse_annotations
 from tui.core.load.atomic import atomic_write_text
+from tui.core.load.safe_yaml import compose_checked
 from tui.core.model import Annotations, Diagnostic, Entity
 
 NEW_FILE_HEADER = "# storydiff annotations: entities and curated claims (see the README).\n"

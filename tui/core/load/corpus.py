@@ -30,9 +30,7 @@ ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
 KNOWN_FIELDS = ("title", "outlet", "date", "author", "url", "note")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
-_FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
-)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n?^---[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -143,7 +141,9 @@ def parse_article_bytes(data: bytes, path: str, article_id: str) -> tuple[Articl
 def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
     """Turn an article's text into an ``Article``: front matter, HTML reduction, sanitising."""
     problems: list[Diagnostic] = []
-    raw = raw.removeprefix("\ufeff")
+    # Line endings first, so that front matter is found whichever ones the file uses: a file
+    # saved with old Mac endings (CR only) would otherwise show its front matter as text.
+    raw = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     metadata: dict[str, Any] = {}
     body = raw
     document: HtmlDocument | None = None
@@ -303,11 +303,22 @@ def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | N
     plain = read_plain(block)
     if plain is not None:
         return plain, None
-    import yaml  # only for front matter beyond plain key: value lines (see tui.core.load.frontmatter)
+    # PyYAML only for front matter beyond plain key: value lines (see tui.core.load.frontmatter),
+    # through the loader that refuses alias bombs and recursion as it does in annotation files.
+    import yaml
+
+    from tui.core.load.safe_yaml import UnsafeYamlError, load_checked
 
     try:
-        # libyaml's safe loader when PyYAML has it (about ten times faster).
-        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_checked(block)
+    except UnsafeYamlError as refused:
+        return {}, Diagnostic(
+            "warning",
+            path,
+            f"front matter refused: {refused.message}; its fields were ignored",
+            line=refused.mark.line + 2 if refused.mark is not None else 1,
+            hint=refused.hint,
+        )
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         # A value YAML parses but cannot build (an impossible date: 2025-02-30) raises a
         # plain ValueError from the constructor, with no position.
