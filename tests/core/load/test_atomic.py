@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.untrusted import special_files
 from tui.core.load import atomic
 from tui.core.load.atomic import TargetChanged, atomic_write_bytes, atomic_write_text
 from tui.core.load.files import FileRefused
@@ -141,21 +142,8 @@ def test_a_folder_is_never_a_target(tmp_path: Path, overwrite: bool) -> None:
 # -- what a write must never replace -----------------------------------------------------------
 
 
-def _special_files(tmp_path: Path) -> list[Path]:
-    """A FIFO, and a character device like /dev/null when this user may make one (root can)."""
-    fifo = tmp_path / "fifo.json"
-    os.mkfifo(fifo)
-    made = [fifo]
-    try:
-        os.mknod(tmp_path / "null.json", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
-        made.append(tmp_path / "null.json")
-    except PermissionError:
-        pass
-    return made
-
-
 def test_a_device_or_a_fifo_is_never_replaced_even_when_overwriting(tmp_path: Path) -> None:
-    for special in _special_files(tmp_path):
+    for special in special_files(tmp_path, "out.json"):
         kind = stat.S_IFMT(special.stat().st_mode)
         with pytest.raises(FileRefused, match="not a regular file"):
             atomic_write_text(special, "x", overwrite=True)

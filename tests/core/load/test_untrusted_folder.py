@@ -9,43 +9,17 @@ regression fails instead of hanging.
 from __future__ import annotations
 
 import os
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
 
+from tests.untrusted import unblocked_after
 from tui.core.annotate.schema import load_annotations
 from tui.core.load import corpus
 from tui.core.load.corpus import StoryError, load_story
 
 BODY = "Officials said 40 people were hurt in the blast on Monday.\n"
 SECRET = "root:$6$secret-hash:19000:0:99999:7:::\n"
-
-
-@contextmanager
-def unblocked_after(fifo: Path, seconds: float = 3.0) -> Iterator[None]:
-    """Open ``fifo``'s writing end after ``seconds`` and close it, so that a reader blocked on it
-    sees the end of the file instead of hanging the test run."""
-    done = threading.Event()
-
-    def release() -> None:
-        deadline = time.monotonic() + seconds
-        while not done.wait(0.05):
-            if time.monotonic() < deadline:
-                continue
-            with suppress(OSError):  # no reader waiting (yet)
-                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-
-    helper = threading.Thread(target=release, daemon=True)
-    helper.start()
-    try:
-        yield
-    finally:
-        done.set()
-        helper.join()
 
 
 def _story(tmp_path: Path) -> Path:
