@@ -17,9 +17,10 @@ Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from tui import __version__
+from tui.core.load.sanitize import visible_text
 from tui.core.model import Cluster, Comparison, Diagnostic, Entity
 from tui.core.views.excerpts import Excerpt, known
 from tui.export.report import Report
@@ -33,8 +34,36 @@ def to_json(report: Report) -> str:
     return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
 
 
+QUOTING_KEYS = frozenset({"text", "exact", "prefix", "suffix"})
+"""Keys whose strings quote an article's text: kept verbatim so that offsets keep slicing to
+them (article text is sanitised once, when it is loaded)."""
+
+
+def _visible(value: Any) -> Any:
+    """``value`` with the control, bidi and invisible characters of every string that names
+    something (paths, titles, names, labels, diagnostics) spelled out, quotes of the text aside.
+
+    A script reading the JSON gets no C0/C1 control and no bidi override from a story folder's
+    file names or annotation values, and no lone surrogate from a file name that is not UTF-8.
+    """
+    if isinstance(value, str):
+        return visible_text(value, keep_newlines=True)
+    if isinstance(value, dict):
+        return {
+            key: item if key in QUOTING_KEYS and isinstance(item, str) else _visible(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    return value
+
+
 def to_document(report: Report) -> dict[str, Any]:
     """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
+    return cast("dict[str, Any]", _visible(_document(report)))
+
+
+def _document(report: Report) -> dict[str, Any]:
     comparison, chosen, entity_id = report.comparison, report.clusters, report.entity_id
     explicit = None if report.request.clusters is None else chosen
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {

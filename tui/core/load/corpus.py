@@ -21,7 +21,7 @@ from tui.core.load.boilerplate import find_boilerplate, fold_line
 from tui.core.load.dateline import parse_dateline
 from tui.core.load.files import FileRefused, not_regular, outside_link, read_regular
 from tui.core.load.frontmatter import read_plain
-from tui.core.load.sanitize import clean_line, clean_text
+from tui.core.load.sanitize import clean_line, clean_text, visible_text
 from tui.core.story import Article, Boilerplate, Diagnostic, Story
 
 if TYPE_CHECKING:
@@ -418,14 +418,14 @@ def _derived_title(text: str, paragraphs: tuple[tuple[int, int], ...], stem: str
         first = text[start:end].strip()
         if 3 <= len(first) <= 160 and not first.endswith((".", "!", "?", "…")):
             return first, False
-    words = re.sub(r"[_-]+", " ", stem).strip()
+    words = visible_text(re.sub(r"[_-]+", " ", stem).strip())  # a file name: its escapes spelled out
     return (words[:1].upper() + words[1:]) if words else "Untitled", True
 
 
 def _story_title(paths: Sequence[Path]) -> str:
     base = paths[0] if len(paths) == 1 and paths[0].is_dir() else paths[0].parent
     name = base.resolve().name or "story"
-    return re.sub(r"[_-]+", " ", name).strip()
+    return visible_text(re.sub(r"[_-]+", " ", name).strip())  # a folder name: its escapes spelled out
 
 
 def _unique_id(candidate: str, used: set[str]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from tui.core.load.sanitize import visible_text
 from tui.core.model import Article, Cluster, ClusterKind, Comparison, DiscrepancyType, Member, Verdict
 
 CONTEXT = 32
@@ -30,13 +31,16 @@ def known(value: str | None) -> str | None:
 
 
 def story_file(path: str, folder: str | None) -> str:
-    """``path`` relative to the story folder when it lies inside it: how citations name a file."""
+    """``path`` relative to the story folder when it lies inside it: how citations name a file.
+
+    A file name is untrusted text: its escapes and undecodable bytes are spelled out.
+    """
     if folder:
         try:
-            return PurePath(path).relative_to(PurePath(folder)).as_posix()
+            return visible_text(PurePath(path).relative_to(PurePath(folder)).as_posix())
         except ValueError:
             pass
-    return path
+    return visible_text(path)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ class Excerpt:
     ``emphasis`` holds (start, end) pairs relative to ``exact``: the differing value, or
     the changed words of a diff, which every format shows in bold or marked.
     ``prefix_cut``/``suffix_cut`` say the context stops short of the article's start/end.
-    ``path`` is the article's path as loaded; ``file`` the same relative to the story folder.
+    ``path`` is the article's path as loaded (escapes spelled out); ``file`` the same relative to
+    the story folder.
     """
 
     article: str
@@ -118,7 +123,7 @@ def excerpt_for(article: Article, cluster: Cluster, member: Member, folder: str 
         outlet=known(article.outlet),
         title=known(article.title),
         date=known(article.date),
-        path=article.path,
+        path=visible_text(article.path),
         paragraph=article.paragraph_at(member.start) + 1,
         exact=exact,
         prefix=prefix,
