@@ -3,7 +3,8 @@
 The keys DESIGN.md documents are always present with the documented meaning; everything
 else here is additive (new keys only), so a script written against storydiff/1 keeps
 working. Offsets index the exported ``text`` of the article, end exclusive. Member
-``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article.
+``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article
+(unless the article repeats itself beyond the widest context, ``MAX_CONTEXT``).
 
 Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 ``orphans``, ``shared_phrases``, ``wire``, ``diagnostics``; story ``annotations``; article
