@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from tui.app.screens.dialog import Dialog
 
 SECTION_TITLES = {
     "ReaderApp": "Anywhere",
@@ -121,7 +123,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key of the reader, grouped by where it works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

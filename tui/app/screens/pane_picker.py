@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui.app.screens.dialog import Dialog
 
-class PanePicker(ModalScreen[list[int] | None]):
+
+class PanePicker(Dialog[list[int] | None]):
     """A checklist of sources; the chosen ones become the panes you page through."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
