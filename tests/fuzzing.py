@@ -202,6 +202,17 @@ JSON_LD = (
     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" * 200,
     "null",
 )
+FLOOD_KEYS: tuple[tuple[str, str | None], ...] = (
+    *((key, None) for key in ("tab", "shift+tab", "enter", "escape", "ctrl+p", "pagedown", "pageup")),
+    *((key, None) for key in ("up", "down", "home", "end", "backspace", "ctrl+s")),
+    *((name, char) for char, name in (("[", "left_square_bracket"), ("]", "right_square_bracket"))),
+    *((name, char) for char, name in (("{", "left_curly_bracket"), ("}", "right_curly_bracket"))),
+    *((name, char) for char, name in (("<", "less_than_sign"), (">", "greater_than_sign"))),
+    *((name, char) for char, name in (("?", "question_mark"), ("/", "slash"), (" ", "space"))),
+    *((char, char) for char in "jkgGnNeEsxyfzpambM12345"),
+)
+"""Keys a user (or a stuck key, or a paste into the terminal) can send the reader: every binding
+and the keys of its dialogs, as (key, character) the way a terminal driver reports them."""
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal or a file: C0 (except newline; tabs are expanded), DEL, C1,
 bidi controls."""
@@ -478,6 +489,17 @@ def check_export(comparison: Comparison, fmt: str, output: str) -> list[str]:
                 if texts[mention["article"]][mention["start"] : mention["end"]] != mention["text"]:
                     problems.append(f"JSON mention of {entity['id']} does not slice to its text")
     return problems
+
+
+def key_flood(rng: random.Random, count: int, *, quit_at_end: bool = False) -> list[tuple[str, str | None]]:
+    """``count`` random keys sent as one burst (300 keys a second from a terminal arrive this way);
+    now and then ``q`` inside the burst, so that the keys after it reach a reader closing down."""
+    keys = [rng.choice(FLOOD_KEYS) for _ in range(count)]
+    if rng.random() < 0.2:
+        keys.insert(rng.randrange(len(keys) + 1), ("q", "q"))
+    if quit_at_end:
+        keys.append(("q", "q"))
+    return keys
 
 
 def fuzz(seed: int, cases: int) -> Tally:
