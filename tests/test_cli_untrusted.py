@@ -144,6 +144,11 @@ def test_a_link_out_of_the_folder_is_named_and_kept_out_of_the_export(tmp_path: 
     result = storydiff("export", "story", cwd=tmp_path)
     assert result.returncode == 0 and "secret-hash" not in result.stdout
     assert "story/x.txt: warning: a link to a file outside the story folder; skipped" in result.stderr
+    written = storydiff("export", "story", "-o", "story/x.txt", "--force", cwd=tmp_path)
+    assert written.returncode == 1 and "outside its own folder" in one_clean_line(
+        written.stderr.splitlines(True)[-1]
+    )
+    assert (tmp_path / "shadow").read_text(encoding="utf-8") == "root:$6$secret-hash:19000\n"
 
 
 def test_the_reader_refuses_to_start_without_a_terminal(tmp_path: Path) -> None:

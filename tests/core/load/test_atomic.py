@@ -245,3 +245,14 @@ def test_temporary_files_left_by_a_killed_writer_are_removed_by_the_next_write(t
     finally:
         os.close(writer)
     assert _leftovers(tmp_path) == sorted(p.name for p in (recent, held, unrelated))
+
+
+def test_a_link_out_of_its_own_folder_is_never_written_through(tmp_path: Path) -> None:
+    """``story/shadow.txt -> /etc/shadow``: ``export story -o story/shadow.txt --force`` as root."""
+    (tmp_path / "story").mkdir()
+    secret = tmp_path / "shadow"
+    secret.write_text("root:secret", encoding="utf-8")
+    (tmp_path / "story" / "shadow.txt").symlink_to(secret)
+    with pytest.raises(FileRefused, match="outside its own folder"):
+        atomic_write_text(tmp_path / "story" / "shadow.txt", "{}", overwrite=True)
+    assert secret.read_text(encoding="utf-8") == "root:secret"

@@ -141,7 +141,17 @@ def _compose(text: str, path: Path) -> Node | None:
     try:
         return compose_checked(text, merge=False)
     except yaml.YAMLError as error:
-        raise AnnotationEditError(f"{path}: the file is not valid YAML; fix it first ({error})") from error
+        raise AnnotationEditError(
+            f"{path}: the file is not valid YAML ({_yaml_problem(error)}); fix it first"
+        ) from error
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's complaint on one line, with the line it is on (its own text spans several lines)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "mark", None)
+    problem = getattr(error, "problem", None) or getattr(error, "message", None) or str(error)
+    where = f" at line {mark.line + 1}" if isinstance(mark, yaml.Mark) else ""
+    return " ".join(f"{problem}{where}".split())
 
 
 def _check_and_write(

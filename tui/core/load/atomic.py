@@ -9,8 +9,9 @@ appears between our check and our write is never clobbered.
 
 Only a regular file is ever replaced, and never one that is read-only or belongs to someone
 else (a rename would silently make it writable, or ours): a device node, a FIFO, or a link
-that leads out of the folder the write is confined to (``within``) is refused with the
-reason. ``expect`` guards against lost updates: the target must still hold exactly those
+that leads out of the folder the write is confined to (``within``; by default the folder the
+link is in, so that ``story/shadow.txt -> /etc/shadow`` is never written through) is refused
+with the reason. ``expect`` guards against lost updates: the target must still hold exactly those
 bytes when the new file takes its place, else ``TargetChanged`` is raised and nothing is
 written. Temporary files left by a killed writer are removed by the next write to the same
 name, once no writer holds them.
@@ -94,11 +95,11 @@ def atomic_write_bytes(
     """Write ``data`` to ``path`` atomically.
 
     Raises ``FileExistsError`` when ``path`` exists and ``overwrite`` is False, ``FileRefused``
-    when the target is not a regular file, is read-only, belongs to another user or (with
-    ``within``) is a link out of that folder, and ``TargetChanged`` when ``expect`` is given
-    and the file no longer holds it. On any failure the previous file (if any) is untouched
-    and no temporary file is left behind. A symbolic link is followed (within ``within``),
-    so the file it points to is replaced, not the link.
+    when the target is not a regular file, is read-only, belongs to another user or is a link
+    out of ``within`` (by default its own folder), and ``TargetChanged`` when ``expect`` is
+    given and the file no longer holds it. On any failure the previous file (if any) is
+    untouched and no temporary file is left behind. A symbolic link that stays in that
+    folder is followed, so the file it points to is replaced, not the link.
     """
     target = _real_target(Path(path), within)
     existing = _existing(target)
@@ -130,15 +131,18 @@ def atomic_write_bytes(
 
 
 def _real_target(path: Path, within: Path | str | None) -> Path:
-    """The file a write to ``path`` replaces: the link's target, which must stay ``within``."""
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if within is not None:
-        root = os.path.realpath(within)
-        if os.path.commonpath([root, os.path.realpath(target)]) != root:
-            raise FileRefused(
-                "is a link to a file outside the story folder; not written",
-                "edit the file it points to yourself, or replace the link with a copy",
-            )
+    """The file a write to ``path`` replaces: the link's target, which must stay ``within``
+    (by default, the folder the link itself is in)."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    root = os.path.realpath(path.parent if within is None else within)
+    if os.path.commonpath([root, str(target)]) != root:
+        where = "its own folder" if within is None else "the story folder"
+        raise FileRefused(
+            f"is a link to a file outside {where}; not written",
+            "write to the file it points to by its own name, or replace the link with a copy",
+        )
     return target
 
 
