@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.notifications import Notify
 
 from tests.app.conftest import ReaderOpener
@@ -80,3 +81,28 @@ async def test_the_export_dialog_never_shows_a_hostile_folder_name_raw(
         await pilot.pause()
         written = list(folder.iterdir())
         assert len(written) == 1 and written[0].suffix == ".json"
+
+
+async def test_fact_labels_that_look_like_markup_show_literally_in_the_command_palette(
+    open_reader: ReaderOpener,
+) -> None:
+    """A label quoting ``[/]`` from an article ended the palette's worker, and the app, with MarkupError."""
+    comparison = build_comparison()
+    first = dataclasses.replace(comparison.clusters[0], label="said [/] the [bold]mayor")
+    async with open_reader(dataclasses.replace(comparison, clusters=(first, *comparison.clusters[1:]))) as (
+        app,
+        pilot,
+        _screen,
+    ):
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"mayor")
+        commands = app.screen.query_one(CommandList)
+        for _ in range(100):  # the search runs in the palette's worker
+            if commands.option_count or not app.is_running:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        shown = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert any("said [/] the [bold]mayor" in prompt for prompt in shown), shown
+        assert app.is_running

@@ -13,11 +13,14 @@ from textual.app import SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.dom import DOMNode
+from textual.fuzzy import Matcher
 from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app.screens.dialog import dismiss_once
+from tui.core.load.sanitize import visible_text
 
 
 def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
@@ -67,11 +70,13 @@ class FactCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ReaderScreen) or screen.comparison is None:
             return []
-        return [(f"Go to {c.kind} fact: {c.label}", c.id) for c in screen.comparison.clusters]
+        return [(visible_text(f"Go to {c.kind} fact: {c.label}"), c.id) for c in screen.comparison.clusters]
 
     async def discover(self) -> Hits:
         for title, cluster_id in self._clusters()[:20]:
-            yield DiscoveryHit(title, partial(self._jump, cluster_id), help="Scroll every source to it")
+            yield DiscoveryHit(
+                Content(title), partial(self._jump, cluster_id), text=title, help="Scroll every source to it"
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -80,8 +85,9 @@ class FactCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(title),
+                    _highlighted(matcher, title),
                     partial(self._jump, cluster_id),
+                    text=title,
                     help="Scroll every source to it",
                 )
 
@@ -90,6 +96,21 @@ class FactCommands(Provider):
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.jump_to(cluster_id)
+
+
+def _highlighted(matcher: Matcher, title: str) -> Content:
+    """``title`` as literal text with the query's fuzzy match highlighted.
+
+    A fact's label quotes the articles, so it may read ``[bold]`` or ``[/]``: Textual's
+    ``Matcher.highlight`` and a plain-string hit parse it as markup, and an unbalanced tag
+    ended the palette's worker (and the app) with MarkupError.
+    """
+    content = Content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class GuardedCommandPalette(CommandPalette):
