@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fuzzing import FORBIDDEN
-from tests.untrusted import special_files
+from tests.untrusted import special_files, unblocked_after
 
 BODY = "Officials said 40 people were hurt in the blast on Monday.\n"
 ESCAPED_NAME = "x\x1b]0;PWNED\x07\x1b]52;c;UFdORUQ=\x07"
@@ -169,3 +169,12 @@ def test_the_reader_refuses_to_start_without_a_controlling_terminal(tmp_path: Pa
         os.close(main)
         os.close(side)
     assert result.returncode == 2 and "needs a terminal" in one_clean_line(result.stderr)
+
+
+def test_annotations_that_are_a_fifo_or_a_device_are_one_line_errors_not_a_hang(tmp_path: Path) -> None:
+    _story(tmp_path / "story")
+    os.mkfifo(tmp_path / "notes.yaml")
+    for given in ("notes.yaml", "/dev/zero"):
+        with unblocked_after(tmp_path / "notes.yaml"):
+            result = storydiff("check", "story", "--annotations", given, cwd=tmp_path)
+        assert result.returncode == 1 and "not a regular file" in one_clean_line(result.stderr)
