@@ -144,19 +144,16 @@ def _load_story(options: argparse.Namespace) -> tuple[Story, Path | None]:
 def _annotations_path(given: Path | None, found: str | None) -> Path | None:
     if given is None:
         return Path(found) if found else None
+    from tui.core.load.files import UnusablePath, named_mode, not_regular
+
     try:
-        mode = given.stat().st_mode
-    except FileNotFoundError as error:
-        raise InputError(f"{given}: no such annotation file") from error
-    except OSError as error:  # a name too long, a loop of links, no permission...
-        raise InputError(f"{given}: cannot open it ({error.strerror or error}); check the name") from error
+        mode = named_mode(given, "no such annotation file")
+    except UnusablePath as error:
+        raise InputError(str(error)) from error
     if stat.S_ISDIR(mode):
         raise InputError(f"{given}: is a folder; --annotations expects a YAML file")
     if not stat.S_ISREG(mode):
-        from tui.core.load.files import not_regular
-
-        refused = not_regular(mode)
-        raise InputError(f"{given}: {refused}; --annotations expects a YAML file")
+        raise InputError(f"{given}: {not_regular(mode)}; --annotations expects a YAML file")
     return given
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.load.boilerplate import find_boilerplate, fold_line
 from tui.core.load.dateline import parse_dateline
-from tui.core.load.files import FileRefused, not_regular, outside_link, read_regular
+from tui.core.load.files import FileRefused, UnusablePath, named_mode, not_regular, outside_link, read_regular
 from tui.core.load.frontmatter import read_plain
 from tui.core.load.sanitize import clean_line, clean_text, visible_text
 from tui.core.story import Article, Boilerplate, Diagnostic, Story
@@ -277,11 +277,9 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
 def _named_kind(path: Path) -> str:
     """ "folder" or "file" for a path the user named; a missing or unusable one is a StoryError."""
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError as error:
-        raise StoryError(f"{path}: no such file or folder") from error
-    except OSError as error:  # a name too long, a loop of links, no permission...
-        raise StoryError(f"{path}: cannot open it ({error.strerror or error}); check the name") from error
+        mode = named_mode(path, "no such file or folder")
+    except UnusablePath as error:
+        raise StoryError(str(error)) from error
     return "folder" if stat.S_ISDIR(mode) else "file"
 
 

@@ -73,6 +73,24 @@ def too_large(size: int, limit: int) -> FileRefused:
     )
 
 
+class UnusablePath(Exception):
+    """A path the user named that cannot be used: ``str()`` is the one-line message naming it."""
+
+
+def named_mode(path: Path, missing: str) -> int:
+    """The mode (``st_mode``) of ``path``, a path the user named, links followed.
+
+    Raises ``UnusablePath`` saying ``missing`` when nothing is there, and what the system
+    said (a name too long, a loop of links, no permission) when it cannot be looked at.
+    """
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError as error:
+        raise UnusablePath(f"{path}: {missing}") from error
+    except OSError as error:
+        raise UnusablePath(f"{path}: cannot open it ({error.strerror or error}); check the name") from error
+
+
 def read_regular(path: Path | str, limit: int) -> bytes:
     """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
 
