@@ -121,6 +121,7 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
 ) -> None:
     """The reader reads annotations itself (after the text is shown) and reports them in a banner."""
     import tui.app.app
+    import tui.cli
 
     story = tmp_path / "story"
     story.mkdir()
@@ -128,6 +129,7 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
     (story / "annotations.yaml").write_text("entities: [\n", encoding="utf-8")
     opened: list[tuple[object, object]] = []
     monkeypatch.setattr(tui.app.app, "run_reader", lambda s, a: opened.append((s, a)) or 0)
+    monkeypatch.setattr(tui.cli, "_missing_terminal", lambda: None)  # pytest runs without one
     assert main([str(story)]) == 0
     assert gc.isenabled()  # paused only while the reader starts
     [(loaded, annotations)] = opened

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
 
-from tests.fuzzing import check_comparison, check_export, fuzz
+from tests.fuzzing import check_comparison, check_export, fuzz, run_folder_case
 from tui.core.load.corpus import parse_article
 from tui.core.model import Annotations, Comparison, Story
 from tui.core.pipeline import build_comparison
@@ -17,6 +18,19 @@ def test_random_stories_keep_every_invariant(seed: int) -> None:
     tally = fuzz(seed, cases=25)
     assert tally.failures == []
     assert tally.articles > tally.cases and tally.discrepancies > 0, "the fuzzer stopped reaching the engine"
+    assert tally.folders > 0 and tally.refused > 0, "the fuzzer stopped building hostile folders"
+
+
+def test_the_folder_checks_catch_a_read_outside_the_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If links out of the folder were followed, the secret would reach an article: the case says so."""
+    import tui.core.load.corpus as corpus
+
+    monkeypatch.setattr(corpus, "outside_link", lambda path, folder: False)
+    failures = []
+    rng = random.Random(5)
+    for number in range(60):
+        failures += run_folder_case(rng, f"case {number}").failures
+    assert any("outside the folder was read" in failure for failure in failures)
 
 
 def _small_comparison() -> Comparison:

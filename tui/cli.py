@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
 
@@ -53,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(options)
         return _read(options)
     except InputError as error:
-        print(f"storydiff: error: {error}", file=sys.stderr)
+        _say(f"storydiff: error: {error}")
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -150,10 +152,16 @@ def _load_story(options: argparse.Namespace) -> tuple[Story, Path | None]:
 def _annotations_path(given: Path | None, found: str | None) -> Path | None:
     if given is None:
         return Path(found) if found else None
-    if not given.exists():
-        raise InputError(f"{given}: no such annotation file")
-    if given.is_dir():
+    from tui.core.load.files import UnusablePath, named_mode, not_regular
+
+    try:
+        mode = named_mode(given, "no such annotation file")
+    except UnusablePath as error:
+        raise InputError(str(error)) from error
+    if stat.S_ISDIR(mode):
         raise InputError(f"{given}: is a folder; --annotations expects a YAML file")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{given}: {not_regular(mode)}; --annotations expects a YAML file")
     return given
 
 
@@ -171,6 +179,7 @@ def _export(options: argparse.Namespace) -> int:
 def _export_story(options: argparse.Namespace) -> int:
     story, annotations = _load(options)
     from tui.core.load.atomic import atomic_write_chunks
+    from tui.core.load.files import FileRefused
     from tui.core.pipeline import build_comparison
     from tui.export import ExportRequest, format_for_file, render_pieces
 
@@ -192,9 +201,11 @@ def _export_story(options: argparse.Namespace) -> int:
         atomic_write_chunks(options.output, pieces, overwrite=options.force)
     except FileExistsError as error:
         raise InputError(f"{options.output}: already exists; use --force to overwrite it") from error
+    except FileRefused as refused:  # a device, a FIFO, a read-only or another user's file
+        raise InputError(f"{options.output}: {refused}; {refused.hint}") from refused
     except OSError as error:
         raise InputError(f"{options.output}: cannot write ({error.strerror or error})") from error
-    print(f"storydiff: wrote {options.output}", file=sys.stderr)
+    _say(f"storydiff: wrote {options.output}")
     return EXIT_OK
 
 
@@ -216,9 +227,10 @@ def _check(options: argparse.Namespace) -> int:
     _report(problems)
     errors = sum(1 for d in problems if d.severity == "error")
     warnings = len(problems) - errors
-    print(
+    _say(
         f"{story.title}: {len(story.articles)} articles, {len(annotations.entities)} entities, "
-        f"{len(annotations.claims)} claims ({len(orphans)} orphaned quotes); {errors} errors, {warnings} warnings"
+        f"{len(annotations.claims)} claims ({len(orphans)} orphaned quotes); {errors} errors, {warnings} warnings",
+        sys.stdout,
     )
     return EXIT_INPUT if errors else EXIT_OK
 
@@ -232,7 +244,14 @@ def _read(options: argparse.Namespace) -> int:
     try:
         # The annotation file is read in the reader's worker, after the text is on screen;
         # its problems show in the reader's banner rather than stopping it.
-        story, annotations_path = _load_story(options)
+        story, annotations_path = _load_story(options)  # input errors first: they say more
+        missing = _missing_terminal()
+        if missing:
+            _say(
+                f"storydiff: error: the reader needs a terminal ({missing}); run it in one, or use "
+                "'storydiff export' or 'storydiff check', which need none"
+            )
+            return EXIT_USAGE
         from tui.app.app import run_reader
 
         return run_reader(story, annotations_path)
@@ -240,6 +259,33 @@ def _read(options: argparse.Namespace) -> int:
         gc.enable()  # on every way out, even if the reader never drew a frame
 
 
+def _missing_terminal() -> str | None:
+    """What keeps the reader from running in a terminal here, or None when it can.
+
+    Textual reads keys from standard input and draws on standard error; without a terminal
+    on both (``storydiff STORY </dev/null``), or without a controlling terminal at all
+    (``setsid storydiff STORY``), it would spin at full CPU forever instead of failing.
+    """
+    for name, stream in (("standard input", sys.__stdin__), ("standard error", sys.__stderr__)):
+        if stream is None or not stream.isatty():
+            return f"{name} is not a terminal"
+    if os.name == "posix":
+        try:
+            os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+        except OSError:
+            return "this process has no controlling terminal"
+    return None
+
+
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        print(f"storydiff: {diagnostic}", file=sys.stderr)
+        _say(f"storydiff: {diagnostic}")
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """Print one line (to stderr unless told), through the one sanitiser: a path or title from a
+    story folder can hold escapes that would retitle the terminal or write its clipboard, and
+    bytes that are not UTF-8."""
+    from tui.core.load.sanitize import visible_text
+
+    print(visible_text(line), file=stream or sys.stderr)

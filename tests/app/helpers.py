@@ -3,10 +3,12 @@ app's workers, until the comparison is installed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import NamedTuple
 
+from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.worker import WorkerState
@@ -60,3 +62,18 @@ async def reader_session(
     async with app.run_test(size=size, message_hook=message_hook) as pilot:
         screen = await wait_for_comparison(pilot)
         yield Reader(app, pilot, screen)
+
+
+async def flood(pilot: Pilot[None], keys: Sequence[tuple[str, str | None]]) -> None:
+    """Send ``keys`` in one burst, as a terminal delivers keys typed (or pasted, or repeated)
+    faster than the reader handles them, then wait until the reader has handled them all or
+    closed. Unlike ``pilot.press``, nothing is laid out or repainted between two keys."""
+    app = pilot.app
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+    handled = asyncio.Event()
+    app.call_later(handled.set)
+    while not handled.is_set() and app.is_running and not getattr(app, "quitting", False):
+        await pilot.pause(0.02)
+    if app.is_running:
+        await pilot.pause()

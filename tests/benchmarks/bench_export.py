@@ -13,7 +13,8 @@ import time
 
 from tests.export.stories import make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
-from tui.core.views.excerpts import quote_selector
+from tui.core.views.excerpts import WIDTHS, quote_selector
+from tui.core.views.quote_context import QuoteContexts
 from tui.export import FORMATS, ExportRequest, render
 
 WORDS = "officials said the bridge was closed after the storm and crews worked through the night".split()
@@ -63,13 +64,16 @@ def main() -> None:
         began = time.perf_counter()
         out = render(comparison, ExportRequest(fmt))
         print(f"{fmt:5} {time.perf_counter() - began:7.3f} s  {len(out):>10} chars")
-    # Worst case for the selector: one line repeated, so context must grow until unique.
+    # Worst case for the selector: one line repeated, so context must grow to the widest.
     line = "Follow us for more updates.\n\n"
-    text = line * 3000
-    began = time.perf_counter()
-    for index in range(0, 3000, 10):
-        quote_selector(text, index * len(line), index * len(line) + len(line) - 2)
-    print(f"selectors for 300 of 3000 identical lines: {time.perf_counter() - began:.3f} s")
+    for lines in (3000, 30000):
+        text = line * lines
+        spans = [(index * len(line), index * len(line) + len(line) - 2) for index in range(lines)]
+        began = time.perf_counter()
+        contexts = QuoteContexts(text, spans, WIDTHS)
+        for start, end in spans:
+            quote_selector(text, start, end, contexts)
+        print(f"selectors for {lines} identical lines: {time.perf_counter() - began:.3f} s")
 
 
 if __name__ == "__main__":

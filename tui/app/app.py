@@ -6,18 +6,24 @@ the app receives it and compares it in a worker. Tests can hand in a finished Co
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.console import RenderableType
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from tui.app.commands import FactCommands, binding_commands
+from tui.app.commands import FactCommands, GuardedCommandPalette, binding_commands
 from tui.app.reader.screen import ReaderScreen
 from tui.app.state import ReaderState
+from tui.app.threads import DaemonExecutor
 from tui.core.load.resources import styles_dir
+from tui.core.load.sanitize import visible_text
 
 if TYPE_CHECKING:
     from tui.core.model import Annotations, Comparison
@@ -71,6 +77,50 @@ class ReaderApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         """Remember the theme chosen (from the palette or elsewhere) for the next run."""
         self.state.theme = theme
+
+    quitting = False
+    """True once ``exit`` was called: keys still queued behind the quit key are dropped."""
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        # In a burst of keys (a key flood, keys typed ahead) the ones after ``q`` reach screens
+        # that are being taken down, and actions on them fail (mounting panes, the empty
+        # screen stack); nothing a key asks for can matter once the reader is closing.
+        if isinstance(event, events.Key) and (self.quitting or not self.screen_stack):
+            return
+        await super().on_event(event)
+
+    def on_load(self) -> None:
+        # Thread workers run on the loop's default executor, which the loop's shutdown joins:
+        # quitting during a slow comparison would wait for it (see tui.app.threads).
+        asyncio.get_running_loop().set_default_executor(DaemonExecutor())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes through the one sanitiser: they quote paths, names and
+        titles from the story folder, which may hold escapes or bidi overrides."""
+        super().notify(
+            visible_text(message, keep_newlines=True),
+            title=visible_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, guarded against keys that reach it before its first layout."""
+        if self.use_command_palette and not GuardedCommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self._story, self._annotations, comparison=self._comparison, state=self.state)

@@ -3,7 +3,8 @@
 The keys DESIGN.md documents are always present with the documented meaning; everything
 else here is additive (new keys only), so a script written against storydiff/1 keeps
 working. Offsets index the exported ``text`` of the article, end exclusive. Member
-``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article.
+``quote`` is a W3C TextQuoteSelector that matches its text exactly once in that article
+(unless the article repeats itself beyond the widest context, ``MAX_CONTEXT``).
 
 Added keys: top level ``generator``, ``filter`` (null, or what ``--only`` kept),
 ``orphans``, ``shared_phrases``, ``wire``, ``diagnostics``; story ``annotations``; article
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
+from tui.core.load.sanitize import visible_text
 from tui.core.model import Cluster, Comparison, Diagnostic, Entity
 from tui.core.views.excerpts import Excerpt, known
 from tui.export.report import Report
@@ -58,23 +60,49 @@ def json_pieces(report: Report) -> Iterator[str]:
         if isinstance(value, Iterator):
             records = 0
             for item in value:
-                yield (",\n    " if records else "[\n    ") + _ENCODE(item)
+                yield (",\n    " if records else "[\n    ") + _ENCODE(_visible(item))
                 records += 1
             yield "\n  ]" if records else "[]"
         else:
-            yield _ENCODE(value)
+            yield _ENCODE(_visible(value))
     yield "\n}\n"
+
+
+QUOTING_KEYS = frozenset({"text", "exact", "prefix", "suffix"})
+"""Keys whose strings quote an article's text: kept verbatim so that offsets keep slicing to
+them (article text is sanitised once, when it is loaded)."""
+
+
+def _visible(value: Any) -> Any:
+    """``value`` with the control, bidi and invisible characters of every string that names
+    something (paths, titles, names, labels, diagnostics) spelled out, quotes of the text aside.
+
+    A script reading the JSON gets no C0/C1 control and no bidi override from a story folder's
+    file names or annotation values, and no lone surrogate from a file name that is not UTF-8.
+    """
+    if isinstance(value, str):
+        return visible_text(value, keep_newlines=True)
+    if isinstance(value, dict):
+        return {
+            key: item if key in QUOTING_KEYS and isinstance(item, str) else _visible(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    return value
 
 
 def to_document(report: Report) -> dict[str, Any]:
     """The storydiff/1 document as plain Python data (what ``to_json`` serialises)."""
     return {
-        key: list(value) if isinstance(value, Iterator) else value for key, value in _fields(report).items()
+        key: [_visible(item) for item in value] if isinstance(value, Iterator) else _visible(value)
+        for key, value in _fields(report).items()
     }
 
 
 def _fields(report: Report) -> dict[str, Any]:
-    """The document's fields in order, its long lists as iterators of records."""
+    """The document's fields in order, its long lists as iterators of records (names not yet
+    spelled out: :func:`_visible` is applied to each record as it is encoded)."""
     comparison, chosen, entity_id = report.comparison, report.clusters, report.entity_id
     explicit = None if report.request.clusters is None else chosen
     excerpts: dict[tuple[str, str, int, int], Excerpt] = {

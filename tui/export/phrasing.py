@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.core.load.sanitize import visible_text
 from tui.core.model import CLUSTER_KINDS, Article, Cluster, ClusterKind, Comparison, Orphan, Verdict
 from tui.core.views.excerpts import Excerpt, known, story_file
 from tui.export.report import SECTION_ORDER, Report
@@ -26,14 +27,16 @@ _SPACE = re.compile(r"\s+")
 
 
 def strip_controls(text: str) -> str:
-    """Drop control characters (except newline) and bidi overrides.
+    """Drop control characters (except newline), lone surrogates and bidi overrides.
 
     Article text is sanitised at load; this is the exporters' own last guard, because an
     export goes to terminals, mail clients and browsers that would act on such characters.
     """
     if text.isprintable():
         return text
-    return "".join(ch for ch in text if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI))
+    return "".join(
+        ch for ch in text if ch == "\n" or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _BIDI)
+    )
 
 
 def oneline(text: str) -> str:
@@ -53,12 +56,12 @@ def source_row(comparison: Comparison, article: Article) -> tuple[str, str, str,
 
 def folder_line(comparison: Comparison) -> str:
     """Where the story's files are, named once so citations can use short relative paths."""
-    return f"Story folder: {comparison.story.path}"
+    return f"Story folder: {visible_text(comparison.story.path)}"
 
 
 def story_title(comparison: Comparison) -> str:
     """The story title, or its folder name when the title is unknown."""
-    return known(comparison.story.title) or comparison.story.path or "Untitled story"
+    return known(comparison.story.title) or visible_text(comparison.story.path) or "Untitled story"
 
 
 def counts_line(report: Report) -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.annotate.safe_yaml as annotations_module
-from tui.core.annotate.safe_yaml import MAX_ALIASES
+import tui.core.load.safe_yaml as annotations_module
 from tui.core.annotate.schema import MAX_BYTES, load_annotations, parse_annotations
 from tui.core.load.corpus import load_story
 from tui.core.load.resources import bundled_story
+from tui.core.load.safe_yaml import MAX_ALIASES
 from tui.core.model import EntityType, TextQuote
 from tui.core.text.mentions import find_mentions
 
@@ -355,8 +355,8 @@ def test_the_bundled_amraam_entity_leaves_the_mraam_spelling_to_the_engine(bundl
 def test_deep_nesting_is_refused_not_raised() -> None:
     (diagnostic,) = parse_annotations("a: " + "[" * 2000 + "]" * 2000 + "\n", "f.yaml").diagnostics
     assert str(diagnostic) == (
-        "f.yaml: error: the document is nested too deeply to read; "
-        "an annotation file needs only a few levels of indentation"
+        "f.yaml:1:67: error: the document is nested too deeply to read (more than 64 levels); "
+        "a storydiff YAML file needs only a few levels of indentation"
     )
 
 

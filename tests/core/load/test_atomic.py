@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.untrusted import special_files
 from tui.core.load import atomic
-from tui.core.load.atomic import atomic_write_bytes, atomic_write_chunks, atomic_write_text
+from tui.core.load.atomic import TargetChanged, atomic_write_bytes, atomic_write_chunks, atomic_write_text
+from tui.core.load.files import FileRefused
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -79,9 +83,10 @@ def test_a_file_appearing_after_the_check_is_not_clobbered(
     target = tmp_path / "race.txt"
     real_write = atomic._write_new
 
-    def write_then_race(temp: Path, data: bytes, mode: int | None) -> None:
-        real_write(temp, data, mode)
+    def write_then_race(temp: Path, data: bytes, existing: os.stat_result | None) -> int:
+        fd = real_write(temp, data, existing)
         target.write_text("the other writer's work", encoding="utf-8")
+        return fd
 
     monkeypatch.setattr(atomic, "_write_new", write_then_race)
     with pytest.raises(FileExistsError):
@@ -154,3 +159,122 @@ def test_a_piece_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
         atomic_write_chunks(target, pieces(), overwrite=True)
     assert target.read_text(encoding="utf-8") == "old content"
     assert _leftovers(tmp_path) == []
+
+
+# -- what a write must never replace -----------------------------------------------------------
+
+
+def test_a_device_or_a_fifo_is_never_replaced_even_when_overwriting(tmp_path: Path) -> None:
+    for special in special_files(tmp_path, "out.json"):
+        kind = stat.S_IFMT(special.stat().st_mode)
+        with pytest.raises(FileRefused, match="not a regular file"):
+            atomic_write_text(special, "x", overwrite=True)
+        assert stat.S_IFMT(special.stat().st_mode) == kind, f"{special.name} was replaced"
+        link = tmp_path / f"link-to-{special.name}"
+        link.symlink_to(special)
+        with pytest.raises(FileRefused, match="not a regular file"):
+            atomic_write_text(link, "x", overwrite=True)
+        assert stat.S_IFMT(special.stat().st_mode) == kind
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_read_only_file_is_not_overwritten_even_by_root(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("keep me", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(FileRefused, match="read-only"):
+        atomic_write_text(target, "new", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_replacing_another_users_file_keeps_its_owner(tmp_path: Path) -> None:
+    target = tmp_path / "notes.yaml"
+    target.write_text("old", encoding="utf-8")
+    os.chown(target, 4321, 4321)
+    atomic_write_text(target, "new", overwrite=True)
+    info = target.stat()
+    assert (info.st_uid, info.st_gid) == (4321, 4321) and target.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_a_link_out_of_the_confined_folder_is_not_followed(tmp_path: Path, dangling: bool) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    outside = tmp_path / "elsewhere" / "annotations.yaml"
+    outside.parent.mkdir()
+    if not dangling:
+        outside.write_text("theirs", encoding="utf-8")
+    (folder / "annotations.yaml").symlink_to(outside)
+    with pytest.raises(FileRefused, match="outside the story folder"):
+        atomic_write_text(folder / "annotations.yaml", "ours", overwrite=True, within=folder)
+    if dangling:
+        assert not outside.exists(), "a file was created outside the folder"
+    else:
+        assert outside.read_text(encoding="utf-8") == "theirs"
+
+
+def test_a_link_inside_the_confined_folder_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "real.yaml").write_text("old", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    atomic_write_text(tmp_path / "link.yaml", "new", overwrite=True, within=tmp_path)
+    assert (tmp_path / "real.yaml").read_text(encoding="utf-8") == "new"
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "annotations.yaml"
+    target.write_text("entities:\n  - a\n  - b\n", encoding="utf-8")
+    with pytest.raises(TargetChanged):
+        atomic_write_text(target, "entities:\n  - a\n", overwrite=True, expect=b"entities:\n  - a\n")
+    assert target.read_text(encoding="utf-8") == "entities:\n  - a\n  - b\n"
+    atomic_write_text(target, "new\n", overwrite=True, expect=b"entities:\n  - a\n  - b\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("length", [200, 250, 255])
+def test_names_up_to_the_file_system_limit_can_be_written(tmp_path: Path, length: int) -> None:
+    """The temporary name is longer than the target's: it must not be what fails."""
+    target = tmp_path / ("n" * (length - 5) + ".json")
+    atomic_write_text(target, "{}")
+    assert target.read_text(encoding="utf-8") == "{}" and _leftovers(tmp_path) == []
+
+
+def test_a_name_with_invalid_utf8_bytes_and_text_with_lone_surrogates_are_written(tmp_path: Path) -> None:
+    target = tmp_path / os.fsdecode(b"caf\xe9-\xff.json")
+    atomic_write_text(target, "path: \udcff\n")
+    assert os.fsencode(target.name) == b"caf\xe9-\xff.json"
+    assert target.read_bytes() == "path: \ufffd\n".encode()
+
+
+def test_temporary_files_left_by_a_killed_writer_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    orphan = tmp_path / ".out.json.0123456789ab.tmp"
+    recent = tmp_path / ".out.json.aaaaaaaaaaaa.tmp"
+    held = tmp_path / ".out.json.bbbbbbbbbbbb.tmp"
+    unrelated = tmp_path / ".other.json.0123456789ab.tmp"
+    for path in (orphan, recent, held, unrelated):
+        path.write_text("half a file", encoding="utf-8")
+    old = time.time() - 3600
+    for path in (orphan, held, unrelated):
+        os.utime(path, (old, old))
+    writer = os.open(held, os.O_RDONLY)  # a live writer still holds this one
+    try:
+        fcntl.flock(writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        atomic_write_text(target, "{}")
+    finally:
+        os.close(writer)
+    assert _leftovers(tmp_path) == sorted(p.name for p in (recent, held, unrelated))
+
+
+def test_a_link_out_of_its_own_folder_is_never_written_through(tmp_path: Path) -> None:
+    """``story/shadow.txt -> /etc/shadow``: ``export story -o story/shadow.txt --force`` as root."""
+    (tmp_path / "story").mkdir()
+    secret = tmp_path / "shadow"
+    secret.write_text("root:secret", encoding="utf-8")
+    (tmp_path / "story" / "shadow.txt").symlink_to(secret)
+    with pytest.raises(FileRefused, match="outside its own folder"):
+        atomic_write_text(tmp_path / "story" / "shadow.txt", "{}", overwrite=True)
+    assert secret.read_text(encoding="utf-8") == "root:secret"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.load import corpus
 from tui.core.load.corpus import StoryError, load_story, parse_article, split_paragraphs
 from tui.core.load.resources import bundled_story
 
@@ -163,14 +164,11 @@ def test_unusable_paths_raise_one_line_errors(tmp_path: Path, kind: str) -> None
 def test_unreadable_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("x", encoding="utf-8")
-    real_read_bytes = Path.read_bytes
 
-    def refuse(self: Path) -> bytes:  # chmod 0 does not stop root, who runs CI
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refuse(path: Path, limit: int) -> bytes:  # chmod 0 does not stop root, who runs CI
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(corpus, "read_regular", refuse)
     with pytest.raises(StoryError, match="cannot read") as raised:
         load_story([path])
     assert "\n" not in str(raised.value) and "secret.txt" in str(raised.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
-from tui.core.views.excerpts import excerpts_for, find_quote, known, quote_selector, story_file
+from tui.core.views.excerpts import MAX_CONTEXT, excerpts_for, find_quote, known, quote_selector, story_file
 
 
 def test_find_quote_needs_prefix_and_suffix_to_match() -> None:
@@ -101,3 +101,35 @@ def test_citations_name_files_relative_to_the_story_folder() -> None:
     assert story_file("a.txt", None) == "a.txt"
     by_key = {(e.cluster, e.article): e for e in excerpts_for(flood_comparison())}
     assert (by_key["d1", "times"].path, by_key["d1", "times"].file) == ("story/times.txt", "times.txt")
+
+
+def _repeated_story(lines: int) -> Comparison:
+    """One article of the same short line pasted ``lines`` times, each line a fact of its own."""
+    line = "Follow us for more updates.\n\n"
+    article = make_article("a", line * lines, title="Updates")
+    clusters = tuple(
+        Cluster(
+            f"u{i}", "unique", "x", (Member("a", i * len(line), i * len(line) + len(line) - 2, line[:-2]),)
+        )
+        for i in range(lines)
+    )
+    return Comparison(Story("s", "s", (article,)), {}, clusters, Annotations(None))
+
+
+def test_text_repeated_beyond_the_widest_context_gives_bounded_quotes_and_a_linear_export() -> None:
+    """16 KB of one repeated line made 160 MB of JSON: each quote's context grew until unique."""
+    sizes = []
+    for lines in (300, 600):
+        excerpts = excerpts_for(_repeated_story(lines))
+        assert max(len(e.prefix) + len(e.suffix) for e in excerpts) <= 2 * MAX_CONTEXT
+        sizes.append(sum(len(e.prefix) + len(e.exact) + len(e.suffix) for e in excerpts))
+    assert sizes[1] < 2.2 * sizes[0], f"twice the text, {sizes[1] / sizes[0]:.1f} times the quotes"
+
+
+def test_a_quote_repeated_only_nearby_is_still_made_unique_by_its_context() -> None:
+    repeated = "The bridge is closed. " * 3
+    text = "Start of a long report on the storm. " * 2 + repeated + "Crews worked through the night."
+    start = text.index(repeated) + len("The bridge is closed. ")
+    exact, prefix, suffix = quote_selector(text, start, start + len("The bridge is closed."))
+    assert find_quote(text, exact, prefix, suffix) == [start]
+    assert len(prefix) <= MAX_CONTEXT and len(suffix) <= MAX_CONTEXT

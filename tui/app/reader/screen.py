@@ -50,6 +50,7 @@ from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane, PaneScr
 from tui.app.widgets.status import StatusBar
 from tui.core.load.corpus import StoryError, load_story
 from tui.core.load.resources import bundled_story
+from tui.core.load.sanitize import visible_text
 from tui.core.story import Story
 from tui.core.views.names import source_names
 
@@ -574,7 +575,7 @@ class ReaderScreen(Screen[None]):
         if story is not self.story or not self.panes:
             self.query_one("#placeholder").remove()
             self._create_panes(story)
-        self.title = story.title
+        self.title = visible_text(story.title)
         self.layout_panes()
         self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
         if story.diagnostics:

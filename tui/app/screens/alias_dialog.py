@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tui.app.screens.dialog import Dialog
 from tui.core.model import Entity
 
 
-class AliasDialog(ModalScreen[tuple[str, str] | None]):
+class AliasDialog(Dialog[tuple[str, str] | None]):
     """Pick an entity and an alias; dismisses with (entity id, alias) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

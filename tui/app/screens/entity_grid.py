@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.app.screens.dialog import Dialog
 from tui.app.widgets.entity_sidebar import ZERO_MARK, mention_counts
 from tui.core.model import Comparison
 from tui.core.views.names import source_names
@@ -51,7 +51,7 @@ def count_cell(n: int) -> Text:
     )
 
 
-class EntityGridScreen(ModalScreen[str | None]):
+class EntityGridScreen(Dialog[str | None]):
     """A table of mention counts: rows = entities, columns = sources."""
 
     BINDINGS = [

@@ -25,11 +25,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.dialog import Dialog
 from tui.core.load.atomic import atomic_write_text
+from tui.core.load.sanitize import has_unsafe, visible_text
 from tui.core.model import Comparison
 from tui.export import FORMATS, ExportRequest, render
 
@@ -133,7 +134,7 @@ def export_request(context: ExportContext, scope: str, fmt: str) -> ExportReques
     return ExportRequest(fmt)
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Choose scope, format and file; dismisses with the path written, or None."""
 
     BINDINGS = [
@@ -192,7 +193,10 @@ class ExportDialog(ModalScreen[Path | None]):
         """Refresh the default file name unless the user has typed their own."""
         box = self.query_one("#export-path", Input)
         if box.value in ("", self._auto_path):
-            self._auto_path = str(default_path(self.context, self.scope, self.fmt, self.folder))
+            path = default_path(self.context, self.scope, self.fmt, self.folder)
+            # A folder whose name holds escapes (or bytes that are not UTF-8) cannot be shown
+            # as typed text without reaching the terminal: suggest the name alone, relative to it.
+            self._auto_path = path.name if has_unsafe(str(self.folder)) else str(path)
             box.value = self._auto_path
 
     @on(RadioSet.Changed, "#export-scope")
@@ -208,7 +212,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def show_error(self, text: str) -> None:
         """One line in the dialog: the user fixes the path and tries again."""
         error = self.query_one("#export-error", Static)
-        error.update(Content(text))
+        error.update(Content(visible_text(text)))
         error.display = bool(text)
 
     @on(Input.Submitted, "#export-path")
@@ -221,15 +225,20 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.folder / path
-        if path.is_dir():
-            self.show_error(f"{path} is a folder: add a file name.")
+        try:
+            if path.is_dir():
+                self.show_error(f"{path} is a folder: add a file name.")
+                return
+            exists = path.exists()
+        except OSError as error:  # a name too long, a loop of links...
+            self.show_error(f"Cannot write {path}: {error.strerror or error}")
             return
         try:
             text = render(self.context.comparison, export_request(self.context, self.scope, self.fmt))
         except ValueError as error:
             self.show_error(str(error))
             return
-        if path.exists():
+        if exists:
             self._ask_overwrite(path, text)
         else:
             self._write(path, text, overwrite=False)
@@ -244,7 +253,8 @@ class ExportDialog(ModalScreen[Path | None]):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(f"{path} already exists. Replace it?", yes="Replace", no="Keep"), answered
+            ConfirmScreen(visible_text(f"{path} already exists. Replace it?"), yes="Replace", no="Keep"),
+            answered,
         )
 
     def _write(self, path: Path, text: str, *, overwrite: bool) -> None:

@@ -16,9 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.app.screens.dialog import Dialog
 from tui.app.widgets.legend import legend_rows, legend_rows_plain
 
 SECTION_TITLES = {
@@ -127,7 +128,7 @@ HELP_TEXT_WIDTH = 52
 """Columns of a key's description in the help (the box shows 75, the keys take 21)."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key of the reader, grouped by where it works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

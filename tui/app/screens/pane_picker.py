@@ -15,14 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
+
+from tui.app.screens.dialog import Dialog
 
 HELP = "Type to filter · ↓ to the list · Space ticks · a all, n none (of those listed) · Enter shows · Esc"
 
 
-class PanePicker(ModalScreen[list[int] | None]):
+class PanePicker(Dialog[list[int] | None]):
     """A filterable checklist of sources; the ticked ones become the panes you page through."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

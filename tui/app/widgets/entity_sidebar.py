@@ -26,6 +26,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from tui.core.load.sanitize import visible_text
 from tui.core.model import Article, Comparison, Entity, Mention, SuggestedEntity
 from tui.core.views.names import source_names
 
@@ -145,7 +146,8 @@ def entity_label(
     label.append_text(count_strip(counts, articles))
     label.append(f" {sum(counts.values()):>4} ", style="dim")
     label.append(
-        entity.name, style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style())
+        visible_text(entity.name),
+        style=(style or Style()) + (Style(bold=True, underline=True) if focused else Style()),
     )
     return label
 
@@ -251,7 +253,7 @@ class EntitySidebar(Vertical):
         for type_name, entities in by_type.items():
             style = type_style(colours.get(type_name))
             group = tree.root.add(
-                Text.assemble((type_name, style), (f"  {len(entities)}", "dim")), expand=True
+                Text.assemble((visible_text(type_name), style), (f"  {len(entities)}", "dim")), expand=True
             )
             for entity in sorted(entities, key=lambda e: (-sum(counts[e.id].values()), e.name.casefold())):
                 item = EntityItem(entity.id)
@@ -367,14 +369,16 @@ class EntitySidebar(Vertical):
         if entity is None:
             return Content("")
         counts = mention_counts(self.comparison)[entity.id]
+        # Annotation values are cleaned when the file is loaded; spelled out here as well,
+        # since a comparison can reach the reader without passing through the loader.
         parts: list[str | tuple[str, str]] = [
-            (entity.name, "bold"),
-            (f"  {entity.type} · {entity.id}", "dim"),
+            (visible_text(entity.name), "bold"),
+            (visible_text(f"  {entity.type} · {entity.id}"), "dim"),
         ]
         if entity.aliases:
-            parts.append("\naka " + ", ".join(entity.aliases))
+            parts.append("\naka " + visible_text(", ".join(entity.aliases)))
         if entity.description:
-            parts.append("\n" + entity.description)
+            parts.append("\n" + visible_text(entity.description, keep_newlines=True))
         names = source_names(articles)
         silent = [names[a.id] for a in articles if not counts.get(a.id)]
         if silent:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.load.sanitize import visible_text
 from tui.core.story import Diagnostic
 
 if TYPE_CHECKING:
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 
 
 class StatusBar(Vertical):
-    """Progress of the analysis, a summary once done, and an error banner when needed."""
+    """Progress of the analysis, a summary once done, and an error banner when needed.
+
+    Everything it shows passes through ``visible_text``: summaries name the story, hints the
+    sources, problems the files, and all of those come from a story folder.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -55,18 +60,18 @@ class StatusBar(Vertical):
         if self.bar is not None:
             self.bar.display = True
             self.bar.update(progress=self._progress)
-        self.query_one("#status-text", Static).update(Content(text))
+        self.query_one("#status-text", Static).update(Content(visible_text(text)))
 
     def show_summary(self, text: str) -> None:
         """Replace the progress with a one-line summary of the finished comparison."""
         self._progress = None
         if self.bar is not None:
             self.bar.display = False
-        self.query_one("#status-text", Static).update(Content(text))
+        self.query_one("#status-text", Static).update(Content(visible_text(text)))
 
     def show_hint(self, text: str) -> None:
         """A short right-aligned note: which sources are shown, which search match..."""
-        self.query_one("#status-hint", Static).update(Content(text))
+        self.query_one("#status-hint", Static).update(Content(visible_text(text)))
 
     @property
     def hint_text(self) -> str:
@@ -76,10 +81,10 @@ class StatusBar(Vertical):
     def show_problems(self, title: str, problems: Sequence[Diagnostic | str]) -> None:
         """Show a banner listing problems (e.g. a broken annotation file); the reader stays usable."""
         banner = self.query_one("#banner", Static)
-        lines = [str(problem) for problem in problems[:5]]
+        lines = [visible_text(str(problem)) for problem in problems[:5]]
         if len(problems) > 5:
             lines.append(f"... and {len(problems) - 5} more")
-        banner.update(Content.assemble((title, "bold"), "\n", "\n".join(lines)))
+        banner.update(Content.assemble((visible_text(title), "bold"), "\n", "\n".join(lines)))
         banner.display = True
 
     def hide_problems(self) -> None:

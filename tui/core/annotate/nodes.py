@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from tui.core.load.sanitize import clean_text, has_unsafe
 from tui.core.story import Diagnostic, Severity
 
 Choice = TypeVar("Choice", bound=str)
@@ -136,13 +137,27 @@ class NodeReader:
         return []
 
     def text(self, node: Node, path: str, *, required: bool = False) -> str | None:
-        """A scalar as the user wrote it (numbers and dates stay text); None when empty."""
+        """A scalar as the user wrote it (numbers and dates stay text); None when empty.
+
+        Values are cleaned as article text is (YAML escapes can spell ``\\e]0;...\\a`` or a
+        bidi override): what the sidebar, the exports and the matcher see has no escape,
+        control or bidi character, and a warning says what was removed.
+        """
         if isinstance(node, ScalarNode):
-            if node.tag == NULL_TAG or not node.value.strip():
+            value = str(node.value)
+            if has_unsafe(value):
+                self.warning(
+                    node,
+                    path,
+                    "escape sequences or control, bidi or invisible characters were removed from this value",
+                    "write the value as plain text",
+                )
+                value = clean_text(value)
+            if node.tag == NULL_TAG or not value.strip():
                 if required:
                     self.error(node, path, "is empty", "give it a value")
                 return None
-            return str(node.value)
+            return value
         self.error(
             node,
             path,

@@ -51,7 +51,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.core.annotate.nodes import NULL_TAG, NodeReader, did_you_mean, field_path
-from tui.core.annotate.safe_yaml import UnsafeYamlError, compose_checked
+from tui.core.load.files import FileRefused, read_regular
+from tui.core.load.safe_yaml import UnsafeYamlError, compose_checked
 from tui.core.model import (
     DISCREPANCY_TYPES,
     VERDICT_KINDS,
@@ -89,18 +90,19 @@ def load_annotations(path: Path | None) -> Annotations:
         return Annotations(path=None)
     name = str(path)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             return _failed(name, "is a folder, not an annotation file", "name a YAML file")
-        if size > MAX_BYTES:
-            return _failed(
-                name,
-                f"file is {size} bytes; annotation files over {MAX_BYTES} bytes are refused",
-                "split the file or remove unused entries",
-            )
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)  # never a FIFO or a device, never past the limit
     except FileNotFoundError:
         return Annotations(path=None)
+    except FileRefused as refused:
+        if refused.size is not None:
+            return _failed(
+                name,
+                f"file is {refused.size} bytes; annotation files over {MAX_BYTES} bytes are refused",
+                "split the file or remove unused entries",
+            )
+        return _failed(name, str(refused), refused.hint)
     except OSError as error:
         return _failed(
             name, f"cannot read the file: {error.strerror or error}", "check the path and its permissions"

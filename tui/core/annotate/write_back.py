@@ -6,7 +6,9 @@ to find where things are (node marks), the new lines are inserted into the origi
 with the indentation found there, and every byte outside the insertion stays as it was.
 The result is loaded again before it is written; if it would not load cleanly (or the edit
 did not take), the file is left untouched and ``AnnotationEditError`` says why. Writes are
-atomic (temporary file in the same folder, then a rename).
+atomic (temporary file in the same folder, then a rename), go only to a regular file (never
+through a link out of the story folder), and never drop what another program wrote to the
+file after it was read: the edit is then made again on the file's new text.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
-from tui.core.annotate.safe_yaml import compose_checked
-from tui.core.annotate.schema import parse_annotations
-from tui.core.load.atomic import atomic_write_text
+from tui.core.annotate.schema import MAX_BYTES, parse_annotations
+from tui.core.load.atomic import TargetChanged, atomic_write_text
+from tui.core.load.files import FileRefused, read_regular
+from tui.core.load.safe_yaml import compose_checked, load_checked
 from tui.core.model import Annotations, Diagnostic, Entity
 
 NEW_FILE_HEADER = "# storydiff annotations: entities and curated claims (see the README).\n"
@@ -40,16 +43,15 @@ class AnnotationEditError(Exception):
 
 def add_entity(path: Path, entity: Entity) -> None:
     """Append ``entity`` to the ``entities:`` list of the file at ``path`` (created if missing)."""
-    original, bom = _read(path)
-    if original is None:
-        text = NEW_FILE_HEADER + "entities:\n" + _entity_block(entity, 2, "\n")
-    else:
-        text = _with_entity(original, entity, path)
-    _check_and_write(
+
+    def edited(original: str | None) -> str:
+        if original is None:
+            return NEW_FILE_HEADER + "entities:\n" + _entity_block(entity, 2, "\n")
+        return _with_entity(original, entity, path)
+
+    _apply(
         path,
-        text,
-        bom,
-        original is None,
+        edited,
         lambda result: any(e.id == entity.id and e.name == entity.name for e in result.entities),
     )
 
@@ -59,36 +61,69 @@ def add_alias(path: Path, entity_id: str, alias: str) -> None:
     alias = " ".join(alias.split())
     if not alias:
         raise AnnotationEditError("the alias is empty")
-    original, bom = _read(path)
-    if original is None:
-        raise AnnotationEditError(f"{path}: no such annotation file; add the entity first")
-    root = _compose(original, path)
-    item = _find_entity(root, entity_id)
-    if item is None:
-        raise AnnotationEditError(f"{path}: no entity with id '{entity_id}'")
-    current = parse_annotations(original, str(path))
-    for entity in current.entities:
-        if entity.id == entity_id and alias.casefold() in {n.casefold() for n in entity.names}:
-            return
-    text = _with_alias(original, item, alias)
-    _check_and_write(
+
+    def edited(original: str | None) -> str | None:
+        if original is None:
+            raise AnnotationEditError(f"{path}: no such annotation file; add the entity first")
+        root = _compose(original, path)
+        item = _find_entity(root, entity_id)
+        if item is None:
+            raise AnnotationEditError(f"{path}: no entity with id '{entity_id}'")
+        current = parse_annotations(original, str(path))
+        for entity in current.entities:
+            if entity.id == entity_id and alias.casefold() in {n.casefold() for n in entity.names}:
+                return None
+        return _with_alias(original, item, alias)
+
+    _apply(
         path,
-        text,
-        bom,
-        False,
+        edited,
         lambda result: any(e.id == entity_id and alias in e.aliases for e in result.entities),
     )
 
 
 # -- reading, checking, writing ------------------------------------------------------------
 
+ATTEMPTS = 3
+"""Times an edit is made again on the file as it is now, when another program wrote it meanwhile."""
 
-def _read(path: Path) -> tuple[str | None, bool]:
-    """The file's text (None when it does not exist) and whether it started with a BOM."""
+
+def _apply(
+    path: Path, edited: Callable[[str | None], str | None], took: Callable[[Annotations], bool]
+) -> None:
+    """Read the file, make the edit on what it holds, and write it unless it changed meanwhile.
+
+    The write stays in the folder the file is in: an ``annotations.yaml`` that is a link out
+    of the story folder (to a device, to someone's dotfile, to a path that does not exist
+    yet) is refused, never followed.
+
+    A file another program changed between our read and our write (lines appended by a
+    script, a save from an editor) is read again and the edit made again on its new text,
+    so nothing it wrote is lost; if it keeps changing, the edit is refused.
+    """
+    for _attempt in range(ATTEMPTS):
+        raw, original, bom = _read(path)
+        text = edited(original)
+        if text is None:
+            return
+        try:
+            _check_and_write(path, text, bom, raw, took)
+            return
+        except (TargetChanged, FileExistsError):
+            continue  # changed (or created) since we read it: edit what it holds now
+    raise AnnotationEditError(
+        f"{path}: not changed, because another program kept changing the file while it was saved; try again"
+    )
+
+
+def _read(path: Path) -> tuple[bytes | None, str | None, bool]:
+    """The file's bytes and text (None when it does not exist) and whether it started with a BOM."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)  # a FIFO or a device is refused, never waited on
     except FileNotFoundError:
-        return None, False
+        return None, None, False
+    except FileRefused as refused:
+        raise AnnotationEditError(f"{path}: {refused}; the file was not changed") from refused
     except OSError as error:
         raise AnnotationEditError(f"{path}: cannot read the file: {error.strerror or error}") from error
     try:
@@ -98,19 +133,33 @@ def _read(path: Path) -> tuple[str | None, bool]:
             f"{path}: not UTF-8 text (byte {error.start}); the file was not changed"
         ) from error
     if text.startswith(_BOM):
-        return text[1:], True
-    return text, False
+        return raw, text[1:], True
+    return raw, text, False
 
 
 def _compose(text: str, path: Path) -> Node | None:
     try:
         return compose_checked(text, merge=False)
     except yaml.YAMLError as error:
-        raise AnnotationEditError(f"{path}: the file is not valid YAML; fix it first ({error})") from error
+        raise AnnotationEditError(
+            f"{path}: the file is not valid YAML ({_yaml_problem(error)}); fix it first"
+        ) from error
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's complaint on one line, with the line it is on (its own text spans several lines)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "mark", None)
+    problem = getattr(error, "problem", None) or getattr(error, "message", None) or str(error)
+    where = f" at line {mark.line + 1}" if isinstance(mark, yaml.Mark) else ""
+    return " ".join(f"{problem}{where}".split())
 
 
 def _check_and_write(
-    path: Path, text: str, bom: bool, new: bool, took: Callable[[Annotations], bool]
+    path: Path,
+    text: str,
+    bom: bool,
+    original: bytes | None,
+    took: Callable[[Annotations], bool],
 ) -> None:
     result = parse_annotations(text, str(path))
     errors = tuple(d for d in result.diagnostics if d.severity == "error")
@@ -123,7 +172,17 @@ def _check_and_write(
             f"{path}: not changed, because the edit could not be placed in this file's layout"
         )
     try:
-        atomic_write_text(path, (_BOM if bom else "") + text, overwrite=not new)
+        atomic_write_text(
+            path,
+            (_BOM if bom else "") + text,
+            overwrite=original is not None,
+            within=path.parent,
+            expect=original,
+        )
+    except (TargetChanged, FileExistsError):
+        raise
+    except FileRefused as refused:
+        raise AnnotationEditError(f"{path}: {refused}; {refused.hint}") from refused
     except OSError as error:
         raise AnnotationEditError(f"{path}: could not write the file: {error.strerror or error}") from error
 
@@ -187,9 +246,9 @@ def _scalar(value: str) -> str:
     """``value`` as a YAML scalar: plain when that reads back identically, else double-quoted."""
     if _PLAIN.fullmatch(value) and value == value.strip():
         try:
-            if yaml.safe_load(value) == value:
+            if load_checked(value) == value:
                 return value
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, OverflowError):
             pass
     return json.dumps(value, ensure_ascii=False)
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.load.boilerplate import find_boilerplate, fold_line
 from tui.core.load.dateline import parse_dateline
+from tui.core.load.files import FileRefused, UnusablePath, named_mode, not_regular, outside_link, read_regular
 from tui.core.load.frontmatter import read_plain
-from tui.core.load.sanitize import clean_line, clean_text
+from tui.core.load.sanitize import clean_line, clean_text, visible_text
 from tui.core.story import Article, Boilerplate, Diagnostic, Story
 
 if TYPE_CHECKING:
@@ -30,9 +32,7 @@ ANNOTATION_NAMES = ("annotations.yaml", "annotations.yml")
 KNOWN_FIELDS = ("title", "outlet", "date", "author", "url", "note")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
-_FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
-)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n?^---[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
@@ -53,11 +53,9 @@ def load_story(paths: Sequence[Path], *, title: str | None = None) -> Story:
     annotations: Path | None = None
     diagnostics: list[Diagnostic] = []
     for path in paths:
-        if not path.exists():
-            raise StoryError(f"{path}: no such file or folder")
-        if path.is_dir():
+        if _named_kind(path) == "folder":
             files.extend(_article_files(path, diagnostics))
-            annotations = annotations or _annotations_in(path)
+            annotations = annotations or _annotations_in(path, diagnostics)
         elif path.name in ANNOTATION_NAMES:
             annotations = path
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
@@ -92,19 +90,15 @@ def load_story(paths: Sequence[Path], *, title: str | None = None) -> Story:
 
 
 def read_article(path: Path, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
-    """Read one article file; ``None`` (with a diagnostic saying why) when it cannot be used."""
+    """Read one article file; ``None`` (with a diagnostic saying why) when it cannot be used.
+
+    Only a regular file is read, and never more than ``MAX_ARTICLE_BYTES`` of it: a FIFO, a
+    device or a link to one is refused before it is opened.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return None, [
-                Diagnostic(
-                    "error",
-                    str(path),
-                    f"file is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes",
-                    hint="split the article",
-                )
-            ]
-        data = path.read_bytes()
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except FileRefused as refused:
+        return None, [Diagnostic("error", str(path), f"{refused}; skipped", hint=refused.hint)]
     except OSError as error:
         raise StoryError(f"{path}: cannot read the file ({error.strerror or error})") from error
     return parse_article_bytes(data, str(path), article_id)
@@ -143,7 +137,9 @@ def parse_article_bytes(data: bytes, path: str, article_id: str) -> tuple[Articl
 def parse_article(raw: str, path: str, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
     """Turn an article's text into an ``Article``: front matter, HTML reduction, sanitising."""
     problems: list[Diagnostic] = []
-    raw = raw.removeprefix("\ufeff")
+    # Line endings first, so that front matter is found whichever ones the file uses: a file
+    # saved with old Mac endings (CR only) would otherwise show its front matter as text.
+    raw = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     metadata: dict[str, Any] = {}
     body = raw
     document: HtmlDocument | None = None
@@ -278,24 +274,66 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _named_kind(path: Path) -> str:
+    """ "folder" or "file" for a path the user named; a missing or unusable one is a StoryError."""
+    try:
+        mode = named_mode(path, "no such file or folder")
+    except UnusablePath as error:
+        raise StoryError(str(error)) from error
+    return "folder" if stat.S_ISDIR(mode) else "file"
+
+
 def _article_files(folder: Path, diagnostics: list[Diagnostic]) -> list[Path]:
+    """The article files in ``folder``: regular files inside it, by suffix.
+
+    A link that leads out of the folder and an article name that is not a regular file (a
+    FIFO, a device) are skipped with a warning that names them.
+    """
     try:
         entries = sorted(folder.iterdir())
     except OSError as error:
         raise StoryError(f"{folder}: cannot list the folder ({error.strerror or error})") from error
     files = []
     for entry in entries:
-        if entry.name.startswith(".") or not entry.is_file():
+        if entry.name.startswith(".") or entry.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
-        if entry.suffix.lower() in ARTICLE_SUFFIXES and entry.name.lower() != "readme.md":
+        if entry.name.lower() == "readme.md":
+            continue
+        if _usable(entry, folder, diagnostics):
             files.append(entry)
     return files
 
 
-def _annotations_in(folder: Path) -> Path | None:
+def _usable(entry: Path, folder: Path, diagnostics: list[Diagnostic]) -> bool:
+    """Whether a file found in the story folder may be read; a warning says why not."""
+    if outside_link(entry, folder):
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                str(entry),
+                "a link to a file outside the story folder; skipped",
+                hint="copy the file into the folder, or name it on the command line to read it",
+            )
+        )
+        return False
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return False  # a broken link: nothing to read
+    if stat.S_ISDIR(mode):
+        return False
+    if not stat.S_ISREG(mode):
+        refused = not_regular(mode)
+        diagnostics.append(Diagnostic("warning", str(entry), f"{refused}; skipped", hint=refused.hint))
+        return False
+    return True
+
+
+def _annotations_in(folder: Path, diagnostics: list[Diagnostic]) -> Path | None:
     for name in ANNOTATION_NAMES:
-        if (folder / name).is_file():
-            return folder / name
+        candidate = folder / name
+        if (candidate.exists() or candidate.is_symlink()) and _usable(candidate, folder, diagnostics):
+            return candidate
     return None
 
 
@@ -303,11 +341,22 @@ def _front_matter(block: str, path: str) -> tuple[dict[str, Any], Diagnostic | N
     plain = read_plain(block)
     if plain is not None:
         return plain, None
-    import yaml  # only for front matter beyond plain key: value lines (see tui.core.load.frontmatter)
+    # PyYAML only for front matter beyond plain key: value lines (see tui.core.load.frontmatter),
+    # through the loader that refuses alias bombs and recursion as it does in annotation files.
+    import yaml
+
+    from tui.core.load.safe_yaml import UnsafeYamlError, load_checked
 
     try:
-        # libyaml's safe loader when PyYAML has it (about ten times faster).
-        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_checked(block)
+    except UnsafeYamlError as refused:
+        return {}, Diagnostic(
+            "warning",
+            path,
+            f"front matter refused: {refused.message}; its fields were ignored",
+            line=refused.mark.line + 2 if refused.mark is not None else 1,
+            hint=refused.hint,
+        )
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         # A value YAML parses but cannot build (an impossible date: 2025-02-30) raises a
         # plain ValueError from the constructor, with no position.
@@ -367,14 +416,14 @@ def _derived_title(text: str, paragraphs: tuple[tuple[int, int], ...], stem: str
         first = text[start:end].strip()
         if 3 <= len(first) <= 160 and not first.endswith((".", "!", "?", "…")):
             return first, False
-    words = re.sub(r"[_-]+", " ", stem).strip()
+    words = visible_text(re.sub(r"[_-]+", " ", stem).strip())  # a file name: its escapes spelled out
     return (words[:1].upper() + words[1:]) if words else "Untitled", True
 
 
 def _story_title(paths: Sequence[Path]) -> str:
     base = paths[0] if len(paths) == 1 and paths[0].is_dir() else paths[0].parent
     name = base.resolve().name or "story"
-    return re.sub(r"[_-]+", " ", name).strip()
+    return visible_text(re.sub(r"[_-]+", " ", name).strip())  # a folder name: its escapes spelled out
 
 
 def _unique_id(candidate: str, used: set[str]) -> str:

@@ -24,6 +24,9 @@ _INVISIBLE = re.compile(
     "\u200b\u2060\ufeff\ufff9-\ufffb]"  # zero-width space, word joiner, BOM, interlinear marks
 )
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: a file name's undecodable bytes (``os.fsdecode``) or a JSON-LD escape; no
+terminal or UTF-8 file can take them."""
 
 
 def clean_text(raw: str, *, tab_size: int = 4) -> str:
@@ -38,6 +41,7 @@ def clean_text(raw: str, *, tab_size: int = 4) -> str:
     text = _ANSI_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _INVISIBLE.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text.expandtabs(tab_size))
 
 
@@ -46,21 +50,37 @@ def clean_line(raw: str) -> str:
     return " ".join(clean_text(raw).split())
 
 
-_UNSHOWABLE = re.compile("|".join(("[\t\n]", _CONTROL.pattern, _INVISIBLE.pattern, _LINE_SEPARATORS.pattern)))
+_UNSAFE = re.compile(
+    "|".join((_CONTROL.pattern, _INVISIBLE.pattern, _LINE_SEPARATORS.pattern, _SURROGATE.pattern))
+)
+"""Every character :func:`clean_text` removes or replaces, except plain newlines and tabs."""
+_UNSHOWABLE = re.compile("|".join(("[\t\n]", _UNSAFE.pattern)))
 """Every character :func:`clean_text` removes or rewrites, tabs and newlines included."""
+_UNSHOWABLE_IN_LINES = re.compile("|".join(("\t", _UNSAFE.pattern)))
 
 
-def visible_text(raw: str) -> str:
+def has_unsafe(raw: str) -> bool:
+    """Whether ``raw`` holds anything :func:`clean_text` would remove or replace (besides
+    rewriting newlines and tabs): an escape, a control, a bidi or invisible character."""
+    return _UNSAFE.search(raw) is not None
+
+
+def visible_text(raw: str, *, keep_newlines: bool = False) -> str:
     """Spell out control, bidi and invisible characters as ``\\xNN`` / ``\\uNNNN``.
 
     For text that names something the user must find again, such as a file called
     ``ESC]0;title BEL.txt``: stripping its escapes (as :func:`clean_text` does for article text)
     would show a name that matches no file, so each one is made visible instead, as ``ls -b``
-    does. The result cannot move the cursor, retitle the window or reorder the line.
+    does. The result cannot move the cursor, retitle the window or reorder the line. A byte
+    of a file name that is not UTF-8 (decoded by Python as a lone surrogate) is shown as the
+    byte, ``\\xff``. This is the one sanitiser for everything storydiff prints or shows
+    that is not article text; ``keep_newlines`` keeps line breaks for multi-line values.
     """
-    return _UNSHOWABLE.sub(_spell_out, raw)
+    return (_UNSHOWABLE_IN_LINES if keep_newlines else _UNSHOWABLE).sub(_spell_out, raw)
 
 
 def _spell_out(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -1,18 +1,30 @@
 """YAML read safely: the safe loader's semantics only, composed to a node tree that keeps every
 value's position, and refused before anything is expanded when it abuses anchors and aliases
-("billion laughs"), refers to itself or nests too deeply."""
+("billion laughs"), refers to itself or nests too deeply.
+
+Every YAML storydiff reads (annotation files, an article's front matter, the editor's own
+checks) goes through here: a story folder is something a user is sent, and one unguarded
+``yaml.safe_load`` is enough for nine lines of aliases to fill the memory.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_ALIASES = 64
 """YAML aliases (``*name``) allowed in one file; real files need none."""
 MAX_EXPANSION = 100_000
 """Values that expanding the aliases may add to the document, beyond the ones written out."""
+MAX_DEPTH = 64
+"""Nesting levels allowed; an annotation file needs four, front matter two."""
+
+_TOO_DEEP = "the document is nested too deeply to read"
+_TOO_DEEP_HINT = "a storydiff YAML file needs only a few levels of indentation"
 
 
 class UnsafeYamlError(yaml.YAMLError):
@@ -22,7 +34,8 @@ class UnsafeYamlError(yaml.YAMLError):
         super().__init__(message)
         self.message = message
         self.hint = hint
-        self.mark = getattr(node_or_mark, "start_mark", node_or_mark)
+        mark = getattr(node_or_mark, "start_mark", node_or_mark)
+        self.mark: Mark | None = mark if isinstance(mark, Mark) else None
 
 
 class SafeComposer(yaml.SafeLoader):
@@ -31,8 +44,22 @@ class SafeComposer(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.alias_count = 0
+        self.depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise UnsafeYamlError(
+                    f"{_TOO_DEEP} (more than {MAX_DEPTH} levels)",
+                    _TOO_DEEP_HINT,
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+                )
+            return self._compose_counted(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_counted(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
@@ -53,20 +80,35 @@ def compose_checked(text: str, *, merge: bool = True) -> Node | None:
     """
     loader = SafeComposer(text)
     try:
+        return _composed(loader, merge)
+    finally:
+        loader.dispose()
+
+
+def load_checked(text: str) -> Any:
+    """What ``yaml.safe_load(text)`` gives, once the document has passed the same guards.
+
+    Raises ``yaml.YAMLError`` (``UnsafeYamlError`` for a refused document) and, for a value
+    YAML parses but cannot build (an impossible date), ``ValueError`` or ``OverflowError``.
+    """
+    loader = SafeComposer(text)
+    try:
+        root = _composed(loader, merge=True)
+        return None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _composed(loader: SafeComposer, merge: bool) -> Node | None:
+    try:
         root = loader.get_single_node()
         if root is not None:
             _check_size(root)
             if merge:
                 _flatten_merges(loader, root, set())
         return root
-    except RecursionError:
-        raise UnsafeYamlError(
-            "the document is nested too deeply to read",
-            "an annotation file needs only a few levels of indentation",
-            None,
-        ) from None
-    finally:
-        loader.dispose()
+    except RecursionError:  # a guard behind MAX_DEPTH, should a deep key slip past it
+        raise UnsafeYamlError(_TOO_DEEP, _TOO_DEEP_HINT, None) from None
 
 
 def _check_size(root: Node) -> None:
