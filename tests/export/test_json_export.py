@@ -10,6 +10,7 @@ from tests.export.schema import check_storydiff1
 from tests.export.stories import flood_comparison, hostile_comparison, make_article
 from tui.core.model import Annotations, Cluster, Comparison, Member, Story
 from tui.export import ExportRequest, render, render_pieces
+from tui.export.json_export import _ENCODE, _encode_visible, _visible
 
 
 def test_full_export_honours_the_contract() -> None:
@@ -141,3 +142,21 @@ def test_caller_chosen_clusters_are_recorded() -> None:
     check_storydiff1(doc)
     assert [c["id"] for c in doc["clusters"]] == ["u2", "d1"]
     assert doc["filter"] == {"only": None, "entity": None, "clusters": ["u2", "d1"]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plain name.txt",
+        'a "quoted" C:\\folder\\name',
+        "tab\there",
+        "esc\x1b]0;PWNED\x07",
+        "bidi \u202e txt.exe",
+        "byte \udcff",
+        "line one\nline two",
+    ],
+)
+def test_a_record_is_encoded_as_if_every_name_in_it_were_spelled_out(name: str) -> None:
+    """The shortcut that skips the walk for clean records must never change a record."""
+    record = {"path": name, "text": name, "nested": [{"label": name, "exact": name}], "n": 3}
+    assert _encode_visible(record) == _ENCODE(_visible(record))
