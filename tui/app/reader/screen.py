@@ -51,6 +51,7 @@ from tui.app.widgets.status import StatusBar
 from tui.core.load.corpus import StoryError, load_story
 from tui.core.load.resources import bundled_story
 from tui.core.load.sanitize import visible_text
+from tui.core.offload import EngineProcess
 from tui.core.story import Story
 from tui.core.views.names import source_names
 
@@ -174,6 +175,12 @@ class ReaderScreen(Screen[None]):
         self._painted_theme = ""
         """The theme the highlights were last resolved in."""
         self._cluster_index: dict[str, int] = {}
+        self._analysing = False
+        """The comparison was started at mount, before the tools (the story was already read)."""
+        self._early_result: CompareFinished | None = None
+        """A result that came before the tools were mounted, installed once they are."""
+        self.engine = EngineProcess()
+        """The child process that compares (started at mount when there is something to compare)."""
 
     # ---------------------------------------------------------------------- layout
 
@@ -193,6 +200,13 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self._ready_comparison is None and isinstance(self._source, Story):
+            # The story is already read: the child compares it while the first frame is drawn
+            # (the worker thread only sends it and waits, leaving the interpreter to the UI).
+            self._analysing = True
+            self.analyse()
+        elif self._ready_comparison is None:
+            self.engine.start_quietly()  # its imports overlap the first frame, on another core
         self.query_one("#sidebar-slot").display = False
         self.query_one("#facts-area").display = self.app.size.height >= SHORT_SCREEN
         self._painted_theme = self.app.theme
@@ -209,6 +223,9 @@ class ReaderScreen(Screen[None]):
             group="tools",
             description="Mounting the facts list, variants and sidebar after the first frame",
         )
+
+    def on_unmount(self) -> None:
+        self.engine.close()  # a comparison still running is of no use to anyone now
 
     async def _after_first_frame(self) -> None:
         """Build the tools once the first frame is painted.
@@ -265,8 +282,12 @@ class ReaderScreen(Screen[None]):
         self.tools_ready = True
         self.refresh_bindings()
         if self._ready_comparison is not None:
-            self._comparison_ready(self._ready_comparison, _all_marks(self._ready_comparison))
-        else:
+            from tui.core.views.marks import all_marks
+
+            self._comparison_ready(self._ready_comparison, all_marks(self._ready_comparison))
+        elif self._early_result is not None:
+            self._on_finished(self._early_result)
+        elif not self._analysing:
             self.analyse()
 
     @property
@@ -507,11 +528,14 @@ class ReaderScreen(Screen[None]):
     def compare_in_worker(self, story: Story, annotations: Annotations) -> None:
         """Compare ``story`` from inside a worker thread, reporting progress and the result.
 
-        Serves both the first analysis and the recomparison after an annotation edit. A
-        cancelled worker posts nothing; an engine failure keeps the text readable. The engine
-        is imported here, in the worker, so that importing it does not delay the first paint.
+        Serves both the first analysis and the recomparison after an annotation edit. The
+        work itself runs in the engine's child process (:mod:`tui.core.offload`), so the
+        interpreter stays free for the UI; this thread only waits, passes progress on and
+        unpickles the result piece by piece. A cancelled worker posts nothing; an engine
+        failure keeps the text readable.
         """
-        from tui.core.pipeline import ComparisonCancelled, build_comparison
+        from tui.core.offload import EngineFailed
+        from tui.core.pipeline import ComparisonCancelled
 
         worker = get_current_worker()
 
@@ -519,14 +543,13 @@ class ReaderScreen(Screen[None]):
             self.post_message(CompareProgress(fraction, text))
 
         try:
-            comparison = build_comparison(
-                story,
-                annotations,
-                progress=progress,
-                should_stop=worker.cancelled_event.is_set,
+            comparison, marks = self.engine.compare(
+                story, annotations, progress=progress, should_stop=worker.cancelled_event.is_set
             )
-            marks = _all_marks(comparison)
         except ComparisonCancelled:
+            return
+        except EngineFailed as error:
+            self.post_message(CompareFailed(str(error), fatal=False))
             return
         except Exception as error:  # the text stays readable even if the engine fails
             self.post_message(CompareFailed(f"The comparison failed: {error!r}", fatal=False))
@@ -547,6 +570,10 @@ class ReaderScreen(Screen[None]):
 
     @on(CompareFinished)
     def _on_finished(self, message: CompareFinished) -> None:
+        if not self.tools_ready:  # compared before the facts list was mounted: install it then
+            self._early_result = message
+            return
+        self._early_result = None
         self._comparison_ready(message.comparison, message.marks)
         self.tools.comparison_finished(message.comparison)
 
@@ -1099,10 +1126,3 @@ class ReaderScreen(Screen[None]):
         loaded = load_annotations(annotations)
         self.post_message(AnnotationsLoaded(loaded))
         self.compare_in_worker(story, loaded)
-
-
-def _all_marks(comparison: Comparison) -> dict[str, tuple[Mark, ...]]:
-    """Every article's highlights (computed once, in the worker when there is one)."""
-    from tui.core.views.marks import marks_for
-
-    return {article.id: marks_for(comparison, article.id) for article in comparison.articles}

@@ -1,0 +1,147 @@
+"""The comparison in a child process: the same result as in this process, sent back in small
+pieces, throttled progress, and a child that is stopped, dies or is not there."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.core.load.corpus import load_story
+from tui.core.model import Annotations, Story
+from tui.core.offload import PIECE_BYTES, EngineFailed, EngineProcess, compare_here, throttled
+from tui.core.pipeline import ComparisonCancelled
+from tui.export import ExportRequest, render
+
+STORY = Path(__file__).resolve().parent / "reference_story"
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    return load_story([STORY])
+
+
+@pytest.fixture
+def engine() -> Iterator[EngineProcess]:
+    process = EngineProcess()
+    yield process
+    process.close()
+
+
+def _annotations(story: Story) -> Annotations:
+    from tui.core.annotate.schema import load_annotations
+
+    assert story.annotations_path
+    return load_annotations(Path(story.annotations_path))
+
+
+def test_the_child_finds_exactly_what_this_process_finds(story: Story, engine: EngineProcess) -> None:
+    annotations = _annotations(story)
+    there, there_marks = engine.compare(story, annotations)
+    here, here_marks = compare_here(story, annotations)
+    assert render(there, ExportRequest("json")) == render(here, ExportRequest("json"))
+    assert there_marks == here_marks and set(there_marks) == {a.id for a in story.articles}
+    assert there.story is story, "the caller's story is reused, not a copy sent back"
+
+
+def test_the_child_serves_a_second_comparison(story: Story, engine: EngineProcess) -> None:
+    annotations = _annotations(story)
+    first, _ = engine.compare(story, annotations)
+    again, _ = engine.compare(story, Annotations(path=None))
+    assert [c.id for c in first.clusters if c.origin == "curated"], "the curated claims apply"
+    assert not [c for c in again.clusters if c.origin == "curated"], "the second request is its own"
+
+
+def test_progress_reaches_the_caller_and_ends_at_done(story: Story, engine: EngineProcess) -> None:
+    reports: list[tuple[float, str]] = []
+    engine.compare(story, Annotations(path=None), progress=lambda f, t: reports.append((f, t)))
+    assert reports and reports[-1] == (1.0, "Done")
+    assert [f for f, _ in reports] == sorted(f for f, _ in reports)
+
+
+def test_progress_is_throttled_to_what_a_person_can_see() -> None:
+    seen: list[float] = []
+    report = throttled(lambda fraction, text: seen.append(fraction))
+    for step in range(1000):
+        report(step / 1000, "working")
+    report(1.0, "Done")
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert len(seen) <= 4, seen
+
+
+def test_stopping_ends_the_child(story: Story, engine: EngineProcess) -> None:
+    engine.start()
+    child = engine._process
+    assert child is not None
+    with pytest.raises(ComparisonCancelled):
+        engine.compare(story, Annotations(path=None), should_stop=lambda: True)
+    assert child.poll() is not None, "the child still runs"
+    result, _ = engine.compare(story, Annotations(path=None))  # a fresh child answers
+    assert result.clusters
+
+
+def test_a_child_that_dies_while_comparing_is_reported_and_replaced(
+    story: Story, engine: EngineProcess
+) -> None:
+    def kill_the_child(fraction: float, text: str) -> None:
+        assert engine._process is not None
+        engine._process.kill()
+
+    with pytest.raises(EngineFailed, match="ended unexpectedly"):
+        engine.compare(story, Annotations(path=None), progress=kill_the_child)
+    result, _ = engine.compare(story, Annotations(path=None))
+    assert result.clusters
+
+
+def test_a_child_that_died_while_idle_is_replaced_silently(story: Story, engine: EngineProcess) -> None:
+    engine.start()
+    assert engine._process is not None
+    engine._process.kill()
+    engine._process.wait()
+    result, _ = engine.compare(story, Annotations(path=None))
+    assert result.clusters
+
+
+def test_without_a_child_the_comparison_runs_here(
+    story: Story, engine: EngineProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: EngineProcess) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(EngineProcess, "start", refuse)
+    result, marks = engine.compare(story, Annotations(path=None))
+    assert result.clusters and marks
+
+
+def test_no_piece_of_the_result_is_large(
+    tmp_path: Path, engine: EngineProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickling a piece holds the reader's interpreter: on a story whose result is several
+    megabytes, every piece stays near ``PIECE_BYTES`` (a few milliseconds to unpickle)."""
+    from tests.benchmarks.bench_engine import write_story
+
+    big = load_story([write_story(tmp_path / "big", 60)])
+    sizes: list[int] = []
+    real = pickle.loads
+
+    def measured(data: bytes) -> object:
+        sizes.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr("tui.core.offload.pickle.loads", measured)
+    engine.compare(big, Annotations(path=None))
+    assert sum(sizes) > 4 * PIECE_BYTES
+    assert max(sizes) <= PIECE_BYTES
+
+
+def test_closing_ends_the_child(engine: EngineProcess) -> None:
+    engine.start()
+    child = engine._process
+    assert child is not None
+    engine.close()
+    assert child.poll() is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(child.pid, 0)
