@@ -128,7 +128,7 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
     (story / "a.txt").write_text("Officials said 40 people were hurt.", encoding="utf-8")
     (story / "annotations.yaml").write_text("entities: [\n", encoding="utf-8")
     opened: list[tuple[object, object]] = []
-    monkeypatch.setattr(tui.app.app, "run_reader", lambda s, a: opened.append((s, a)) or 0)
+    monkeypatch.setattr(tui.app.app, "run_reader", lambda s, a, engine=None: opened.append((s, a)) or 0)
     monkeypatch.setattr(tui.cli, "_missing_terminal", lambda: None)  # pytest runs without one
     assert main([str(story)]) == 0
     assert gc.isenabled()  # paused only while the reader starts

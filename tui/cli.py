@@ -241,6 +241,12 @@ def _read(options: argparse.Namespace) -> int:
     # widgets, rows), none of which is garbage: that was ~19 ms of a ~200 ms start. The
     # reader turns it back on after its first frame (ReaderScreen._build_tools).
     gc.disable()
+    # The child that will compare starts first: its own start (Python and the engine's
+    # modules, a quarter of a second) overlaps reading the story and the reader's start.
+    from tui.core.offload import EngineProcess
+
+    engine = EngineProcess()
+    engine.start_quietly()
     try:
         # The annotation file is read in the reader's worker, after the text is on screen;
         # its problems show in the reader's banner rather than stopping it.
@@ -252,10 +258,12 @@ def _read(options: argparse.Namespace) -> int:
                 "'storydiff export' or 'storydiff check', which need none"
             )
             return EXIT_USAGE
+        engine.submit(story, annotations_path)  # compared while the reader starts
         from tui.app.app import run_reader
 
-        return run_reader(story, annotations_path)
+        return run_reader(story, annotations_path, engine)
     finally:
+        engine.close()
         gc.enable()  # on every way out, even if the reader never drew a frame
 
 

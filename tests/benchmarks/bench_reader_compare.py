@@ -5,8 +5,8 @@ Run from the repository root:
 
 For each synthetic story (``bench_engine.write_story``), alternately and ``--repeat`` times:
 - ``export``: the ``storydiff export STORY --format json`` process, from launch to exit;
-- ``reader``: a Python process that does what ``storydiff STORY`` does (load the story, open
-  the reader), headless at 160x48, from launch until the comparison is installed (results
+- ``reader``: a Python process that does what ``storydiff STORY`` does (start the comparing
+  child, load the story, open the reader), headless at 160x48, from launch until the comparison is installed (results
   on screen). Meanwhile a timer in the reader's event loop asks to wake every 5 ms; the
   longest delay past that while the comparison runs (from its first progress message to
   its result) is the **longest UI stall** (how long a key press could wait); the longest
@@ -37,6 +37,12 @@ READER = r"""
 import asyncio, json, sys, time
 from pathlib import Path
 
+try:  # as the command line does: the comparing child starts first
+    from tui.core.offload import EngineProcess
+    engine = EngineProcess()
+    engine.start_quietly()
+except ImportError:  # a checkout from before the child process
+    engine = None
 from tui.app.app import ReaderApp
 from tui.app.messages import CompareFinished, CompareProgress
 from tui.core.load.corpus import load_story
@@ -46,7 +52,9 @@ TICK = 0.005
 
 async def main() -> None:
     story = load_story([Path(sys.argv[1])])
-    app = ReaderApp(story)
+    if engine is not None and hasattr(engine, "submit"):
+        engine.submit(story, None)
+    app = ReaderApp(story) if engine is None else ReaderApp(story, engine=engine)
     loop = asyncio.get_running_loop()
     progress: list[float] = []
     finished: list[float] = []

@@ -27,6 +27,7 @@ from tui.core.load.sanitize import visible_text
 
 if TYPE_CHECKING:
     from tui.core.model import Annotations, Comparison
+    from tui.core.offload import EngineProcess
     from tui.core.story import Story
 
 
@@ -64,8 +65,10 @@ class ReaderApp(App[None]):
         *,
         comparison: Comparison | None = None,
         state: ReaderState | None = None,
+        engine: EngineProcess | None = None,
     ) -> None:
         super().__init__()
+        self._engine = engine
         self._story = story
         self._annotations = annotations
         self._comparison = comparison
@@ -123,7 +126,9 @@ class ReaderApp(App[None]):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self._story, self._annotations, comparison=self._comparison, state=self.state)
+        return ReaderScreen(
+            self._story, self._annotations, comparison=self._comparison, state=self.state, engine=self._engine
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -143,9 +148,14 @@ class ReaderApp(App[None]):
 
 
 def run_reader(
-    story: Story | Sequence[Path] | None = None, annotations: Annotations | Path | None = None
+    story: Story | Sequence[Path] | None = None,
+    annotations: Annotations | Path | None = None,
+    engine: EngineProcess | None = None,
 ) -> int:
-    """Open the reader on a story and return the process exit code when the user quits."""
-    app = ReaderApp(story, annotations)
+    """Open the reader on a story and return the process exit code when the user quits.
+
+    ``engine``, the child process that will compare, may have been started by the caller
+    before anything else, so that its start overlaps the reader's."""
+    app = ReaderApp(story, annotations, engine=engine)
     app.run()
     return app.return_code or 0

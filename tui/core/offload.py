@@ -25,6 +25,7 @@ import select
 import struct
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -65,12 +66,17 @@ class EngineProcess:
     """One child process that compares stories on request, one at a time.
 
     ``start`` launches it (cheap: the child imports the engine on another core while the
-    caller goes on); ``compare`` sends a story and waits for the result; a cancelled or failed
-    comparison ends the child, and the next ``compare`` starts a fresh one.
+    caller goes on); ``submit`` sends a story without waiting, so the child can compare while
+    the caller builds its screen; ``compare`` waits for the result (submitting first unless
+    that story is already submitted). A cancelled or failed comparison ends the child, and the
+    next request starts a fresh one.
     """
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
+        self._submitted: Story | None = None
+        self._sending: threading.Thread | None = None
+        self._send_error: OSError | None = None
 
     def start(self) -> None:
         """Launch the child now, if it is not running, so its start overlaps the caller's work."""
@@ -97,29 +103,61 @@ class EngineProcess:
             with contextlib.suppress(OSError):
                 self.start()
 
+    def submit(self, story: Story, annotations: Annotations | Path | None = None) -> None:
+        """Send ``story`` to the child now and return at once (a thread writes the request, as
+        the child may still be starting). ``annotations`` may be a file the child reads, or
+        None for the story's own file. Where no child can run, nothing is sent, and
+        ``compare`` computes in this process."""
+        self._submitted = self._sending = None
+        if not available():
+            return
+        try:
+            self.start()
+        except OSError:
+            return
+        process = self._process
+        assert process is not None and process.stdin is not None
+        request = pickle.dumps((story, annotations), protocol=pickle.HIGHEST_PROTOCOL)
+        stdin = process.stdin
+        self._send_error = None
+
+        def send() -> None:
+            try:
+                _write_frame(stdin, request)
+            except OSError as error:  # the child died: ``compare`` reports it
+                self._send_error = error
+
+        self._submitted = story
+        self._sending = threading.Thread(target=send, name="storydiff-engine-request", daemon=True)
+        self._sending.start()
+
     def compare(
         self,
         story: Story,
-        annotations: Annotations,
+        annotations: Annotations | Path | None = None,
         *,
         progress: Progress | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> tuple[Comparison, Marks]:
         """The story's comparison and every article's highlights, computed by the child.
 
-        Raises ``ComparisonCancelled`` (the child is ended) when ``should_stop()`` turns true,
-        and ``EngineFailed`` when the engine raised or the child died.
+        When this very story was submitted already, its result is collected (``annotations``
+        is then the same file the submission named). Raises ``ComparisonCancelled`` (the
+        child is ended) when ``should_stop()`` turns true, and ``EngineFailed`` when the
+        engine raised or the child died.
         """
-        try:
-            if not available():
-                raise OSError("no child process on this platform")
-            self.start()
-        except OSError:  # no child here: compare in this process instead
-            return compare_here(story, annotations, progress=progress, should_stop=should_stop)
         process = self._process
-        assert process is not None and process.stdin is not None and process.stdout is not None
+        if self._submitted is not story or process is None or process.poll() is not None:
+            self.submit(story, annotations)
+            process = self._process
+        self._submitted = None
+        if process is None or self._sending is None:  # no child here: compare in this process
+            return compare_here(story, _annotations(annotations), progress=progress, should_stop=should_stop)
+        assert process.stdout is not None
         try:
-            _write_frame(process.stdin, pickle.dumps((story, annotations), protocol=pickle.HIGHEST_PROTOCOL))
+            self._sending.join()
+            if self._send_error is not None:
+                raise self._send_error
             receiver = _Receiver(process.stdout.fileno(), should_stop)
             collecting = gc.isenabled()
             gc.disable()  # the result is hundreds of thousands of objects and no cycles: a
@@ -143,6 +181,7 @@ class EngineProcess:
     def close(self) -> None:
         """End the child (at once: it holds nothing that needs saving)."""
         process, self._process = self._process, None
+        self._submitted = self._sending = None
         if process is None:
             return
         if process.poll() is None:
@@ -248,7 +287,7 @@ def serve() -> None:
         story, annotations = pickle.loads(requests.read(size))
         send = _Sender(out)
         try:
-            comparison = build_comparison(story, annotations, progress=send.progress)
+            comparison = build_comparison(story, _annotations(annotations), progress=send.progress)
             marks = [
                 (article_id, found[i : i + MARKS_PER_ITEM])
                 for article_id, found in all_marks(comparison).items()
@@ -319,7 +358,7 @@ def throttled(progress: Progress) -> Progress:
 
 def compare_here(
     story: Story,
-    annotations: Annotations,
+    annotations: Annotations | None,
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -335,6 +374,15 @@ def compare_here(
         should_stop=should_stop,
     )
     return comparison, all_marks(comparison)
+
+
+def _annotations(given: Annotations | Path | None) -> Annotations | None:
+    """The annotations a request names: given, read from a file, or (None) the story's own."""
+    if not isinstance(given, Path):
+        return given
+    from tui.core.annotate.schema import load_annotations
+
+    return load_annotations(given)
 
 
 def _cancelled() -> type[Exception]:

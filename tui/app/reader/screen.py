@@ -140,6 +140,7 @@ class ReaderScreen(Screen[None]):
         *,
         comparison: Comparison | None = None,
         state: ReaderState | None = None,
+        engine: EngineProcess | None = None,
     ) -> None:
         super().__init__()
         if state is None:
@@ -179,7 +180,7 @@ class ReaderScreen(Screen[None]):
         """The comparison was started at mount, before the tools (the story was already read)."""
         self._early_result: CompareFinished | None = None
         """A result that came before the tools were mounted, installed once they are."""
-        self.engine = EngineProcess()
+        self.engine = engine if engine is not None else EngineProcess()
         """The child process that compares (started at mount when there is something to compare)."""
 
     # ---------------------------------------------------------------------- layout
