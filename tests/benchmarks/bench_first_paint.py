@@ -61,13 +61,17 @@ def main() -> int:
         os.environ["XDG_STATE_HOME"] = str(work / "state")  # every launch a first run, as alike
         for command_path in commands:  # warm: bytecode written, files in the page cache
             first_paints([command_path], bundled_story(), 1, work)
-        rows.append(("bundled story, 5 articles", first_paints(commands, bundled_story(), options.repeat, work)))
+        rows.append(
+            ("bundled story, 5 articles", first_paints(commands, bundled_story(), options.repeat, work))
+        )
         for size in sizes:
             folder = write_story(work / f"synthetic-{size}", size)
             rows.append((f"synthetic, {size} articles", first_paints(commands, folder, options.repeat, work)))
     ms = lambda seconds: f"{seconds * 1000:.0f} ms"  # noqa: E731
     heads = ["before (--against)", "this checkout"] if options.against else ["this checkout"]
-    print(f"| story (median of {options.repeat}; 160x48 tmux, polled every 20 ms) | " + " | ".join(heads) + " |")
+    print(
+        f"| story (median of {options.repeat}; 160x48 tmux, polled every 20 ms) | " + " | ".join(heads) + " |"
+    )
     print("|---|" + "---:|" * len(heads))
     for name, values in rows:
         print(f"| {name} | " + " | ".join(ms(v) for v in values) + " |")

@@ -637,6 +637,7 @@ class ReaderScreen(Screen[None]):
             self.focused_pane = 0
         else:
             self.window.extend(len(self.panes))
+        self.refresh_bindings()  # paging (< >) may be possible now
         if not any(pane.scroller.has_focus for pane in self.visible_panes if pane.is_mounted):
             self.call_after_refresh(self.focus_pane, self.focused_pane)
         state = self.search_state
