@@ -14,7 +14,6 @@ this one, launch by launch, so both see the same load on a shared machine. Media
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import sys
@@ -23,10 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import tui
 from tests.benchmarks.bench_engine import write_story
-from tests.benchmarks.bench_startup import _flat, _opening, time_launch
-from tests.e2e.tmux import storydiff_command, tmux_path
+from tests.benchmarks.bench_startup import _flat, _opening, installed_command, time_launch
 from tui.core.load.resources import bundled_story
 
 
@@ -48,11 +45,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="launches per command and story (default 5)")
     parser.add_argument("--against", help="another storydiff command to time in the same run (before)")
     options = parser.parse_args()
-    command = storydiff_command()
-    if tmux_path() is None or command is None:
-        print("needs tmux and an installed storydiff command", file=sys.stderr)
+    command = installed_command()
+    if command is None:
         return 1
-    compileall.compile_dir(Path(tui.__file__).parent, quiet=1)
     commands = [options.against, command] if options.against else [command]
     sizes = [int(size) for size in options.sizes.split(",") if size]
     rows: list[tuple[str, list[float]]] = []
