@@ -109,3 +109,24 @@ async def test_every_source_is_reachable_once_read(tmp_path: Path) -> None:
         picker = app.screen
         assert isinstance(picker, PanePicker) and len(picker.sources) == SOURCES
         assert picker.sources[19] == (f"{WIRE} (20)", "Ferry fire report 20")
+
+
+async def test_a_search_made_while_reading_keeps_its_box_and_covers_the_new_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = _first_screen(tmp_path)
+    monkeypatch.setattr(ReaderScreen, "compare_in_worker", lambda self, story, annotations: None)
+    analyse = ReaderScreen.analyse
+    monkeypatch.setattr(ReaderScreen, "analyse", lambda self: None)  # reading waits for the test
+    app = ReaderApp(start)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_workers(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.reading and screen.tools_ready
+        await pilot.press("slash", *"report", "space", "2", "5", "enter")
+        assert screen.search_state.matches == []  # source 25 is not read yet
+        analyse(screen)
+        await wait_for_workers(pilot)
+        assert len(screen.panes) == SOURCES
+        assert app.focused is screen.search_box  # the user's place in the box is kept
+        assert {pane for pane, _start, _end in screen.search_state.matches} == {24}

@@ -571,7 +571,12 @@ class ReaderScreen(Screen[None]):
 
     @on(CompareFailed)
     def _on_failed(self, message: CompareFailed) -> None:
-        self.status.show_summary("Could not load the story." if message.fatal else "No comparison.")
+        if message.fatal:
+            self.status.show_summary(
+                "Could not read the other sources." if self.panes else "Could not load the story."
+            )
+        else:
+            self.status.show_summary("No comparison.")
         self.status.show_problems("Error", [message.text])
         if message.fatal and not self.panes:
             self.query_one("#placeholder", Static).update(Content(message.text))
@@ -617,6 +622,8 @@ class ReaderScreen(Screen[None]):
         renamed in place (two sources of one outlet are numbered only once both are known);
         the others are new panes, built when first shown."""
         old = self.panes
+        focused = self.app.focused
+        dropped: list[ArticlePane] = []
         self.story = story
         self.reading = False
         self.names = source_names(story.articles)
@@ -627,30 +634,28 @@ class ReaderScreen(Screen[None]):
                 pane.rename(self.names[article.id])
             else:  # the file changed (or vanished) between the two reads
                 if pane is not None:
-                    self._drop_pane(pane)
+                    dropped.append(pane)
                 pane = ArticlePane(article, index, self.names[article.id])
             self.panes.append(pane)
-        for pane in old[len(story.articles) :]:
-            self._drop_pane(pane)
+        dropped += old[len(story.articles) :]
+        for pane in dropped:
+            self.sync.forget(pane.pane_index)
+            if pane.parent is not None:
+                pane.remove()
         if len(old) > len(self.panes):
             self.window.reset(len(self.panes))
             self.focused_pane = 0
         else:
             self.window.extend(len(self.panes))
         self.refresh_bindings()  # paging (< >) may be possible now
-        if not any(pane.scroller.has_focus for pane in self.visible_panes if pane.is_mounted):
-            self.call_after_refresh(self.focus_pane, self.focused_pane)
+        if focused is not None and any(pane in focused.ancestors for pane in dropped):
+            self.call_after_refresh(self.focus_pane, self.focused_pane)  # its pane was replaced
         state = self.search_state
         if state.text:  # a search made while reading covers the new sources too
             current = state.current
             self.search(state.text)
             if current in state.matches:
                 state.index = state.matches.index(current)
-
-    def _drop_pane(self, pane: ArticlePane) -> None:
-        self.sync.forget(pane.pane_index)
-        if pane.parent is not None:
-            pane.remove()
 
     def _annotations_loaded(self, annotations: Annotations) -> None:
         if annotations.has_errors:
