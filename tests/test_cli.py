@@ -133,7 +133,7 @@ def test_the_reader_opens_even_with_a_broken_annotation_file(
     assert main([str(story)]) == 0
     assert gc.isenabled()  # paused only while the reader starts
     [(loaded, annotations)] = opened
-    assert [a.id for a in loaded.articles] == ["a"]  # type: ignore[attr-defined]
+    assert [a.id for a in loaded.story.articles] == ["a"]  # type: ignore[attr-defined]
     assert annotations == story / "annotations.yaml"
     assert main(["check", str(story)]) == 1  # check still judges the file
 

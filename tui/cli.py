@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from tui import __version__
 
 if TYPE_CHECKING:
+    from tui.core.load.corpus import StoryFiles, StoryStart
     from tui.core.model import Annotations, Diagnostic, Story
 
 EXIT_OK = 0
@@ -138,15 +140,41 @@ def _load(options: argparse.Namespace) -> tuple[Story, Annotations]:
 
 def _load_story(options: argparse.Namespace) -> tuple[Story, Path | None]:
     """Load the story and find its annotation file; fatal problems become an InputError."""
-    from tui.core.load.corpus import StoryError, load_story
+    from tui.core.load.corpus import StoryError, read_story
+
+    files, annotations_path = _story_files(options)
+    try:
+        story = read_story(files)
+    except StoryError as error:
+        raise InputError(str(error)) from error
+    return story, annotations_path
+
+
+def _story_files(options: argparse.Namespace) -> tuple[StoryFiles, Path | None]:
+    """List the story's article files (not read yet) and find its annotation file."""
+    from tui.core.load.corpus import StoryError, list_story
     from tui.core.load.resources import bundled_story
 
     paths = list(options.story) or [bundled_story()]
     try:
-        story = load_story(paths)
+        files = list_story(paths)
     except StoryError as error:
         raise InputError(str(error)) from error
-    return story, _annotations_path(options.annotations, story.annotations_path)
+    return files, _annotations_path(options.annotations, files.annotations_path)
+
+
+def _first_screen(options: argparse.Namespace) -> tuple[StoryStart, Path | None]:
+    """Read only the articles of the reader's first screen (the panes that fit this terminal):
+    a story with nothing to read still fails here, before any screen opens, but a story of
+    hundreds of articles no longer keeps the first frame waiting for all of them."""
+    from tui.app.reader.window import panes_that_fit
+    from tui.core.load.corpus import StoryError, read_first
+
+    files, annotations_path = _story_files(options)
+    try:
+        return read_first(files, panes_that_fit(_terminal_width())), annotations_path
+    except StoryError as error:
+        raise InputError(str(error)) from error
 
 
 def _annotations_path(given: Path | None, found: str | None) -> Path | None:
@@ -250,7 +278,7 @@ def _read(options: argparse.Namespace) -> int:
     try:
         # The annotation file is read in the reader's worker, after the text is on screen;
         # its problems show in the reader's banner rather than stopping it.
-        story, annotations_path = _load_story(options)  # input errors first: they say more
+        start, annotations_path = _first_screen(options)  # input errors first: they say more
         missing = _missing_terminal()
         if missing:
             _say(
@@ -258,13 +286,22 @@ def _read(options: argparse.Namespace) -> int:
                 "'storydiff export' or 'storydiff check', which need none"
             )
             return EXIT_USAGE
-        engine.submit(story, annotations_path)  # compared while the reader starts
+        # Compared while the reader starts (the child reads what the reader has not read yet).
+        engine.submit(start.story if start.complete else start.files, annotations_path)
         from tui.app.app import run_reader
 
-        return run_reader(story, annotations_path, engine)
+        return run_reader(start, annotations_path, engine)
     finally:
         engine.close()
         gc.enable()  # on every way out, even if the reader never drew a frame
+
+
+def _terminal_width() -> int:
+    """The width the reader will have: it draws on standard error."""
+    try:
+        return os.get_terminal_size(sys.__stderr__.fileno()).columns if sys.__stderr__ else 0
+    except (OSError, ValueError):
+        return shutil.get_terminal_size().columns
 
 
 def _missing_terminal() -> str | None:

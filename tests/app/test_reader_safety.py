@@ -133,9 +133,18 @@ async def test_a_story_that_cannot_load_shows_why(tmp_path: Path) -> None:
 async def test_the_bundled_story_is_compared_in_a_worker_and_navigable() -> None:
     messages: list[Message] = []
     async with reader_session(ReaderApp(), message_hook=messages.append) as (app, pilot, screen):
-        kinds = [type(m) for m in messages if isinstance(m, (StoryLoaded, CompareProgress, CompareFinished))]
-        # The text is shown first, progress is reported, then the highlights arrive.
+        kinds = [
+            type(m)
+            for m in messages
+            if isinstance(m, (StoryLoaded, CompareFinished))
+            or (isinstance(m, CompareProgress) and not m.text.startswith("Reading "))
+        ]
+        # The files are read (with their own progress), the text is shown, the comparison's
+        # progress is reported, then the highlights arrive.
         assert kinds[0] is StoryLoaded and kinds[-1] is CompareFinished and CompareProgress in kinds
+        assert any(
+            isinstance(m, CompareProgress) and m.text.startswith("Reading 5 sources") for m in messages
+        )
         assert not screen.query_one(ProgressBar).display
         assert screen.comparison is not None and len(screen.panes) == 5
         assert len(screen.visible_panes) == 4

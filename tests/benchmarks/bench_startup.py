@@ -173,16 +173,25 @@ def measure_plain(argv: list[str], ready: tuple[str, ...], repeat: int, cwd: Pat
     return statistics.median(launches)
 
 
+def installed_command() -> str | None:
+    """The installed ``storydiff`` with its bytecode written (see above), or None (said on
+    stderr) without tmux or the command."""
+    command = storydiff_command()
+    if tmux_path() is None or command is None:
+        print("needs tmux and an installed storydiff command", file=sys.stderr)
+        return None
+    compileall.compile_dir(Path(tui.__file__).parent, quiet=1)
+    return command
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="launches per program (default 5)")
     parser.add_argument("--articles", type=int, default=200, help="size of the synthetic story (default 200)")
     options = parser.parse_args()
-    command = storydiff_command()
-    if tmux_path() is None or command is None:
-        print("needs tmux and an installed storydiff command", file=sys.stderr)
+    command = installed_command()
+    if command is None:
         return 1
-    compileall.compile_dir(Path(tui.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         os.environ["XDG_STATE_HOME"] = str(work / "state")  # every launch a first run, as alike

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tui.core.load.corpus import load_story
+from tui.core.load.corpus import list_story, load_story
 from tui.core.model import Annotations, Story
-from tui.core.offload import PIECE_BYTES, EngineFailed, EngineProcess, compare_here, throttled
+from tui.core.offload import PIECE_BYTES, EngineFailed, EngineProcess, compare_here, fingerprint, throttled
 from tui.core.pipeline import ComparisonCancelled
 from tui.export import ExportRequest, render
 
@@ -145,3 +147,44 @@ def test_closing_ends_the_child(engine: EngineProcess) -> None:
     assert child.poll() is not None
     with pytest.raises(ProcessLookupError):
         os.kill(child.pid, 0)
+
+
+def test_a_story_listed_but_not_read_is_read_by_the_child_and_the_callers_story_kept(
+    story: Story, engine: EngineProcess
+) -> None:
+    engine.submit(list_story([STORY]), None)  # as the command line does before the reader reads it
+    ours = load_story([STORY])
+    result, marks = engine.compare(ours, _annotations(ours))
+    here, _ = compare_here(ours, _annotations(ours))
+    assert result.story is ours
+    assert render(result, ExportRequest("json")) == render(here, ExportRequest("json"))
+
+
+def test_when_the_child_read_other_articles_the_callers_are_compared(
+    story: Story, engine: EngineProcess, tmp_path: Path
+) -> None:
+    """A file changed between the child's reading and the caller's: the caller's text wins."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text("Storm hits port\n\nThe storm hit the port on Monday.\n", encoding="utf-8")
+    (other / "b.txt").write_text("Storm in port\n\nA storm hit the port on Tuesday.\n", encoding="utf-8")
+    engine.submit(list_story([other]), None)
+    result, marks = engine.compare(story, Annotations(path=None))
+    assert result.story is story
+    assert {m.article for c in result.clusters for m in c.members} <= {a.id for a in story.articles}
+    assert set(marks) == {a.id for a in story.articles}
+
+
+def test_a_story_has_the_same_fingerprint_in_every_process(story: Story) -> None:
+    code = (
+        "import sys; from pathlib import Path; from tui.core.load.corpus import load_story; "
+        "from tui.core.offload import fingerprint; print(fingerprint(load_story([Path(sys.argv[1])])))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    there = subprocess.run(
+        [sys.executable, "-c", code, str(STORY)], capture_output=True, text=True, check=True, cwd=root
+    ).stdout.strip()
+    used = load_story([STORY])
+    for article in used.articles:  # a story the reader has shown caches values on its articles
+        article.paragraph_at(len(article.text) // 2)
+    assert there == fingerprint(story) == fingerprint(used) == fingerprint(pickle.loads(pickle.dumps(story)))

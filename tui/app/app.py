@@ -1,7 +1,8 @@
 """The storydiff reader application: loads the styles, opens the reader screen, runs.
 
-The CLI has already loaded and validated the story (errors print before any screen opens);
-the app receives it and compares it in a worker. Tests can hand in a finished Comparison.
+The CLI has already listed the story's files and read those of the first screen (errors print
+before any screen opens); the app receives them, reads the rest and compares the story in a
+worker. Tests can hand in a finished Comparison.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tui.core.load.resources import styles_dir
 from tui.core.load.sanitize import visible_text
 
 if TYPE_CHECKING:
+    from tui.core.load.corpus import StoryStart
     from tui.core.model import Annotations, Comparison
     from tui.core.offload import EngineProcess
     from tui.core.story import Story
@@ -60,7 +62,7 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        story: Story | Sequence[Path] | None = None,
+        story: Story | StoryStart | Sequence[Path] | None = None,
         annotations: Annotations | Path | None = None,
         *,
         comparison: Comparison | None = None,
@@ -148,7 +150,7 @@ class ReaderApp(App[None]):
 
 
 def run_reader(
-    story: Story | Sequence[Path] | None = None,
+    story: Story | StoryStart | Sequence[Path] | None = None,
     annotations: Annotations | Path | None = None,
     engine: EngineProcess | None = None,
 ) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 import pickle
 import select
@@ -34,6 +35,7 @@ from typing import IO, TYPE_CHECKING, Any
 from tui.core.model import Annotations, Comparison, Mark, Story
 
 if TYPE_CHECKING:
+    from tui.core.load.corpus import StoryFiles
     from tui.core.pipeline import Progress
 
 Marks = Mapping[str, tuple[Mark, ...]]
@@ -51,6 +53,10 @@ POLL_SECONDS = 0.05
 """How often a waiting parent checks whether it was asked to stop."""
 
 _HEADER = struct.Struct("!Q")
+
+
+class _OtherStory(Exception):
+    """The child compared other articles than the caller's (a file changed between readings)."""
 
 
 class EngineFailed(RuntimeError):
@@ -74,7 +80,7 @@ class EngineProcess:
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
-        self._submitted: Story | None = None
+        self._submitted: Story | StoryFiles | None = None
         self._sending: threading.Thread | None = None
         self._send_error: OSError | None = None
 
@@ -103,11 +109,12 @@ class EngineProcess:
             with contextlib.suppress(OSError):
                 self.start()
 
-    def submit(self, story: Story, annotations: Annotations | Path | None = None) -> None:
+    def submit(self, story: Story | StoryFiles, annotations: Annotations | Path | None = None) -> None:
         """Send ``story`` to the child now and return at once (a thread writes the request, as
-        the child may still be starting). ``annotations`` may be a file the child reads, or
-        None for the story's own file. Where no child can run, nothing is sent, and
-        ``compare`` computes in this process."""
+        the child may still be starting). ``story`` may be a listed story not read yet, which
+        the child reads itself (while the caller reads it too, for its screen); ``annotations``
+        may be a file the child reads, or None for the story's own file. Where no child can
+        run, nothing is sent, and ``compare`` computes in this process."""
         self._submitted = self._sending = None
         if not available():
             return
@@ -141,16 +148,31 @@ class EngineProcess:
     ) -> tuple[Comparison, Marks]:
         """The story's comparison and every article's highlights, computed by the child.
 
-        When this very story was submitted already, its result is collected (``annotations``
-        is then the same file the submission named). Raises ``ComparisonCancelled`` (the
-        child is ended) when ``should_stop()`` turns true, and ``EngineFailed`` when the
-        engine raised or the child died.
+        A submitted request still pending is collected when the child compared the same
+        story (the same articles, read from the same bytes: their fingerprints agree; the
+        submission named the same annotation file); otherwise ``story`` is sent now. Raises
+        ``ComparisonCancelled`` (the child is ended) when ``should_stop()`` turns true, and
+        ``EngineFailed`` when the engine raised or the child died.
         """
         process = self._process
-        if self._submitted is not story or process is None or process.poll() is not None:
+        if self._submitted is None or process is None or process.poll() is not None:
             self.submit(story, annotations)
-            process = self._process
-        self._submitted = None
+        try:
+            return self._collect(story, annotations, progress, should_stop)
+        except _OtherStory:  # a file changed between the child's reading and ours
+            self.close()
+            self.submit(story, annotations)
+            return self._collect(story, annotations, progress, should_stop)
+
+    def _collect(
+        self,
+        story: Story,
+        annotations: Annotations | Path | None,
+        progress: Progress | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> tuple[Comparison, Marks]:
+        submitted, self._submitted = self._submitted, None
+        process = self._process
         if process is None or self._sending is None:  # no child here: compare in this process
             return compare_here(story, _annotations(annotations), progress=progress, should_stop=should_stop)
         assert process.stdout is not None
@@ -159,10 +181,11 @@ class EngineProcess:
             if self._send_error is not None:
                 raise self._send_error
             receiver = _Receiver(process.stdout.fileno(), should_stop)
+            expected = None if submitted is story else fingerprint(story)
             collecting = gc.isenabled()
             gc.disable()  # the result is hundreds of thousands of objects and no cycles: a
             try:  # full collection over them would hold the interpreter for 0.1 s and more
-                return _assemble(story, receiver.messages(), progress)
+                return _assemble(story, receiver.messages(), progress, expected)
             finally:
                 if collecting:
                     gc.enable()
@@ -229,9 +252,11 @@ class _Receiver:
 
 
 def _assemble(
-    story: Story, messages: Iterator[tuple[Any, ...]], progress: Progress | None
+    story: Story, messages: Iterator[tuple[Any, ...]], progress: Progress | None, expected: str | None
 ) -> tuple[Comparison, Marks]:
-    """Put the comparison back together from the child's messages, around the caller's story."""
+    """Put the comparison back together from the child's messages, around the caller's story
+    (raising ``_OtherStory`` at once when the child's story has another fingerprint than
+    ``expected``)."""
     parts: dict[str, list[Any]] = {}
     fields: dict[str, Any] = {}
     for message in messages:
@@ -241,6 +266,9 @@ def _assemble(
                 progress(message[1], message[2])
         elif kind == "items":
             parts.setdefault(message[1], []).extend(message[2])
+        elif kind == "fingerprint":
+            if expected is not None and message[1] != expected:
+                raise _OtherStory()
         elif kind == "field":
             fields[message[1]] = message[2]
         elif kind == "error":
@@ -273,6 +301,7 @@ def serve() -> None:
     Its standard output carries only frames; anything printed by mistake goes to standard
     error (discarded by the parent), never into the frames.
     """
+    from tui.core.load.corpus import read_story
     from tui.core.pipeline import build_comparison
     from tui.core.views.marks import all_marks
 
@@ -284,9 +313,11 @@ def serve() -> None:
         if len(header) < _HEADER.size:
             return
         (size,) = _HEADER.unpack(header)
-        story, annotations = pickle.loads(requests.read(size))
+        source, annotations = pickle.loads(requests.read(size))
         send = _Sender(out)
         try:
+            story = source if isinstance(source, Story) else read_story(source)
+            send.message(("fingerprint", fingerprint(story)))
             comparison = build_comparison(story, _annotations(annotations), progress=send.progress)
             marks = [
                 (article_id, found[i : i + MARKS_PER_ITEM])
@@ -338,6 +369,14 @@ class _Sender:
             start += len(piece)
             if len(data) < PIECE_BYTES // 2:
                 self.batch *= 2
+
+
+def fingerprint(story: Story) -> str:
+    """A digest of everything in ``story``: equal for the same articles read from the same
+    bytes, in any process (so a child that read the files itself can be checked). Made from
+    the dataclasses' fields (their repr), not from a pickle, which would also carry the
+    values an article caches once it has been used."""
+    return hashlib.blake2b(repr(story).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def throttled(progress: Progress) -> Progress:

@@ -45,10 +45,10 @@ from tui.app.reader.keys import READER_BINDINGS
 from tui.app.reader.search import SearchState
 from tui.app.reader.sync import ScrollSync, first_start_per_article
 from tui.app.reader.tools import ReaderTools
-from tui.app.reader.window import PaneWindow
+from tui.app.reader.window import PaneWindow, panes_that_fit
 from tui.app.widgets.article_pane import HIGHLIGHT_CLASSES, ArticlePane, PaneScroll
 from tui.app.widgets.status import StatusBar
-from tui.core.load.corpus import StoryError, load_story
+from tui.core.load.corpus import StoryError, StoryStart, list_story, read_story
 from tui.core.load.resources import bundled_story
 from tui.core.load.sanitize import visible_text
 from tui.core.offload import EngineProcess
@@ -67,9 +67,6 @@ if TYPE_CHECKING:
     from tui.app.widgets.legend import LegendBar
     from tui.app.widgets.variants import VariantsView
     from tui.core.model import Annotations, Cluster, ClusterKind, Comparison, Mark
-
-MIN_PANE_WIDTH = 40
-"""Narrowest readable pane (columns, border included); decides how many panes fit."""
 
 SHORT_SCREEN = 30
 """Below this many rows the headers and the facts area shrink so the text keeps room."""
@@ -135,7 +132,7 @@ class ReaderScreen(Screen[None]):
 
     def __init__(
         self,
-        story: Story | Sequence[Path] | None,
+        story: Story | StoryStart | Sequence[Path] | None,
         annotations: Annotations | Path | None = None,
         *,
         comparison: Comparison | None = None,
@@ -169,6 +166,9 @@ class ReaderScreen(Screen[None]):
         """True once the facts list, variants, sidebar and search box are mounted."""
         self.names: dict[str, str] = {}
         """Article id -> the source's name as the reader shows it."""
+        self.reading = isinstance(story, StoryStart) and not story.complete
+        """True while the panes hold only the story's first sources and the worker reads the
+        rest (the command line read only those of the first screen)."""
         self._place: Place | Cluster | None = None
         """Where the user is, shown again each time a layout change settles, until they scroll:
         the fact jumped to (every pane at its member), or the text at the top of the panes."""
@@ -195,7 +195,7 @@ class ReaderScreen(Screen[None]):
             yield Static(Content("Loading the story..."), id="placeholder")
         else:  # in the first frame: the panes that fit the terminal
             self._create_panes(story)
-            yield from self.panes[: max(1, self.app.size.width // MIN_PANE_WIDTH)]
+            yield from self.panes[: panes_that_fit(self.app.size.width)]
         yield Vertical(id="sidebar-slot")  # the entity sidebar is mounted after the text
         yield Horizontal(id="facts-area")  # so are the facts list and the variants
         yield Footer()
@@ -216,8 +216,8 @@ class ReaderScreen(Screen[None]):
         if self._ready_comparison is not None:
             self._story_loaded(self._ready_comparison.story)
             self._annotations_loaded(self._ready_comparison.annotations)
-        elif isinstance(self._source, Story):
-            self._story_loaded(self._source)
+        elif (known := self._known_story()) is not None:
+            self._story_loaded(known)
         self.run_worker(
             self._after_first_frame(),
             name="tools",
@@ -352,7 +352,7 @@ class ReaderScreen(Screen[None]):
         taken = 0
         if sidebar.display:  # its set width: it may not be laid out yet when it was just shown
             taken = sidebar.outer_size.width or int(sidebar.styles.width.value if sidebar.styles.width else 0)
-        return max(1, (self.size.width - taken) // MIN_PANE_WIDTH)
+        return panes_that_fit(self.size.width - taken)
 
     def layout_panes(self) -> None:
         """Show the panes of the current window (or the zoomed one), hide the others."""
@@ -503,12 +503,8 @@ class ReaderScreen(Screen[None]):
     )
     def analyse(self) -> None:
         """Load the story and annotations if needed, then compare; report by messages."""
-        source = self._source
         try:
-            if isinstance(source, Story):
-                story = source
-            else:
-                story = load_story(list(source) if source else [bundled_story()])
+            story = self._whole_story()
         except (StoryError, OSError) as error:
             self.post_message(CompareFailed(str(error), fatal=True))
             return
@@ -525,6 +521,29 @@ class ReaderScreen(Screen[None]):
             annotations = load_annotations(path)
         self.post_message(AnnotationsLoaded(annotations))
         self.compare_in_worker(story, annotations)
+
+    def _whole_story(self) -> Story:
+        """The whole story, read here in the worker when the reader was handed only its first
+        articles (or only paths), with the reading's progress in the status line."""
+        source = self._source
+        if isinstance(source, Story):
+            return source
+        if isinstance(source, StoryStart):
+            if source.complete:
+                return source.story
+            files = source.files
+        else:
+            files = list_story(list(source) if source else [bundled_story()])
+        total = len(files.files)
+        step = max(1, total // 40)  # a few dozen repaints of the status line, not one per file
+
+        def progress(read: int, total: int) -> None:
+            if read % step == 0 or read == total:
+                self.post_message(
+                    CompareProgress(0.05 * read / total, f"Reading {total} sources... {read}/{total}")
+                )
+
+        return read_story(files, progress=progress)
 
     def compare_in_worker(self, story: Story, annotations: Annotations) -> None:
         """Compare ``story`` from inside a worker thread, reporting progress and the result.
@@ -580,15 +599,22 @@ class ReaderScreen(Screen[None]):
 
     @on(CompareFailed)
     def _on_failed(self, message: CompareFailed) -> None:
-        self.status.show_summary("Could not load the story." if message.fatal else "No comparison.")
-        self.status.show_problems("Error", [message.text])
         if message.fatal:
+            self.status.show_summary(
+                "Could not read the other sources." if self.panes else "Could not load the story."
+            )
+        else:
+            self.status.show_summary("No comparison.")
+        self.status.show_problems("Error", [message.text])
+        if message.fatal and not self.panes:
             self.query_one("#placeholder", Static).update(Content(message.text))
 
     def _known_story(self) -> Story | None:
         """The story when it was loaded before the reader opened (the CLI does), else None."""
         if self._ready_comparison is not None:
             return self._ready_comparison.story
+        if isinstance(self._source, StoryStart):
+            return self._source.story
         return self._source if isinstance(self._source, Story) else None
 
     def _create_panes(self, story: Story) -> None:
@@ -600,15 +626,64 @@ class ReaderScreen(Screen[None]):
         self.window.reset(len(self.panes))
 
     def _story_loaded(self, story: Story) -> None:
-        if story is not self.story or not self.panes:
+        whole = bool(self.panes) and story is not self.story  # the rest of a partly read story
+        known = len(self.story.diagnostics) if whole and self.story else 0
+        if whole:
+            self._take_whole_story(story)
+        elif story is not self.story or not self.panes:
             self.query_one("#placeholder").remove()
             self._create_panes(story)
         self.title = visible_text(story.title)
         self.layout_panes()
-        self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
-        if story.diagnostics:
+        if self.reading:
+            self.status.show_progress(0.0, "Reading the other sources...")
+        else:
+            self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
+        if len(story.diagnostics) > known:  # shown again only when reading the rest found more
             self.status.show_problems("Some files had problems:", list(story.diagnostics))
-        self.call_after_refresh(self.focus_pane, 0)
+        if not whole:
+            self.call_after_refresh(self.focus_pane, 0)
+
+    def _take_whole_story(self, story: Story) -> None:
+        """Show the whole story once its other sources are read, without disturbing the panes
+        on screen: a pane whose article is the same is kept (with its scroll and focus) and
+        renamed in place (two sources of one outlet are numbered only once both are known);
+        the others are new panes, built when first shown."""
+        old = self.panes
+        focused = self.app.focused
+        dropped: list[ArticlePane] = []
+        self.story = story
+        self.reading = False
+        self.names = source_names(story.articles)
+        self.panes = []
+        for index, article in enumerate(story.articles):
+            pane = old[index] if index < len(old) else None
+            if pane is not None and pane.article == article:
+                pane.rename(self.names[article.id])
+            else:  # the file changed (or vanished) between the two reads
+                if pane is not None:
+                    dropped.append(pane)
+                pane = ArticlePane(article, index, self.names[article.id])
+            self.panes.append(pane)
+        dropped += old[len(story.articles) :]
+        for pane in dropped:
+            self.sync.forget(pane.pane_index)
+            if pane.parent is not None:
+                pane.remove()
+        if len(old) > len(self.panes):
+            self.window.reset(len(self.panes))
+            self.focused_pane = 0
+        else:
+            self.window.extend(len(self.panes))
+        self.refresh_bindings()  # paging (< >) may be possible now
+        if focused is not None and any(pane in focused.ancestors for pane in dropped):
+            self.call_after_refresh(self.focus_pane, self.focused_pane)  # its pane was replaced
+        state = self.search_state
+        if state.text:  # a search made while reading covers the new sources too
+            current = state.current
+            self.search(state.text)
+            if current in state.matches:
+                state.index = state.matches.index(current)
 
     def _annotations_loaded(self, annotations: Annotations) -> None:
         if annotations.has_errors:
@@ -911,6 +986,11 @@ class ReaderScreen(Screen[None]):
         from tui.app.screens.pane_picker import PanePicker
 
         if not self.panes:
+            return
+        if self.reading:
+            self.notify(
+                "Still reading the sources: the list holds them all once they are read.", markup=False
+            )
             return
         labels = [(self.names[pane.article.id], pane.article.title) for pane in self.panes]
         self.app.push_screen(PanePicker(labels, self.window.shown), self._picked)

@@ -53,6 +53,10 @@ class ScrollSync:
         self._first_starts = None
         self._anchors.clear()
 
+    def forget(self, index: int) -> None:
+        """Pane ``index`` was replaced: watch the new one when it is mounted."""
+        self._watched.discard(index)
+
     def needs_watch(self, index: int) -> bool:
         """True the first time pane ``index`` is mounted: its scrolling is to be watched."""
         if index in self._watched:

@@ -12,6 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+MIN_PANE_WIDTH = 40
+"""Narrowest readable pane (columns, border included); decides how many panes fit."""
+
+
+def panes_that_fit(width: int) -> int:
+    """How many panes fit side by side in ``width`` columns (at least one). The command line
+    asks it too, to read only the articles of the first screen before the reader opens."""
+    return max(1, width // MIN_PANE_WIDTH)
+
 
 class PaneWindow:
     """The chosen panes in display order, and the index of the leftmost one on screen."""
@@ -71,6 +80,11 @@ class PaneWindow:
     def pageable(self, capacity: int) -> bool:
         """Whether there are more chosen panes than fit (``<`` and ``>`` do something)."""
         return len(self.shown) > capacity
+
+    def extend(self, count: int) -> None:
+        """The story grew to ``count`` panes (the rest of its sources were read): choose the
+        new ones too, keeping the window where it is."""
+        self.shown += range(max(self.shown, default=-1) + 1, count)
 
     def reveal(self, index: int, capacity: int) -> None:
         """Slide the window (choosing the pane if need be) so that pane ``index`` is in it;

@@ -374,6 +374,16 @@ class ArticlePane(Vertical):
         if self.sized:
             self.watch(self.scroller, "scroll_y", self._scrolled, init=False)
 
+    def rename(self, name: str) -> None:
+        """Show the source under a new name (the whole story's names are known later than its
+        first panes), in place: the text and its scroll are left alone."""
+        if name == self.name_shown:
+            return
+        self.name_shown = name
+        if self.is_mounted:
+            self.border_title = Content(name)
+            self.border_subtitle = Content(self._subtitle())
+
     def on_resize(self, event: Resize) -> None:
         if self.sized:
             self.call_after_refresh(self.measure)  # the bodies' new width is known then

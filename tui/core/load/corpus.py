@@ -13,7 +13,8 @@ import datetime as _dt
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +42,46 @@ class StoryError(Exception):
     """A problem that leaves nothing to read: a missing path, an empty folder, no articles."""
 
 
+@dataclass(frozen=True)
+class StoryFiles:
+    """A story before its files are read: its article files in reading order with the ids
+    they get, its title, and the problems found listing them.
+
+    ``load_story`` reads every file; the reader reads only the first few (``read_first``),
+    so that its first screen does not wait for hundreds of files, and the rest after.
+    """
+
+    title: str
+    path: str
+    named: tuple[Path, ...]
+    """The paths the user named, for messages."""
+    files: tuple[tuple[Path, str], ...]
+    """Each article file with its article id, in the story's order."""
+    annotations_path: str | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class StoryStart:
+    """The first articles of a story, read; the whole story when ``complete``."""
+
+    story: Story
+    files: StoryFiles
+    complete: bool
+
+
 def load_story(paths: Sequence[Path], *, title: str | None = None) -> Story:
     """Load the articles named by ``paths`` (one folder, or article files) as one story.
 
     Articles are ordered by file name, so the same files give the same story whatever order
     they are named in.
     """
+    return read_story(list_story(paths, title=title))
+
+
+def list_story(paths: Sequence[Path], *, title: str | None = None) -> StoryFiles:
+    """Find the story's article files and their ids without reading them; a missing path or
+    a story with no article files is a ``StoryError``."""
     if not paths:
         raise StoryError("no story given: name a folder of articles or one or more article files")
     files: list[Path] = []
@@ -67,26 +102,65 @@ def load_story(paths: Sequence[Path], *, title: str | None = None) -> Story:
     if not files:
         where = ", ".join(str(p) for p in paths)
         raise StoryError(f"{where}: no article files ({', '.join(ARTICLE_SUFFIXES)}) found")
-    articles: list[Article] = []
     used_ids: set[str] = set()
-    for path in sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p))):
-        article_id = _unique_id(_ID_UNSAFE.sub("-", path.stem).strip("-") or "article", used_ids)
+    ordered = tuple(
+        (path, _unique_id(_ID_UNSAFE.sub("-", path.stem).strip("-") or "article", used_ids))
+        for path in sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
+    )
+    return StoryFiles(
+        title=title or _story_title(paths),
+        path=str(paths[0]) if len(paths) == 1 else os.path.commonpath([str(p) for p in paths]),
+        named=tuple(paths),
+        files=ordered,
+        annotations_path=str(annotations) if annotations else None,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def read_story(files: StoryFiles, *, progress: Callable[[int, int], None] | None = None) -> Story:
+    """Read every article of ``files``; ``progress(read, total)`` after each file."""
+    story, _ = _read(files, None, progress)
+    return story
+
+
+def read_first(files: StoryFiles, count: int) -> StoryStart:
+    """Read the story's first ``count`` readable articles (the same articles, ids and order as
+    the whole story's first ones) and stop; a story with no readable article at all is a
+    ``StoryError``, as from ``load_story``."""
+    story, complete = _read(files, max(1, count), None)
+    return StoryStart(story, files, complete)
+
+
+def _read(
+    files: StoryFiles, limit: int | None, progress: Callable[[int, int], None] | None
+) -> tuple[Story, bool]:
+    """The story of the first ``limit`` readable articles (all when None), and whether every
+    file was read."""
+    articles: list[Article] = []
+    diagnostics = list(files.diagnostics)
+    total = len(files.files)
+    done = 0
+    for path, article_id in files.files:
+        if limit is not None and len(articles) >= limit:
+            break
         article, problems = read_article(path, article_id)
         diagnostics.extend(problems)
         if article is not None:
             articles.append(article)
+        done += 1
+        if progress is not None:
+            progress(done, total)
     if not articles:
         details = "; ".join(str(d) for d in diagnostics[:3])
-        raise StoryError(f"no readable articles in {', '.join(str(p) for p in paths)}: {details}")
-    story_title = title or _story_title(paths)
-    story_path = str(paths[0]) if len(paths) == 1 else os.path.commonpath([str(p) for p in paths])
-    return Story(
-        title=story_title,
-        path=story_path,
+        raise StoryError(f"no readable articles in {', '.join(str(p) for p in files.named)}: {details}")
+    story = Story(
+        title=files.title,
+        path=files.path,
         articles=tuple(articles),
-        annotations_path=str(annotations) if annotations else None,
+        annotations_path=files.annotations_path,
         diagnostics=tuple(diagnostics),
     )
+    return story, done == total
 
 
 def read_article(path: Path, article_id: str) -> tuple[Article | None, list[Diagnostic]]:
