@@ -48,9 +48,11 @@ def _first_row(pane_index: int, screen: ReaderScreen) -> str:
     return screen.panes[pane_index].blocks[0].render_line(0).text
 
 
+@pytest.mark.parametrize("step", [64, 4], ids=["in one step", "a few panes at a time"])
 async def test_the_first_screen_shows_text_before_the_rest_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int
 ) -> None:
+    monkeypatch.setattr("tui.app.reader.screen.PANES_PER_STEP", step)
     start = _first_screen(tmp_path)
     assert len(start.story.articles) == 4 and not start.complete
     monkeypatch.setattr(ReaderScreen, "compare_in_worker", lambda self, story, annotations: None)
@@ -81,6 +83,10 @@ async def test_the_first_screen_shows_text_before_the_rest_is_read(
         assert scrolled > 0 and app.focused is first[0].scroller
         await build(screen)  # the worker reads the other 26 (and compares nothing here)
         await wait_for_workers(pilot)
+        for _ in range(SOURCES):  # the new panes are made a few at a time, between events
+            if not screen.reading:
+                break
+            await pilot.pause()
         assert len(screen.panes) == SOURCES and not screen.reading
         assert screen.panes[:4] == first  # the same widgets: nothing rebuilt, nothing jumps
         assert first[0].scroller.scroll_y == scrolled and app.focused is first[0].scroller
@@ -89,7 +95,11 @@ async def test_the_first_screen_shows_text_before_the_rest_is_read(
         assert str(first[1].border_title) == "Gazette 2"
 
 
-async def test_every_source_is_reachable_once_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("step", [64, 4], ids=["in one step", "a few panes at a time"])
+async def test_every_source_is_reachable_once_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int
+) -> None:
+    monkeypatch.setattr("tui.app.reader.screen.PANES_PER_STEP", step)
     start = _first_screen(tmp_path)
     progress: list[str] = []
 
@@ -99,7 +109,7 @@ async def test_every_source_is_reachable_once_read(tmp_path: Path) -> None:
 
     async with reader_session(ReaderApp(start), message_hook=hook) as (app, pilot, screen):
         assert any(text.startswith(f"Reading {SOURCES} sources... ") for text in progress)
-        assert screen.comparison is not None
+        assert screen.comparison is not None and len(screen.panes) == SOURCES
         assert [a.id for a in screen.comparison.articles] == [f"{n:03d}" for n in range(1, SOURCES + 1)]
         assert screen.comparison.story.title == start.story.title == "ferry"
         assert str(screen.query_one("#status-text", Static).content).startswith(f"{SOURCES} sources · ")

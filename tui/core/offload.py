@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -172,6 +173,8 @@ class EngineProcess:
         should_stop: Callable[[], bool] | None,
     ) -> tuple[Comparison, Marks]:
         submitted, self._submitted = self._submitted, None
+        if progress is not None:  # reports that queued in the pipe arrive in a burst
+            progress = throttled(progress)
         process = self._process
         if process is None or self._sending is None:  # no child here: compare in this process
             return compare_here(story, _annotations(annotations), progress=progress, should_stop=should_stop)
@@ -182,13 +185,8 @@ class EngineProcess:
                 raise self._send_error
             receiver = _Receiver(process.stdout.fileno(), should_stop)
             expected = None if submitted is story else fingerprint(story)
-            collecting = gc.isenabled()
-            gc.disable()  # the result is hundreds of thousands of objects and no cycles: a
-            try:  # full collection over them would hold the interpreter for 0.1 s and more
+            with long_lived_objects():
                 return _assemble(story, receiver.messages(), progress, expected)
-            finally:
-                if collecting:
-                    gc.enable()
         except _cancelled():
             self.close()
             raise
@@ -371,12 +369,36 @@ class _Sender:
                 self.batch *= 2
 
 
+@contextlib.contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Make many objects that live as long as the program, without the collector pausing it.
+
+    The cyclic collector would walk them again and again as they are made (a full
+    collection over a comparison's hundreds of thousands of objects holds the interpreter
+    for 0.1 s and more, which in the reader is a frozen screen), and once more on the first
+    collection after; so it is paused meanwhile, and what exists at the end is moved out
+    of its reach (``gc.freeze``) before it runs again. Nothing made here forms cycles.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
 def fingerprint(story: Story) -> str:
     """A digest of everything in ``story``: equal for the same articles read from the same
     bytes, in any process (so a child that read the files itself can be checked). Made from
     the dataclasses' fields (their repr), not from a pickle, which would also carry the
     values an article caches once it has been used."""
-    return hashlib.blake2b(repr(story).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr(replace(story, articles=())).encode("utf-8", "surrogatepass"))
+    for article in story.articles:  # article by article: the reader's thread waits a moment
+        digest.update(repr(article).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def throttled(progress: Progress) -> Progress:

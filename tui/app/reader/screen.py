@@ -77,6 +77,9 @@ TINY_SCREEN = 20
 NARROW_SCREEN = 100
 """Below this many columns the facts area shows the list or the variants, not both."""
 
+PANES_PER_STEP = 64
+"""Panes made per step once the whole story is read (about 6 ms of the UI's time each)."""
+
 SEARCH_DELAY = 0.25
 """Seconds of typing pause before the search box highlights matches."""
 
@@ -176,6 +179,8 @@ class ReaderScreen(Screen[None]):
         self._painted_theme = ""
         """The theme the highlights were last resolved in."""
         self._cluster_index: dict[str, int] = {}
+        self._panes_pending = False
+        """Panes of the whole story still to be made (a few at a time), once it is read."""
         self._analysing = False
         """The comparison was started at mount, before the tools (the story was already read)."""
         self._early_result: CompareFinished | None = None
@@ -534,16 +539,19 @@ class ReaderScreen(Screen[None]):
             files = source.files
         else:
             files = list_story(list(source) if source else [bundled_story()])
-        total = len(files.files)
-        step = max(1, total // 40)  # a few dozen repaints of the status line, not one per file
+        from tui.core.offload import long_lived_objects, throttled
+
+        def post(fraction: float, text: str) -> None:
+            self.post_message(CompareProgress(fraction, text))
+
+        report = throttled(post)
 
         def progress(read: int, total: int) -> None:
-            if read % step == 0 or read == total:
-                self.post_message(
-                    CompareProgress(0.05 * read / total, f"Reading {total} sources... {read}/{total}")
-                )
+            report(0.05 * read / total, f"Reading {total} sources... {read}/{total}")
 
-        return read_story(files, progress=progress)
+
+        with long_lived_objects():  # the whole story stays as long as the reader
+            return read_story(files, progress=progress)
 
     def compare_in_worker(self, story: Story, annotations: Annotations) -> None:
         """Compare ``story`` from inside a worker thread, reporting progress and the result.
@@ -635,7 +643,7 @@ class ReaderScreen(Screen[None]):
             self._create_panes(story)
         self.title = visible_text(story.title)
         self.layout_panes()
-        if self.reading:
+        if self.reading and not whole:
             self.status.show_progress(0.0, "Reading the other sources...")
         else:
             self.status.show_progress(0.05, f"Comparing {len(story.articles)} sources...")
@@ -648,21 +656,20 @@ class ReaderScreen(Screen[None]):
         """Show the whole story once its other sources are read, without disturbing the panes
         on screen: a pane whose article is the same is kept (with its scroll and focus) and
         renamed in place (two sources of one outlet are numbered only once both are known);
-        the others are new panes, built when first shown."""
+        the others are new panes, built when first shown, and made ``PANES_PER_STEP`` at a
+        time between other events (making 500 at once held the UI for 50 ms)."""
         old = self.panes
         focused = self.app.focused
         dropped: list[ArticlePane] = []
         self.story = story
-        self.reading = False
         self.names = source_names(story.articles)
         self.panes = []
-        for index, article in enumerate(story.articles):
-            pane = old[index] if index < len(old) else None
-            if pane is not None and pane.article == article:
+        for index, article in enumerate(story.articles[: len(old)]):
+            pane = old[index]
+            if pane.article == article:
                 pane.rename(self.names[article.id])
             else:  # the file changed (or vanished) between the two reads
-                if pane is not None:
-                    dropped.append(pane)
+                dropped.append(pane)
                 pane = ArticlePane(article, index, self.names[article.id])
             self.panes.append(pane)
         dropped += old[len(story.articles) :]
@@ -670,14 +677,29 @@ class ReaderScreen(Screen[None]):
             self.sync.forget(pane.pane_index)
             if pane.parent is not None:
                 pane.remove()
-        if len(old) > len(self.panes):
+        if len(old) > len(story.articles):
             self.window.reset(len(self.panes))
             self.focused_pane = 0
-        else:
-            self.window.extend(len(self.panes))
-        self.refresh_bindings()  # paging (< >) may be possible now
         if focused is not None and any(pane in focused.ancestors for pane in dropped):
             self.call_after_refresh(self.focus_pane, self.focused_pane)  # its pane was replaced
+        self._panes_pending = True
+        self._add_panes(story)
+
+    def _add_panes(self, story: Story, *, all_now: bool = False) -> None:
+        """Make the next ``PANES_PER_STEP`` panes of the whole story (all with ``all_now``),
+        and ask for the next step; the last step ends the reading."""
+        if story is not self.story or not self._panes_pending:
+            return
+        end = len(story.articles) if all_now else min(len(self.panes) + PANES_PER_STEP, len(story.articles))
+        for index in range(len(self.panes), end):
+            article = story.articles[index]
+            self.panes.append(ArticlePane(article, index, self.names[article.id]))
+        self.window.extend(len(self.panes))
+        if end < len(story.articles):
+            self.call_later(self._add_panes, story)
+            return
+        self._panes_pending = self.reading = False
+        self.refresh_bindings()  # paging (< >) may be possible now
         state = self.search_state
         if state.text:  # a search made while reading covers the new sources too
             current = state.current
@@ -693,6 +715,8 @@ class ReaderScreen(Screen[None]):
             )
 
     def _comparison_ready(self, comparison: Comparison, marks: Mapping[str, tuple[Mark, ...]]) -> None:
+        if self.story is not None:
+            self._add_panes(self.story, all_now=True)  # the panes still to make, if any
         self.comparison = comparison
         # The comparison lives as long as the reader: keep the cyclic collector from walking
         # its (on a huge story, millions of) objects again and again during ordinary keys.
