@@ -50,6 +50,10 @@ PIECE_BYTES = 128 * 1024
 MARKS_PER_ITEM = 500
 """An article's highlights travel in runs of this many, so that no item outgrows a piece."""
 
+CHILD_NICENESS = 5
+"""The child runs at a lower priority than the reader: with a free core it runs at full
+speed, but where the two compete (a first frame being drawn, a busy machine) the screen wins."""
+
 POLL_SECONDS = 0.05
 """How often a waiting parent checks whether it was asked to stop."""
 
@@ -299,6 +303,8 @@ def serve() -> None:
     Its standard output carries only frames; anything printed by mistake goes to standard
     error (discarded by the parent), never into the frames.
     """
+    with contextlib.suppress(OSError):  # the screen first: on a busy machine the UI wins the CPU
+        os.nice(CHILD_NICENESS)
     from tui.core.load.corpus import read_story
     from tui.core.pipeline import build_comparison
     from tui.core.views.marks import all_marks
