@@ -549,7 +549,6 @@ class ReaderScreen(Screen[None]):
         def progress(read: int, total: int) -> None:
             report(0.05 * read / total, f"Reading {total} sources... {read}/{total}")
 
-
         with long_lived_objects():  # the whole story stays as long as the reader
             return read_story(files, progress=progress)
 
