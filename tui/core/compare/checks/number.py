@@ -230,12 +230,23 @@ def _context(slot: NumberSlot, mentions: Sequence[Mention]) -> frozenset[str]:
 def _text_context(text: str, spans: tuple[tuple[int, int, str], ...], start: int, end: int) -> frozenset[str]:
     """The words around ``text[start:end]`` (a figure), once per distinct text and figure."""
     tokens = relative_tokens(text, spans)
-    starts = [t.start for t in tokens]
-    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
-    lo = inside[0] if inside else bisect.bisect_left(starts, start)
-    hi = inside[-1] if inside else lo - 1
+    starts, ends = _token_bounds(text, spans)
+    first, after = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
+    if first < after:  # the tokens the figure overlaps (tokens are in order, never overlapping)
+        lo, hi = first, after - 1
+    else:
+        lo = bisect.bisect_left(starts, start)
+        hi = lo - 1
     window = tokens[max(0, lo - CONTEXT_WORDS) : lo] + tokens[hi + 1 : hi + 1 + CONTEXT_WORDS]
     return frozenset(t.norm for t in window if not t.norm.replace(".", "").isdigit())
+
+
+@story_cache
+def _token_bounds(text: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[list[int], list[int]]:
+    """Where each token of ``text`` starts and ends, once per text: a sentence of hundreds of
+    figures looked them up for each figure, at a cost that grew with the square of its length."""
+    tokens = relative_tokens(text, spans)
+    return [t.start for t in tokens], [t.end for t in tokens]
 
 
 def _counted_keys(item: _Counted) -> frozenset[str]:
