@@ -58,7 +58,6 @@ class WordDiffer:
                 out.append(DiffPiece(piece, flag))
         return tuple(out)
 
-
     def _matched(self, keys: list[str]) -> list[tuple[int, int]]:
         """The runs of ``keys`` (start, end) matched in the basis.
 

@@ -22,46 +22,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tui.core.text.normalize import SCALE_WORDS, UNITS_WORDS
+
 __all__ = ["SCALES", "UNITS", "number_key", "number_runs", "number_text", "parse_number"]
 
-UNITS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
-SCALES: dict[str, int] = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+UNITS: dict[str, int] = {**UNITS_WORDS, "dozen": 12}
+"""The cardinal words (normalisation's own, one table for both), and "dozen" as a count."""
+SCALES: dict[str, int] = SCALE_WORDS
 _ORDINAL_UNITS: dict[str, int] = {
     "first": 1,
     "second": 2,
