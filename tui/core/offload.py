@@ -305,10 +305,6 @@ def serve() -> None:
     """
     with contextlib.suppress(OSError):  # the screen first: on a busy machine the UI wins the CPU
         os.nice(CHILD_NICENESS)
-    from tui.core.load.corpus import read_story
-    from tui.core.pipeline import build_comparison
-    from tui.core.views.marks import all_marks
-
     requests = sys.stdin.buffer
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
@@ -318,20 +314,30 @@ def serve() -> None:
             return
         (size,) = _HEADER.unpack(header)
         source, annotations = pickle.loads(requests.read(size))
-        send = _Sender(out)
-        try:
-            story = source if isinstance(source, Story) else read_story(source)
-            send.message(("fingerprint", fingerprint(story)))
-            comparison = build_comparison(story, _annotations(annotations), progress=send.progress)
-            marks = [
-                (article_id, found[i : i + MARKS_PER_ITEM])
-                for article_id, found in all_marks(comparison).items()
-                for i in range(0, max(len(found), 1), MARKS_PER_ITEM)
-            ]
-        except Exception as error:  # the parent shows it; the child stays ready for the next
-            send.message(("error", f"The comparison failed: {error!r}"))
-            continue
-        send.result(story, comparison, marks)
+        _answer(source, annotations, _Sender(out))
+        del source, annotations
+
+
+def _answer(source: Story | StoryFiles, annotations: Annotations | Path | None, send: _Sender) -> None:
+    """Compare one request and send the result; what it made is freed when it returns, so an
+    idle child does not hold a whole comparison."""
+    from tui.core.load.corpus import read_story
+    from tui.core.pipeline import build_comparison
+    from tui.core.views.marks import all_marks
+
+    try:
+        story = source if isinstance(source, Story) else read_story(source)
+        send.message(("fingerprint", fingerprint(story)))
+        comparison = build_comparison(story, _annotations(annotations), progress=send.progress)
+        marks = [
+            (article_id, found[i : i + MARKS_PER_ITEM])
+            for article_id, found in all_marks(comparison).items()
+            for i in range(0, max(len(found), 1), MARKS_PER_ITEM)
+        ]
+    except Exception as error:  # the parent shows it; the child stays ready for the next
+        send.message(("error", f"The comparison failed: {error!r}"))
+        return
+    send.result(story, comparison, marks)
 
 
 class _Sender:
