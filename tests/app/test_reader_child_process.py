@@ -28,18 +28,33 @@ def _story(folder: Path) -> Path:
     return folder
 
 
-async def test_the_reader_shows_what_the_child_found_and_ends_it_when_closed(tmp_path: Path) -> None:
+async def test_the_reader_shows_what_the_child_found(tmp_path: Path) -> None:
     story = load_story([_story(tmp_path / "dam")])
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         screen = await wait_for_comparison(pilot)
         assert isinstance(screen, ReaderScreen) and screen.comparison is not None
         child = screen.engine._process
-        assert child is not None and child.poll() is None, "the comparison came from a child"
+        assert child is not None and child.wait(timeout=10) == 0, "a child answered, then ended"
         expected, _ = compare_here(story, Annotations(path=None))
         assert [(c.kind, c.label) for c in screen.comparison.clusters] == [
             (c.kind, c.label) for c in expected.clusters
         ]
         assert any(c.kind == "discrepancy" for c in screen.comparison.clusters)
+
+
+async def test_quitting_while_the_child_compares_ends_it(tmp_path: Path) -> None:
+    from tests.benchmarks.bench_engine import write_story
+
+    story = load_story([write_story(tmp_path / "big", 120)])  # a few seconds of comparing
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        while screen.engine._process is None:
+            await pilot.pause(0.01)
+        child = screen.engine._process
+        await pilot.pause(0.3)
+        assert child.poll() is None and screen.comparison is None, "still comparing"
         await pilot.press("q")
-    assert child.wait(timeout=10) is not None
+    assert child.wait(timeout=10) != 0, "killed, not finished"

@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,12 +50,38 @@ def test_the_child_finds_exactly_what_this_process_finds(story: Story, engine: E
     assert there.story is story, "the caller's story is reused, not a copy sent back"
 
 
-def test_the_child_serves_a_second_comparison(story: Story, engine: EngineProcess) -> None:
+def test_each_comparison_has_its_own_child_which_ends_once_it_has_answered(
+    story: Story, engine: EngineProcess
+) -> None:
+    """A child that stayed would keep the memory of its comparison for as long as the reader
+    is open; each request is answered by a new child."""
     annotations = _annotations(story)
     first, _ = engine.compare(story, annotations)
+    child = engine._process
+    assert child is not None and child.wait(timeout=10) == 0
     again, _ = engine.compare(story, Annotations(path=None))
+    assert engine._process is not child
     assert [c.id for c in first.clusters if c.origin == "curated"], "the curated claims apply"
     assert not [c for c in again.clusters if c.origin == "curated"], "the second request is its own"
+
+
+def test_a_submitted_story_is_collected_even_after_its_child_has_ended(
+    engine: EngineProcess, tmp_path: Path
+) -> None:
+    """A small story's whole answer fits in the pipe: its child may end before the caller asks."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bridge shut\n\nThe bridge was shut on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Bridge closed\n\nThe bridge was shut on Tuesday.\n", encoding="utf-8")
+    small = load_story([folder])
+    engine.submit(small, None)
+    child = engine._process
+    assert child is not None and child.wait(timeout=30) == 0  # answered, into the pipe, and gone
+    engine.start_quietly()  # as the reader does at mount: the answer's child is kept
+    deadline = time.monotonic() + 30  # a lost answer would be waited for forever: fail instead
+    result, _ = engine.compare(small, Annotations(path=None), should_stop=lambda: time.monotonic() > deadline)
+    assert engine._process is child and result.story is small
+    assert any(c.kind == "discrepancy" for c in result.clusters)
 
 
 def test_progress_reaches_the_caller_and_ends_at_done(story: Story, engine: EngineProcess) -> None:

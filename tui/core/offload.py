@@ -74,12 +74,12 @@ def available() -> bool:
 
 
 class EngineProcess:
-    """One child process that compares stories on request, one at a time.
+    """The child process that compares the caller's stories, one child per comparison.
 
-    ``start`` launches it (cheap: the child imports the engine on another core while the
-    caller goes on); ``submit`` sends a story without waiting, so the child can compare while
-    the caller builds its screen; ``compare`` waits for the result (submitting first unless
-    that story is already submitted). A cancelled or failed comparison ends the child, and the
+    ``start`` launches a child (cheap: it imports the engine on another core while the caller
+    goes on); ``submit`` sends it a story without waiting, so it can compare while the caller
+    builds its screen; ``compare`` waits for the result (submitting first unless a story is
+    already submitted). A child ends once it has answered, and a cancelled one is killed; the
     next request starts a fresh one.
     """
 
@@ -90,8 +90,11 @@ class EngineProcess:
         self._send_error: OSError | None = None
 
     def start(self) -> None:
-        """Launch the child now, if it is not running, so its start overlaps the caller's work."""
-        if self._process is not None and self._process.poll() is None:
+        """Launch the child now, if it is not running, so its start overlaps the caller's work.
+
+        A child that has ended is kept while its answer waits to be collected (a small
+        story's whole answer fits in the pipe, and its child may end before it is read)."""
+        if self._process is not None and (self._process.poll() is None or self._submitted is not None):
             return
         package_root = str(Path(__file__).resolve().parents[2])
         code = (
@@ -159,9 +162,9 @@ class EngineProcess:
         ``ComparisonCancelled`` (the child is ended) when ``should_stop()`` turns true, and
         ``EngineFailed`` when the engine raised or the child died.
         """
-        process = self._process
-        if self._submitted is None or process is None or process.poll() is not None:
-            self.submit(story, annotations)
+        if self._submitted is None or self._process is None:
+            self.submit(story, annotations)  # (a submitted story's child may have ended: its
+            # answer is still in the pipe, read below)
         try:
             return self._collect(story, annotations, progress, should_stop)
         except _OtherStory:  # a file changed between the child's reading and ours
@@ -298,8 +301,11 @@ def _assemble(
 
 
 def serve() -> None:
-    """The child's loop: read a (story, annotations) request, answer it, wait for the next.
+    """The child: read one (story, annotations) request, answer it, and end.
 
+    One comparison per child: a Python process keeps the memory a comparison used (about
+    100 MiB on 500 articles) long after freeing it, so a child kept for the next request
+    would hold that much for as long as the reader is open; a new child costs 0.1 s.
     Its standard output carries only frames; anything printed by mistake goes to standard
     error (discarded by the parent), never into the frames.
     """
@@ -308,19 +314,16 @@ def serve() -> None:
     requests = sys.stdin.buffer
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    while True:
-        header = requests.read(_HEADER.size)
-        if len(header) < _HEADER.size:
-            return
-        (size,) = _HEADER.unpack(header)
-        source, annotations = pickle.loads(requests.read(size))
-        _answer(source, annotations, _Sender(out))
-        del source, annotations
+    header = requests.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return
+    (size,) = _HEADER.unpack(header)
+    source, annotations = pickle.loads(requests.read(size))
+    _answer(source, annotations, _Sender(out))
 
 
 def _answer(source: Story | StoryFiles, annotations: Annotations | Path | None, send: _Sender) -> None:
-    """Compare one request and send the result; what it made is freed when it returns, so an
-    idle child does not hold a whole comparison."""
+    """Compare one request and send the result (or the engine's error)."""
     from tui.core.load.corpus import read_story
     from tui.core.pipeline import build_comparison
     from tui.core.views.marks import all_marks
@@ -334,7 +337,7 @@ def _answer(source: Story | StoryFiles, annotations: Annotations | Path | None, 
             for article_id, found in all_marks(comparison).items()
             for i in range(0, max(len(found), 1), MARKS_PER_ITEM)
         ]
-    except Exception as error:  # the parent shows it; the child stays ready for the next
+    except Exception as error:  # the parent shows it in the status line
         send.message(("error", f"The comparison failed: {error!r}"))
         return
     send.result(story, comparison, marks)
