@@ -311,6 +311,10 @@ def serve() -> None:
     """
     with contextlib.suppress(OSError):  # the screen first: on a busy machine the UI wins the CPU
         os.nice(CHILD_NICENESS)
+    import tui.core.load.corpus
+    import tui.core.pipeline
+    import tui.core.views.marks  # noqa: F401  (the engine is imported while the request is awaited)
+
     requests = sys.stdin.buffer
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
