@@ -5,8 +5,10 @@ through the loader's own cleaning."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.notifications import Notify
 
@@ -106,3 +108,23 @@ async def test_fact_labels_that_look_like_markup_show_literally_in_the_command_p
         shown = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
         assert any("said [/] the [bold]mayor" in prompt for prompt in shown), shown
         assert app.is_running
+
+
+async def test_a_file_name_in_a_pane_border_is_spelled_out_and_a_screenshot_still_saves(
+    open_reader: ReaderOpener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source without an outlet is named by its file in the pane's bottom border: a name with
+    escapes and bytes that are not UTF-8 (a lone surrogate) crashed Ctrl+S's screenshot."""
+    comparison = build_comparison()
+    hostile = os.fsdecode(b"story/caf\xe9-" + OSC_TITLE.encode() + b".md")
+    first = dataclasses.replace(comparison.story.articles[0], path=hostile, outlet=None)
+    story = dataclasses.replace(comparison.story, articles=(first, *comparison.story.articles[1:]))
+    monkeypatch.chdir(tmp_path)
+    async with open_reader(dataclasses.replace(comparison, story=story)) as (app, pilot, screen):
+        subtitle = str(screen.panes[0].border_subtitle)
+        assert "caf\\xe9-\\x1b]0;PWNED\\x07.md" in subtitle and _clean(subtitle)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shots = list(tmp_path.glob("storydiff_*.svg"))
+        assert len(shots) == 1 and app.is_running
+        assert "\\x1b]0;PWNED" in shots[0].read_text(encoding="utf-8")

@@ -144,8 +144,22 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_save_svg(self) -> None:
-        """Save an SVG of the screen (whatever dialog is open) in the current folder."""
-        path = self.save_screenshot(path=str(Path.cwd()))
+        """Save an SVG of the screen (whatever dialog is open) in the current folder.
+
+        Written by the one safe writer (a new file, never through a link out of the folder;
+        text that cannot be UTF-8 replaced), and a failure is a notification, not a crash."""
+        from datetime import datetime
+
+        from tui.core.load.atomic import atomic_write_text
+
+        path = Path.cwd() / f"storydiff_{datetime.now():%Y-%m-%dT%H_%M_%S_%f}.svg"
+        try:
+            atomic_write_text(path, self.export_screenshot())
+        except OSError as error:
+            self.notify(
+                f"Screenshot not saved: {path}: {error.strerror or error}", severity="error", markup=False
+            )
+            return
         self.notify(f"Screenshot saved: {path}", markup=False)
 
 

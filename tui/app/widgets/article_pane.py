@@ -36,6 +36,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from tui.app.widgets.lazy_text import LazyText, Row
+from tui.core.load.sanitize import visible_text
 from tui.core.story import Article
 
 if TYPE_CHECKING:
@@ -474,7 +475,7 @@ class ArticlePane(Vertical):
             parts.append("editorial title")
         if self.name_shown.startswith("Source "):
             parts.append(Path(article.path).name or article.id)
-        return " · ".join(parts)
+        return visible_text(" · ".join(parts))  # a file name from the story folder is untrusted
 
     def on_click(self, event: Click) -> None:
         block = event.widget
