@@ -14,7 +14,7 @@ from dataclasses import replace
 from tui import __version__
 from tui.core.model import Article, ClusterKind, Comparison, Mark
 from tui.core.views.excerpts import Excerpt
-from tui.core.views.marks import LAYER_ORDER, marks_for
+from tui.core.views.marks import LAYER_ORDER, all_marks
 from tui.export.glance import overview_of
 from tui.export.glance_html import overview_css, overview_html
 from tui.export.phrasing import (
@@ -142,7 +142,8 @@ def to_html(report: Report) -> str:
             '<span class="boilerplate">not part of the story</span>. '
             "The label after each highlight names its cluster.</p>",
         ]
-        out += [_article(painted, article) for article in comparison.articles]
+        marks = all_marks(painted)  # one pass over the clusters, not one per article
+        out += [_article(painted, article, marks[article.id]) for article in comparison.articles]
     if comparison.orphans:
         out += [f"<h2>{_e(ORPHANS_TITLE)}</h2>", "<ul>"]
         out += [f"<li>{_e(orphan_line(orphan))}</li>" for orphan in comparison.orphans]
@@ -179,10 +180,10 @@ def _excerpt(excerpt: Excerpt) -> str:
     )
 
 
-def _article(comparison: Comparison, article: Article) -> str:
+def _article(comparison: Comparison, article: Article, highlights: tuple[Mark, ...]) -> str:
     """One article's whole text with its highlights; overlapping marks are split so they nest."""
     layer = {kind: index for index, kind in enumerate(LAYER_ORDER)}
-    painted = (m for m in marks_for(comparison, article.id) if m.kind in PAINTED)
+    painted = (m for m in highlights if m.kind in PAINTED)
     marks = sorted(painted, key=lambda m: layer[m.kind])
     cuts = sorted({0, len(article.text), *(m.start for m in marks), *(m.end for m in marks)})
     ends: dict[int, list[Mark]] = {}
