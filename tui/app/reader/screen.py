@@ -181,8 +181,6 @@ class ReaderScreen(Screen[None]):
         self._cluster_index: dict[str, int] = {}
         self._panes_pending = False
         """Panes of the whole story still to be made (a few at a time), once it is read."""
-        self._analysing = False
-        """The comparison was started at mount, before the tools (the story was already read)."""
         self._early_result: CompareFinished | None = None
         """A result that came before the tools were mounted, installed once they are."""
         self.engine = engine if engine is not None else EngineProcess()
@@ -209,7 +207,6 @@ class ReaderScreen(Screen[None]):
         if self._ready_comparison is None and isinstance(self._source, Story):
             # The story is already read: the child compares it while the first frame is drawn
             # (the worker thread only sends it and waits, leaving the interpreter to the UI).
-            self._analysing = True
             self.analyse()
         elif self._ready_comparison is None:
             self.engine.start_quietly()  # its imports overlap the first frame, on another core
@@ -293,7 +290,7 @@ class ReaderScreen(Screen[None]):
             self._comparison_ready(self._ready_comparison, all_marks(self._ready_comparison))
         elif self._early_result is not None:
             self._on_finished(self._early_result)
-        elif not self._analysing:
+        elif not isinstance(self._source, Story):  # a story already read was sent at mount
             self.analyse()
 
     @property
