@@ -180,11 +180,11 @@ class EngineProcess:
         should_stop: Callable[[], bool] | None,
     ) -> tuple[Comparison, Marks]:
         submitted, self._submitted = self._submitted, None
-        if progress is not None:  # reports that queued in the pipe arrive in a burst
-            progress = throttled(progress)
         process = self._process
         if process is None or self._sending is None:  # no child here: compare in this process
             return compare_here(story, _annotations(annotations), progress=progress, should_stop=should_stop)
+        if progress is not None:  # reports that queued in the pipe arrive in a burst
+            progress = throttled(progress)
         assert process.stdout is not None
         try:
             self._sending.join()
@@ -263,7 +263,7 @@ def _assemble(
     (raising ``_OtherStory`` at once when the child's story has another fingerprint than
     ``expected``)."""
     parts: dict[str, list[Any]] = {}
-    fields: dict[str, Any] = {}
+    annotations: Annotations | None = None
     for message in messages:
         kind = message[0]
         if kind == "progress":
@@ -274,17 +274,17 @@ def _assemble(
         elif kind == "fingerprint":
             if expected is not None and message[1] != expected:
                 raise _OtherStory()
-        elif kind == "field":
-            fields[message[1]] = message[2]
+        elif kind == "annotations":
+            annotations = message[1]
         elif kind == "error":
             raise EngineFailed(message[1])
-    if "clusters" not in parts and "clusters" not in fields:
+    if annotations is None or "clusters" not in parts:
         raise EngineFailed("the comparison process ended without a result")
     comparison = Comparison(
-        story=fields.get("story", story),
+        story=story,
         units=dict(parts.get("units", ())),
         clusters=tuple(parts.get("clusters", ())),
-        annotations=fields["annotations"],
+        annotations=annotations,
         mentions=tuple(parts.get("mentions", ())),
         phrases=tuple(parts.get("phrases", ())),
         wire=tuple(parts.get("wire", ())),
@@ -344,7 +344,7 @@ def _answer(source: Story | StoryFiles, annotations: Annotations | Path | None, 
     except Exception as error:  # the parent shows it in the status line
         send.message(("error", f"The comparison failed: {error!r}"))
         return
-    send.result(story, comparison, marks)
+    send.result(comparison, marks)
 
 
 class _Sender:
@@ -358,10 +358,9 @@ class _Sender:
     def message(self, message: tuple[Any, ...]) -> None:
         _write_frame(self.out, pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def result(self, story: Story, comparison: Comparison, marks: Sequence[tuple[str, Any]]) -> None:
-        if comparison.story is not story:
-            self.message(("field", "story", comparison.story))
-        self.message(("field", "annotations", comparison.annotations))
+    def result(self, comparison: Comparison, marks: Sequence[tuple[str, Any]]) -> None:
+        """The comparison without its story (the caller has its own: the fingerprint said so)."""
+        self.message(("annotations", comparison.annotations))
         self.items("units", list(comparison.units.items()))
         for name in ("clusters", "mentions", "phrases", "wire", "suggestions", "orphans"):
             self.items(name, getattr(comparison, name))
