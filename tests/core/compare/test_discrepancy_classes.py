@@ -111,6 +111,27 @@ def test_the_same_quote_in_another_mouth_is_a_name_discrepancy() -> None:
     assert {"a": "Smith", "b": "Okafor"} in differences(result, "name")
 
 
+def test_two_people_saying_two_things_is_no_name_discrepancy() -> None:
+    after = (
+        " after the landslide buried twelve houses in the hill village of Kells before dawn on Monday."
+        " Schools in the valley stayed closed."
+    )
+    result = compare(
+        article(
+            "a",
+            "\u201cWe are searching for anyone who may be trapped under the mud,\u201d said Mara Ellis,"
+            " the deputy mayor," + after,
+        ),
+        article(
+            "b",
+            "\u201cOur rescue teams are struggling to reach nine miners still trapped under the mud,\u201d"
+            " said Tom Brandt, the head of the rescue service," + after,
+        ),
+    )
+    assert paired(result, "a", "b")
+    assert differences(result, "name") == [], "two remarks by two people, not one remark credited to two"
+
+
 def test_two_titles_for_one_person_are_a_name_discrepancy() -> None:
     result = compare(
         article("a", "Jane Doe, head of retail banking at Norbank, said the branch will close in May."),

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from tui.core.compare.checks.base import DiscrepancyCheck, StatementContext
+from tui.core.compare.checks.base import DiscrepancyCheck, QuotesOf, StatementContext, token_set
+from tui.core.compare.checks.quote import quote_relation
 from tui.core.compare.checks.spelling import edit_distance_at_most
 from tui.core.compare.finding import Finding, Value
 from tui.core.compare.slots import agreement_classes, group_slots
-from tui.core.model import Unit
+from tui.core.model import Quote, Unit
 from tui.core.text.memo import story_cache
 from tui.core.text.normalize import STOPWORDS, fold
 
@@ -123,15 +124,16 @@ def _acronym(short: str, long: str) -> bool:
     )
 
 
-def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
+def _match(common: frozenset[str], quotes_of: QuotesOf | None, a: NameSlot, b: NameSlot) -> float:
     """10 for one name; else how well the words around two different names match (0: not
     the same place, or one of them is the story's setting, or either name is in the other
-    statement anyway, or the two are one name spelled two ways: the spelling check's)."""
+    statement anyway, or the two are one name spelled two ways: the spelling check's, or
+    two people each said something else)."""
     if a.words <= common or b.words <= common:
         return 0.0
     if same_name(a, b):
         return 10.0
-    if _spelled_alike(a, b):
+    if _spelled_alike(a, b) or _said_other_things(a, b, quotes_of):
         return 0.0
     shared = (set(a.before) & set(b.before)) | (set(a.after) & set(b.after))
     context = len(shared) + (1 if a.before[-1:] == b.before[-1:] and a.before[-1:] else 0)
@@ -140,6 +142,31 @@ def _match(common: frozenset[str], a: NameSlot, b: NameSlot) -> float:
     if a.words & _all_words(b.unit) or b.words & _all_words(a.unit):
         return 0.0
     return float(context)
+
+
+def _said_other_things(a: NameSlot, b: NameSlot, quotes_of: QuotesOf | None) -> bool:
+    """Both names say who is quoted, and the two quotes are not one remark: two people said two
+    things ("'we are searching the rubble,' said the deputy chief" / "'14 children are still
+    trapped,' said the agency head"), which is no rival attribution."""
+    if quotes_of is None:
+        return False
+    qa, qb = _quote_by(a, quotes_of), _quote_by(b, quotes_of)
+    return qa is not None and qb is not None and not _one_remark(qa.text, qb.text)
+
+
+def _one_remark(a: str, b: str) -> bool:
+    """One quote contains the other, or they share most of the words of each (a quote
+    reworded): a loose likeness ("...trapped under the rubble" in two different remarks) is
+    not enough to say two people were credited with one remark."""
+    relation = quote_relation(a, b)
+    if relation != "variant":
+        return relation == "same"
+    ta, tb = token_set(a), token_set(b)
+    return 2 * len(ta & tb) >= max(len(ta), len(tb))
+
+
+def _quote_by(slot: NameSlot, quotes_of: QuotesOf) -> Quote | None:
+    return next((q for q in quotes_of(slot.unit) if q.speaker and slot.words & _key_words(q.speaker)), None)
 
 
 def common_name_words(units: Sequence[Unit], articles: int) -> frozenset[str]:
@@ -172,7 +199,10 @@ def substituted_names(units: Sequence[Unit], context: StatementContext) -> list[
     slots = [name_slots(u) for u in units]
     out = []
     for entries in group_slots(
-        slots, partial(_match, context.common_names), lambda i: units[i].article, lambda i: units[i].text
+        slots,
+        partial(_match, context.common_names, context.quotes_of),
+        lambda i: units[i].article,
+        lambda i: units[i].text,
     ):
         classes = agreement_classes(entries, same_name)
         if len(classes) < 2:
