@@ -119,3 +119,20 @@ def test_bundled_003_counts_55000_and_around_6000_troops() -> None:
     assert (55000, "exact", "troops", "55,000") in found
     assert (6000, "about", "troops", "around 6,000") in found
     assert not any("phase" in text for *_, text in found)
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("about 60,000 contract workers employed at the plant", "workers"),
+        ("five aid workers were hurt", "workers"),
+        ("300 police officers patrolled", "officers"),
+        ("three children remain trapped", "children"),
+        ("40 homes lack power", "homes"),
+        ("1 survivor says so", "survivor"),
+    ],
+)
+def test_a_count_counts_the_head_of_its_noun_compound(text: str, counted: str) -> None:
+    """The head comes last ("contract workers" are workers), but a verb after a plural noun or a
+    singular count ("remain", "says") is never taken for it."""
+    assert find_quantities(text)[0].counted == counted

@@ -253,7 +253,7 @@ def _quantity(text: str, match: re.Match[str], blocked: Sequence[tuple[int, int]
         value = (lower + upper) / 2
     else:
         lower, upper = _interval(hedge, value)
-    counted = None if unit is not None else _counted(text, end, start)
+    counted = None if unit is not None else _counted(text, end, start, plural=upper > 1)
     return Quantity(start, end, text[start:end], value, lower, upper, hedge, unit, counted)
 
 
@@ -305,7 +305,7 @@ def _round(value: float) -> float:
     return round(value, 6)
 
 
-def _counted(text: str, end: int, start: int, *, look_back: bool = True) -> str | None:
+def _counted(text: str, end: int, start: int, *, look_back: bool = True, plural: bool = True) -> str | None:
     """The noun a number counts: the first plain word after it, skipping names and adjectives.
 
     "about 60,000 Air Force, Army ... personnel" skips the capitalised list. When a
@@ -330,8 +330,32 @@ def _counted(text: str, end: int, start: int, *, look_back: bool = True) -> str 
             return None
         if low.endswith(("ed", "ing")):
             break
-        return low
+        return _compound_head(text, position, low) if plural else low
     return _counted_before(text, start) if look_back else None
+
+
+def _compound_head(text: str, position: int, first: str) -> str:
+    """The head of a counted noun compound: English puts it last ("60,000 contract workers",
+    "five aid workers", "300 police officers" count workers and officers). Only a plural after
+    a singular-looking word is taken, and only for a count above one, so a verb that follows
+    the noun ("one man dies", "three children remain") is never taken for it."""
+    if first.endswith("s"):
+        return first
+    following = _COUNTED_WORD.match(text, position)
+    if following is None or text[position : following.start(1)].strip():
+        return first
+    word = following.group(1)
+    if (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in STOPWORDS
+        and word not in NUMBER_WORDS
+    ):
+        return word
+    return first
 
 
 _PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}s)\b")
