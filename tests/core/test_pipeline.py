@@ -134,7 +134,7 @@ STORY_B = Article(
     "B",
     (
         "Protesters gathered outside the gates on Saturday morning. "
-        "Critics doubt whether the current 50,000 workers at the northern plant can run the new units. "
+        "Critics doubt whether the current 50,000 workers can run the new units at the plant in the north. "
         "The NRTA shuttle buses to the plant will be free, according to the operator. "
         "\u201cThis is a clean, safe and affordable future,\u201d the governor told the crowd."
     ),

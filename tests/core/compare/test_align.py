@@ -176,3 +176,49 @@ def test_heading_detection() -> None:
     assert not is_heading("The ferry will run within a week.")
     assert not is_heading("Regional Governor Maria Lopez ordered the evacuation of the lowland villages")
     assert not is_heading("Why did the bridge fall?")
+
+
+COUNCIL = [
+    unit("a", 0, "The council met on Monday to vote on the new budget for the harbour."),
+    unit("a", 2, "Police later closed the square and sent the protesters home."),
+    unit("b", 0, "Protesters gathered outside the town hall as the budget vote began."),
+    unit("b", 2, "The budget passed by seven votes to four after a long debate."),
+    unit("c", 0, "Councillors passed the harbour budget by seven votes to four."),
+    unit("c", 1, "Several shops near the square stayed shut for the rest of the day."),
+]
+COVERED = unit(
+    "a",
+    1,
+    "At this, the mayor dropped the papers he had been holding, covered his face with his scarf, and walked"
+    " out into the rain.",
+)
+BURIED = unit(
+    "b",
+    1,
+    "Seeing the crowd close in on every side, the mayor buried his face in his scarf and, at the same time,"
+    " pulled his coat tight with his left hand.",
+)
+
+
+def test_one_moment_told_in_other_words_aligns_on_a_shared_phrase() -> None:
+    groups = texts(align_units([*COUNCIL, COVERED, BURIED]))
+    assert ["a:1", "b:1"] in groups, "'covered his face with his scarf' / 'buried his face in his scarf'"
+
+
+def test_the_same_words_scattered_are_no_phrase() -> None:
+    scattered = unit(
+        "b",
+        1,
+        "Seeing the crowd close in on every side, the mayor buried his scarf in his coat and, at the same"
+        " time, pulled it over his face with his left hand.",
+    )
+    groups = texts(align_units([*COUNCIL, COVERED, scattered]))
+    assert ["a:1"] in groups and ["b:1"] in groups
+
+
+def test_a_phrase_a_source_keeps_saying_is_no_evidence() -> None:
+    again = unit(
+        "b", 3, "Earlier that week the mayor had wrapped his face in his scarf against the cold wind."
+    )
+    groups = texts(align_units([*COUNCIL, COVERED, BURIED, again]))
+    assert ["a:1"] in groups, "b says 'face ... scarf' twice: the phrase is its subject, not one moment"

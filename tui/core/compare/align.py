@@ -1,7 +1,8 @@
 """Align statements across all sources: which statements (or parts of them) say the same thing.
 
 Statements are tokenised once, scored in candidate pairs from an inverted index (never all
-pairs), clustered globally (``clustering``), and then the facts below the sentence are found:
+pairs), clustered globally (``clustering``, with the rare phrases two statements share as
+evidence for the weaker pairs), and then the facts below the sentence are found:
 the dense shared windows of statements that do not align as wholes (``windows``). A window
 joins the group of the statement it matches when that group has no member of its article yet
 and the window agrees with the group as a whole; otherwise windows that overlap in one
@@ -23,7 +24,7 @@ from tui.core.compare.clustering import (
     candidate_pairs,
 )
 from tui.core.compare.profile import Profile, Statement, Weights, profile_of, statement, weights_for
-from tui.core.compare.similarity import score
+from tui.core.compare.similarity import rare_phrases, score
 from tui.core.compare.windows import best_window, window_pair
 from tui.core.model import Mention, Unit
 
@@ -59,7 +60,7 @@ def align_units(
     pairs = candidate_pairs(profiles, weights, should_stop)
     if progress is not None:
         progress(0.6)
-    groups, home = agglomerate(profiles, weights, pairs)
+    groups, home = agglomerate(profiles, weights, pairs, rare_phrases(items, weights))
     if progress is not None:
         progress(0.8)
     found = [

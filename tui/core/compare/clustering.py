@@ -5,8 +5,10 @@ all pairs); the candidate pairs are scored, then taken best first, whatever arti
 from, so the result does not depend on the order the files were given in. Two groups merge
 when they hold no article twice and agree as a whole (their representatives score well on
 average); near-identical statements always merge when the article rule allows, so a slightly
-better partner elsewhere can never split two near-copies. Then a statement that says what
-another group says joins that group too: one sentence can state several facts.
+better partner elsewhere can never split two near-copies. When every link is taken, pairs
+that fall short of a link but share a rare phrase merge on the same terms (see
+:data:`PHRASE_LINK`). Then a statement that says what another group says joins that group too:
+one sentence can state several facts.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.core.compare.profile import Profile, Weights
-from tui.core.compare.similarity import overlap_share, score
+from tui.core.compare.similarity import Phrase, overlap_share, score
 
 LINK = 0.25
 """The score two statements need to be aligned."""
 COHERENCE = 0.6
 """Two groups merge only when their representatives' mean score is this share of LINK."""
+PHRASE_LINK = COHERENCE * LINK
+"""Two statements that share a rare phrase need only the score a statement needs to agree with
+a group, not a link's: the phrase is the evidence the missing words would have been ("covered
+his head with his robe" / "muffled his head in his robe"). They are taken after every link, so
+a phrase never takes a statement from a better partner."""
 NEAR_IDENTICAL = 0.7
 MAX_CANDIDATES = 10
 MAX_REPRESENTATIVES = 4
@@ -134,10 +141,11 @@ class _Scores:
 
 
 def agglomerate(
-    profiles: Sequence[Profile], weights: Weights, pairs: Pairs
+    profiles: Sequence[Profile], weights: Weights, pairs: Pairs, phrases: Sequence[frozenset[Phrase]] = ()
 ) -> tuple[list[list[int]], dict[int, int]]:
-    """Groups of profile indexes, at most one per article, merged best pair first, and each
-    profile's own group; a group may also hold profiles whose own group is another one (see
+    """Groups of profile indexes, at most one per article, merged best pair first (the links,
+    then the pairs that share a phrase of ``phrases``, one set per profile), and each profile's
+    own group; a group may also hold profiles whose own group is another one (see
     :func:`add_secondary`)."""
     scores = _Scores(profiles, weights, pairs)
     parent = list(range(len(profiles)))
@@ -150,7 +158,15 @@ def agglomerate(
         return i
 
     edges = sorted((pair for pair, s in pairs.items() if s >= LINK), key=lambda pair: (-pairs[pair], pair))
-    for i, j in edges:
+    phrased = sorted(
+        (
+            pair
+            for pair, s in pairs.items()
+            if PHRASE_LINK <= s < LINK and phrases and phrases[pair[0]] & phrases[pair[1]]
+        ),
+        key=lambda pair: (-pairs[pair], pair),
+    )
+    for i, j in edges + phrased:
         gi, gj = find(i), find(j)
         if gi == gj:
             continue
