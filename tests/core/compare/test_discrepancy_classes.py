@@ -301,14 +301,14 @@ def test_where_a_blow_landed_is_compared_in_aligned_and_unlike_sentences() -> No
         article("a", "Police said the guard was shot in the chest outside the Elton bank on Friday."),
         article("b", "Police said the guard was shot in the head outside the Elton bank on Friday."),
     )
-    assert {"a": "in the chest", "b": "in the head"} in differences(aligned, "other")
+    assert {"a": "in the chest", "b": "in the head"} in differences(aligned, "contradiction")
     unlike = compare(
         article("a", "In the struggle that followed, Marsh hit him in the shoulder and fled on foot."),
         article(
             "b", "Witnesses said the fight was short. Marsh struck the guard in the knee before running."
         ),
     )
-    assert {"a": "in the shoulder", "b": "in the knee"} in differences(unlike, "other")
+    assert {"a": "in the shoulder", "b": "in the knee"} in differences(unlike, "contradiction")
 
 
 def test_on_land_against_at_sea_is_a_contradiction() -> None:

@@ -6,6 +6,8 @@ A wound's place is a part of the body named after a preposition of place ("in th
 Among aligned statements every such place is compared; across the story, the places one
 attacker is said to have struck (the name before the verb, "Brutus smote him in the thigh")
 are compared source by source, so two accounts of the same blow in unlike sentences meet.
+One blow cannot land in two places: the two accounts contradict each other, as "on land" and
+"at sea" do.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def _finding(found: Sequence[Wound], subject: str) -> Finding | None:
     if len(groups) < 2:
         return None
     units = tuple(dict.fromkeys(w.unit for w in found if w.unit.article in values))
-    return Finding("other", values, tuple(tuple(g) for g in groups.values()), subject, units)
+    return Finding("contradiction", values, tuple(tuple(g) for g in groups.values()), subject, units)
 
 
 def wounds_in_statement(units: Sequence[Unit], context: StatementContext) -> list[Finding]:
