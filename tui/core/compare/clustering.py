@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from tui.core.compare.profile import Profile, Weights
-from tui.core.compare.similarity import Phrase, overlap_share, score
+from tui.core.compare.profile import Phrase, Profile, Weights
+from tui.core.compare.similarity import overlap_share, score
 
 LINK = 0.25
 """The score two statements need to be aligned."""

@@ -161,30 +161,46 @@ class Statement:
     keys: frozenset[str]
     """The keys of the whole statement (shared by copies of its text)."""
     plain: frozenset[str]
+    phrases: frozenset[Phrase]
+    """Its two-word phrases (see :func:`_phrases`), shared by copies of its text."""
+
+
+Phrase = tuple[str, str]
 
 
 def statement(unit: Unit, mentions: Sequence[Mention]) -> Statement:
     """Tokenise one statement and find its fates (killed, injured...) and the years it names."""
     spans = mention_spans(mentions, unit.start, len(unit.text))
     tokens, flags = _keyed_tokens(unit.text, unit.headline, spans)
-    keys, plain = _whole_keys(unit.text, unit.headline, spans)
+    keys, plain, phrases = _whole_keys(unit.text, unit.headline, spans)
     fates = tuple((s.quantity.start, s.fate) for s in number_slots(unit) if s.fate)
     years = tuple(
         (d.start, d.iso[:4]) for d in unit.dates if d.iso and d.kind in ("year", "absolute", "month")
     )
-    return Statement(unit, tokens, flags, fates, years, keys, plain)
+    return Statement(unit, tokens, flags, fates, years, keys, plain, phrases)
 
 
 @story_cache
 def _whole_keys(
     text: str, headline: bool, spans: tuple[tuple[int, int, str], ...]
-) -> tuple[frozenset[str], frozenset[str]]:
+) -> tuple[frozenset[str], frozenset[str], frozenset[Phrase]]:
     tokens, flags = _keyed_tokens(text, headline, spans)
-    return key_set(tokens), _plain_keys(tokens, flags)
+    return key_set(tokens), _plain_keys(tokens, flags), _phrases(tokens, flags)
 
 
 def _plain_keys(tokens: Sequence[Token], flags: Sequence[bool]) -> frozenset[str]:
     return frozenset(t.norm for t, plain in zip(tokens, flags, strict=True) if plain)
+
+
+def _phrases(tokens: Sequence[Token], flags: Sequence[bool]) -> frozenset[Phrase]:
+    """Each two neighbouring content words, in order, both plain (words for what happened, not
+    names) and neither a month or weekday ("late Tuesday" says when, not what)."""
+    keys = [t.norm for t in tokens]
+    return frozenset(
+        (first, second)
+        for n, (first, second) in enumerate(zip(keys, keys[1:], strict=False))
+        if first != second and flags[n] and flags[n + 1] and first not in CALENDAR and second not in CALENDAR
+    )
 
 
 NUMBER_KEY = "#n"

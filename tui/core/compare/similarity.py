@@ -11,7 +11,8 @@ Word order is evidence too: two statements that share a *phrase* (two ordinary w
 row, function words aside: "covered his head with his robe" / "muffled his head in his robe"
 share "head robe") tell one moment in other words more often than two that share the same
 words scattered, as long as the phrase is not one the story keeps saying (see
-:func:`rare_phrases`).
+:func:`rare_phrases`; the phrases themselves are read once per distinct text, in
+:mod:`tui.core.compare.profile`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.compare.profile import CALENDAR, Profile, Statement, Weights
+from tui.core.compare.profile import Phrase, Profile, Statement, Weights
 
 MIN_SHARED = 2
 """Any link needs two shared keys that are not too common to index."""
@@ -65,39 +66,13 @@ def overlap_share(a: Profile, b: Profile) -> float:
     return len(a.keys & b.keys) / max(len(a.keys), len(b.keys))
 
 
-Phrase = tuple[str, str]
-
-
-def phrases(item: Statement) -> frozenset[Phrase]:
-    """The statement's phrases: each two neighbouring content words, in order, both plain (words
-    for what happened, not names) and neither a month or weekday ("late Tuesday" says when,
-    not what)."""
-    keys = [t.norm for t in item.tokens]
-    return frozenset(
-        (first, second)
-        for n, (first, second) in enumerate(zip(keys, keys[1:], strict=False))
-        if first != second
-        and item.flags[n]
-        and item.flags[n + 1]
-        and first not in CALENDAR
-        and second not in CALENDAR
-    )
-
-
 def rare_phrases(items: Sequence[Statement], weights: Weights) -> list[frozenset[Phrase]]:
     """Each statement's phrases that are evidence: neither word too common to index, and no
     source says the phrase in two of its statements. A phrase a source repeats is the story's
     subject ("disaster agency", "rescue teams"), shared by statements that say different
     things; the phrase of one moment is said once by each source that tells it."""
     common = weights.common
-    known: dict[tuple[int, int], frozenset[Phrase]] = {}
-    found = []
-    for item in items:
-        text = (id(item.tokens), id(item.flags))
-        own = known.get(text)
-        if own is None:
-            own = known[text] = frozenset(p for p in phrases(item) if common.isdisjoint(p))
-        found.append(own)
+    found = [frozenset(p for p in item.phrases if common.isdisjoint(p)) for item in items]
     said: Counter[tuple[str, Phrase]] = Counter()
     for item, own in zip(items, found, strict=True):
         article = item.unit.article
