@@ -349,13 +349,17 @@ def _compound_head(text: str, position: int, first: str) -> str:
         word.isalpha()
         and word.islower()
         and len(word) > 3
-        and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
-        and word not in STOPWORDS
         and word not in NUMBER_WORDS
+        and _plural_noun(word)
     ):
         return word
     return first
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that looks like a plural noun: an ``-s`` that is not ``-ss``, ``-us`` or
+    ``-is`` (``class``, ``status``, ``crisis``), and not a function word (``its``, ``this``)."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in STOPWORDS
 
 
 _PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}s)\b")
@@ -367,11 +371,7 @@ def _counted_before(text: str, start: int) -> str | None:
         window_start += 1
     window = text[window_start:start]
     cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"))
-    candidates = [
-        w
-        for w in _PLURAL_BEFORE_RE.findall(window[cut + 1 :])
-        if w not in STOPWORDS and not w.endswith(("ss", "us", "is"))
-    ]
+    candidates = [w for w in _PLURAL_BEFORE_RE.findall(window[cut + 1 :]) if _plural_noun(w)]
     return candidates[-1] if candidates else None
 
 
